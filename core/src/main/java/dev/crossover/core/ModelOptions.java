@@ -1,0 +1,47 @@
+package dev.crossover.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings a model may read when it is created; each model documents which it uses.
+ *
+ * @param threads     platform threads of a fixed pool ({@code --threads})
+ * @param workers     worker processes ({@code --workers})
+ * @param offloadThreads threads that take CPU work off an event loop
+ * @param taskTimeout how long a task may run before its worker is presumed hung
+ */
+public record ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout) {
+    /** The fixed pool's size when none is given: a servlet container's usual default. */
+    public static final int DEFAULT_THREADS = 200;
+
+    public ModelOptions {
+        Checks.positive("threads", threads);
+        Checks.positive("workers", workers);
+        Checks.positive("offload-threads", offloadThreads);
+        Objects.requireNonNull(taskTimeout, "taskTimeout");
+        Checks.argument(!taskTimeout.isNegative() && !taskTimeout.isZero(), "task-timeout", taskTimeout, "> 0");
+    }
+
+    /** {@return the defaults: 200 threads, a worker and an offload thread per core, a 60 s task timeout} */
+    public static ModelOptions defaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ModelOptions(DEFAULT_THREADS, cores, cores, Duration.ofSeconds(60));
+    }
+
+    public ModelOptions withThreads(int threads) {
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+    }
+
+    public ModelOptions withWorkers(int workers) {
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+    }
+
+    public ModelOptions withOffloadThreads(int offloadThreads) {
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+    }
+
+    public ModelOptions withTaskTimeout(Duration taskTimeout) {
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+    }
+}

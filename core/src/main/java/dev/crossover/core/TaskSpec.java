@@ -1,0 +1,66 @@
+package dev.crossover.core;
+
+/**
+ * One task as data; every model interprets it with its own mechanism.
+ *
+ * <p>A task first waits: {@code waits} concurrent waits of {@code ioNanos} each (0 waits: none;
+ * more than one: a fan-out that is gathered as a group). Then it computes {@code cpuUnits} of the
+ * {@link Kernel} from its {@code token}. Its result is what {@link #compute()} returns.
+ *
+ * <p>Faults are part of the data, so every model fails the same tasks: wait number
+ * {@code failingWait} fails after {@link #failingWaitNanos()} (before the others end, so a group
+ * has siblings to cancel), and a task with {@code computeFails} throws instead of computing.
+ *
+ * @param index       the task's number in its workload, from 0
+ * @param token       the seed of its kernel, derived from the workload's seed and the index
+ * @param waits       how many concurrent waits it makes before computing
+ * @param ioNanos     how long each wait lasts
+ * @param cpuUnits    kernel units it computes after waiting
+ * @param failingWait the wait that fails, or -1 for none
+ * @param computeFails whether {@link #compute()} throws
+ */
+public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
+                       boolean computeFails) {
+
+    public TaskSpec {
+        Checks.notNegative("index", index);
+        Checks.notNegative("waits", waits);
+        Checks.notNegative("ioNanos", ioNanos);
+        Checks.notNegative("cpuUnits", cpuUnits);
+        Checks.argument(failingWait >= -1 && failingWait < Math.max(waits, 1) && (failingWait < 0 || waits > 0),
+                "failingWait", failingWait, "-1 or a wait index below " + waits);
+    }
+
+    /** {@return whether wait number {@code wait} fails instead of completing} */
+    public boolean waitFails(int wait) {
+        return wait == failingWait;
+    }
+
+    /** {@return how long the failing wait lasts before it fails: half of {@code ioNanos}} */
+    public long failingWaitNanos() {
+        return ioNanos / 2;
+    }
+
+    /** {@return how long wait number {@code wait} lasts before it completes or fails} */
+    public long waitNanos(int wait) {
+        return waitFails(wait) ? failingWaitNanos() : ioNanos;
+    }
+
+    /** {@return the failure that wait number {@code wait} ends with} */
+    public InjectedFailure waitFailure(int wait) {
+        return new InjectedFailure("task " + index + ": wait " + wait + " failed (injected)");
+    }
+
+    /**
+     * Runs the task's CPU phase on the calling thread.
+     *
+     * @return the task's result
+     * @throws InjectedFailure if the spec says the computation fails
+     */
+    public long compute() {
+        if (computeFails) {
+            throw new InjectedFailure("task " + index + ": computation failed (injected)");
+        }
+        return Kernel.compute(token, cpuUnits);
+    }
+}

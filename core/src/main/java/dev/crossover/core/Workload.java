@@ -1,0 +1,189 @@
+package dev.crossover.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A seeded, finite set of tasks run with at most {@code concurrency} in flight.
+ *
+ * <p>Task {@code i} is {@link #task(int)}: a pure function of the workload, so every model runs
+ * exactly the same tasks, fails the same ones, and reaches the same {@link #referenceChecksum()}.
+ *
+ * @param kind        what each task does
+ * @param seed        the seed of tokens and injected faults
+ * @param tasks       how many tasks one run submits
+ * @param concurrency the most tasks in flight at once (admitted and not yet finished)
+ * @param ioNanos     each wait's duration
+ * @param cpuUnits    kernel units per task
+ * @param cpuNanos    the nominal duration of {@code cpuUnits} on this machine (for the ideal bound)
+ * @param fanout      waits per task for {@link WorkloadKind#FANOUT} (1 for other waiting kinds)
+ * @param failRate    the probability that each wait (or, for tasks that do not wait, the
+ *                    computation) fails
+ */
+public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
+                       long cpuNanos, int fanout, double failRate) {
+
+    public Workload {
+        Objects.requireNonNull(kind, "kind");
+        Checks.positive("tasks", tasks);
+        Checks.positive("concurrency", concurrency);
+        Checks.notNegative("io", ioNanos);
+        Checks.notNegative("cpuUnits", cpuUnits);
+        Checks.notNegative("cpuNanos", cpuNanos);
+        Checks.positive("fanout", fanout);
+        Checks.probability("fail-rate", failRate);
+        Checks.argument(kind.waits() || ioNanos == 0, "io", Duration.ofNanos(ioNanos), "0 for workload " + kind.id());
+        Checks.argument(kind.computes() || cpuUnits == 0, "cpu", Duration.ofNanos(cpuNanos),
+                "0 for workload " + kind.id());
+        Checks.argument(kind == WorkloadKind.FANOUT || fanout == 1, "fanout", fanout,
+                "1 unless the workload is fanout");
+    }
+
+    /** {@return a builder for a workload of this kind, with the kind's default durations} */
+    public static Builder builder(WorkloadKind kind) {
+        return new Builder(kind);
+    }
+
+    /** {@return how many waits each task makes} */
+    public int waitsPerTask() {
+        return kind.waits() ? fanout : 0;
+    }
+
+    /**
+     * {@return task number {@code index}}
+     * @throws IllegalArgumentException if the index is outside [0, tasks)
+     */
+    public TaskSpec task(int index) {
+        Checks.argument(index >= 0 && index < tasks, "index", index, "in [0, " + tasks + ")");
+        long token = Mix.mix64(seed * Mix.GOLDEN + index);
+        int waits = waitsPerTask();
+        int failingWait = -1;
+        boolean computeFails = false;
+        if (failRate > 0) {
+            if (waits == 0) {
+                computeFails = Mix.unit(Mix.mix64(token ^ 0x5DEECE66DL)) < failRate;
+            } else {
+                for (int w = 0; w < waits && failingWait < 0; w++) {
+                    if (Mix.unit(Mix.mix64(token + 0x5DEECE66DL * (w + 1))) < failRate) {
+                        failingWait = w;
+                    }
+                }
+            }
+        }
+        return new TaskSpec(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails);
+    }
+
+    /** {@return the checksum every model must report: the tasks computed one after another here} */
+    public long referenceChecksum() {
+        Checksum checksum = new Checksum();
+        for (int i = 0; i < tasks; i++) {
+            TaskSpec spec = task(i);
+            if (spec.failingWait() < 0 && !spec.computeFails()) {
+                checksum.add(i, spec.compute());
+            }
+        }
+        return checksum.value();
+    }
+
+    /** {@return how many tasks fail by injection} */
+    public int expectedFailures() {
+        int failures = 0;
+        for (int i = 0; i < tasks; i++) {
+            TaskSpec spec = task(i);
+            failures += spec.failingWait() >= 0 || spec.computeFails() ? 1 : 0;
+        }
+        return failures;
+    }
+
+    /**
+     * {@return the physical limit on tasks per second with {@code cores} cores}:
+     * {@code min(C / (w + c), K / c)}, or {@code C / w} without CPU work; infinite for no-op tasks.
+     */
+    public double idealThroughput(int cores) {
+        double w = waitsPerTask() > 0 ? ioNanos / 1e9 : 0;
+        double c = cpuNanos / 1e9;
+        if (w + c == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double byConcurrency = concurrency / (w + c);
+        return c == 0 ? byConcurrency : Math.min(byConcurrency, cores / c);
+    }
+
+    /** Builds a {@link Workload}; the CPU duration is turned into kernel units by {@link Kernel#calibrate()}. */
+    public static final class Builder {
+        private final WorkloadKind kind;
+        private long seed = 42;
+        private int tasks = 1_000;
+        private int concurrency = 100;
+        private Duration io;
+        private Duration cpu;
+        private long cpuUnits = -1;
+        private int fanout = 1;
+        private double failRate;
+
+        private Builder(WorkloadKind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.io = kind.defaultIo();
+            this.cpu = kind.defaultCpu();
+            this.fanout = kind == WorkloadKind.FANOUT ? 8 : 1;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder tasks(int tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder io(Duration io) {
+            this.io = Objects.requireNonNull(io, "io");
+            return this;
+        }
+
+        /** Sets the CPU work per task as a duration, turned into units by calibration. */
+        public Builder cpu(Duration cpu) {
+            this.cpu = Objects.requireNonNull(cpu, "cpu");
+            this.cpuUnits = -1;
+            return this;
+        }
+
+        /** Pins the CPU work per task in kernel units (so checksums compare across JVMs). */
+        public Builder cpuUnits(long units) {
+            this.cpuUnits = Checks.notNegative("cpu-units", units);
+            return this;
+        }
+
+        public Builder fanout(int fanout) {
+            this.fanout = fanout;
+            return this;
+        }
+
+        public Builder failRate(double failRate) {
+            this.failRate = failRate;
+            return this;
+        }
+
+        /** {@return the workload} @throws IllegalArgumentException if a value breaks its rule */
+        public Workload build() {
+            Checks.notNegative("io", io.toNanos());
+            Checks.notNegative("cpu", cpu.toNanos());
+            long units = cpuUnits;
+            long nanos;
+            if (units >= 0) {
+                nanos = units == 0 ? 0 : Kernel.calibrate().nanosFor(units);
+            } else {
+                units = cpu.isZero() ? 0 : Kernel.calibrate().unitsFor(cpu);
+                nanos = cpu.toNanos();
+            }
+            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.crossover.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The contract every {@link ConcurrencyModel} passes: one small subclass per model supplies
+ * {@link #newModel()}. Assertions are about behaviour (counts, checksums, limits), never timing.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+public abstract class ConcurrencyModelContract {
+
+    /** {@return a new model under test} */
+    protected abstract ConcurrencyModel newModel();
+
+    /** {@return whether the model runs {@link WorkloadKind#FANOUT} workloads} */
+    protected boolean supportsFanout() {
+        return false;
+    }
+
+    static Workload small(WorkloadKind kind) {
+        return Workload.builder(kind)
+                .seed(7)
+                .tasks(300)
+                .concurrency(16)
+                .io(Duration.ofMillis(kind == WorkloadKind.SLEEP ? 5 : 2))
+                .cpuUnits(kind.computes() ? 300 : 0)
+                .build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WorkloadKind.class, names = {"SLEEP", "CPU", "MIXED"})
+    void completesEveryTaskWithTheReferenceChecksum(WorkloadKind kind) {
+        Workload workload = small(kind);
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertEquals(workload.tasks(), result.completed(), "completed");
+            assertEquals(0, result.failed(), "failed");
+            assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
+            assertEquals(workload.tasks(), result.latencyNanos().getTotalCount(), "latencies recorded");
+        }
+    }
+
+    @Test
+    void runsFanoutTasksWhenSupported() {
+        if (!supportsFanout()) {
+            assertThrows(IllegalArgumentException.class, () -> {
+                try (ConcurrencyModel model = newModel()) {
+                    model.run(Workload.builder(WorkloadKind.FANOUT).tasks(4).concurrency(2).build());
+                }
+            }, "a model without fanout support rejects fanout workloads");
+            return;
+        }
+        Workload workload = Workload.builder(WorkloadKind.FANOUT).seed(3).tasks(200).concurrency(20).fanout(4)
+                .io(Duration.ofMillis(4)).failRate(0.05).build();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertEquals(workload.expectedFailures(), result.failed(), "failed");
+            assertEquals(workload.tasks(), result.completed() + result.failed(), "completed + failed");
+            assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
+            assertTrue(result.failed() > 0, "the seed makes some tasks fail");
+        }
+    }
+
+    @Test
+    void neverExceedsTheConcurrencyLimitAndReachesIt() {
+        Workload workload = Workload.builder(WorkloadKind.SLEEP).tasks(120).concurrency(12)
+                .io(Duration.ofMillis(20)).build();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertEquals(12, result.maxInFlight(), "max in flight");
+            assertEquals(120, result.completed());
+        }
+    }
+
+    @Test
+    void limitsConcurrencyToOne() {
+        Workload workload = Workload.builder(WorkloadKind.MIXED).tasks(20).concurrency(1)
+                .io(Duration.ofMillis(1)).cpuUnits(100).build();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertEquals(1, result.maxInFlight(), "max in flight");
+            assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WorkloadKind.class, names = {"SLEEP", "CPU", "MIXED"})
+    void countsFailingTasksAndGoesOn(WorkloadKind kind) {
+        Workload workload = Workload.builder(kind).seed(11).tasks(200).concurrency(8)
+                .io(Duration.ofMillis(2)).cpuUnits(kind.computes() ? 50 : 0).failRate(0.25).build();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertTrue(workload.expectedFailures() > 0, "the seed makes some tasks fail");
+            assertEquals(workload.expectedFailures(), result.failed(), "failed");
+            assertEquals(workload.tasks() - workload.expectedFailures(), result.completed(), "completed");
+            assertEquals(workload.referenceChecksum(), result.checksum(), "checksum of the completed tasks");
+            assertEquals(Set.of("InjectedFailure"), result.failureCauses().keySet(), "causes");
+        }
+    }
+
+    @Test
+    void runsNoOpTasks() {
+        Workload workload = Workload.builder(WorkloadKind.MIXED).tasks(2_000).concurrency(50)
+                .io(Duration.ZERO).cpu(Duration.ZERO).build();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertEquals(2_000, result.completed());
+            assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
+        }
+    }
+
+    @Test
+    void runsManyWorkloadsInTurn() {
+        try (ConcurrencyModel model = newModel()) {
+            for (WorkloadKind kind : List.of(WorkloadKind.CPU, WorkloadKind.SLEEP, WorkloadKind.CPU)) {
+                Workload workload = small(kind);
+                RunResult result = model.run(workload);
+
+                assertEquals(workload.tasks(), result.completed(), kind.id() + " completed");
+                assertEquals(workload.referenceChecksum(), result.checksum(), kind.id() + " checksum");
+            }
+        }
+    }
+
+    @Test
+    void rejectsRunAfterClose() {
+        ConcurrencyModel model = newModel();
+        model.close();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.run(small(WorkloadKind.SLEEP)));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        model.close();  // idempotent
+    }
+
+    @Test
+    void closeLeavesNoThreadOfTheModelRunning() throws InterruptedException {
+        Set<Thread> before = Threads.live();
+        try (ConcurrencyModel model = newModel()) {
+            model.run(small(WorkloadKind.MIXED));
+        }
+        List<Thread> left = Threads.awaitNoneNewerThan(before, Duration.ofSeconds(10));
+
+        assertTrue(left.isEmpty(), () -> "threads left running after close: " + left);
+    }
+
+    @Test
+    void reportsItsId() {
+        try (ConcurrencyModel model = newModel()) {
+            assertEquals(model.id(), Models.provider(model.id()).id());
+        }
+    }
+}
