@@ -1,0 +1,82 @@
+package dev.crossover.benchmarks.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crossover.benchmarks.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+@Timeout(60)
+class CommandLineTest {
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            --model nope --workload sleep                     | crossover: model: nope (expected: one of
+            --model nope --workload nap                       | crossover: workload: nap (expected: one of sleep, cpu, mixed, fanout)
+            --model nope --workload sleep --concurrency 0     | crossover: concurrency: 0 (expected: > 0)
+            --model nope --workload sleep --tasks -3          | crossover: tasks: -3 (expected: > 0)
+            --model nope --workload sleep --io 50            | crossover: Invalid value for option '--io': 50 (expected: a duration such as 50ms, 200us, 2s)
+            --model nope --workload sleep --io fast           | crossover: Invalid value for option '--io': fast (expected: a duration
+            --model nope --workload sleep --tasks many        | crossover: Invalid value for option '--tasks': 'many' is not an int
+            --model nope --workload sleep --frobnicate        | crossover: Unknown option: '--frobnicate'
+            --model nope --workload sleep --fail-rate 2       | crossover: fail-rate: 2.0 (expected: between 0 and 1)
+            --model nope --workload cpu --io 5ms              | crossover: io: PT0.005S (expected: 0 for workload cpu)
+            --workload sleep                                  | crossover: Missing required option: '--model=<model>'
+            """)
+    void badScenarioInputGetsOneLineAndExitTwo(String args, String message) {
+        Outcome outcome = run(("scenario " + args.trim()).split("\\s+"));
+
+        assertEquals(2, outcome.code(), outcome.err());
+        assertTrue(outcome.err().startsWith(message.trim()), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
+        assertEquals("", outcome.out());
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAndExitsTwo() {
+        Outcome outcome = run();
+
+        assertEquals(2, outcome.code());
+        assertTrue(outcome.err().contains("scenario"), outcome.err());
+    }
+
+    @Test
+    void workloadsListsEachIdFirst() {
+        Outcome outcome = run("workloads");
+
+        assertEquals(0, outcome.code());
+        assertEquals(java.util.List.of("sleep", "cpu", "mixed", "fanout"),
+                outcome.out().lines().map(l -> l.split("\\s+")[0]).toList());
+    }
+
+    @Test
+    void readsDurationsWithUnits() {
+        assertEquals(Duration.ofMillis(50), Durations.parse("50ms"));
+        assertEquals(Duration.ofNanos(200_000), Durations.parse("200us"));
+        assertEquals(Duration.ofNanos(1_500_000), Durations.parse("1.5ms"));
+        assertEquals(Duration.ofSeconds(2), Durations.parse("2s"));
+        assertEquals(Duration.ZERO, Durations.parse("0"));
+        assertEquals(Duration.ZERO, Durations.parse("0us"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> Durations.parse("-5ms"));
+        assertEquals("200us", Durations.format(Duration.ofNanos(200_000)));
+        assertEquals("50ms", Durations.format(Duration.ofMillis(50)));
+    }
+}
