@@ -38,7 +38,16 @@ final class FanOut {
      * @throws InterruptedException if the calling thread is interrupted; the siblings have ended too
      */
     static void gather(TaskSpec spec, ThreadFactory threads) throws InterruptedException {
-        int waits = spec.waits();
+        gather(spec.waits(), wait -> BlockingTask.await(spec, wait), threads);
+    }
+
+    /**
+     * Runs sub-waits {@code 0 .. waits - 1} of {@code body} at once and waits for all of them.
+     *
+     * @throws RuntimeException     the first sub-wait failure, after the siblings ended
+     * @throws InterruptedException if the calling thread is interrupted; the siblings have ended too
+     */
+    static void gather(int waits, SubWait body, ThreadFactory threads) throws InterruptedException {
         // close() waits for every thread the group started, also after an interrupt (it then
         // interrupts them all and waits on), which is what makes the group structured.
         try (ExecutorService group = Executors.newThreadPerTaskExecutor(threads)) {
@@ -48,7 +57,7 @@ final class FanOut {
                 for (int i = 0; i < waits; i++) {
                     int wait = i;
                     started.add(done.submit(() -> {
-                        BlockingTask.await(spec, wait);
+                        body.await(wait);
                         return wait;
                     }));
                 }
@@ -68,6 +77,13 @@ final class FanOut {
                 }
             }
         }
+    }
+
+    /** One sub-wait of a group, by its number. */
+    @FunctionalInterface
+    interface SubWait {
+        /** Waits as sub-wait number {@code wait}; throws to fail the group. */
+        void await(int wait) throws InterruptedException;
     }
 
     private static RuntimeException unwrap(Throwable cause) {
