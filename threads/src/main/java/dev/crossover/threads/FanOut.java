@@ -23,9 +23,11 @@ import java.util.concurrent.ThreadFactory;
  *
  * <h2>Threading</h2>
  * Each sub-wait runs on a new thread from the factory. The first sub-wait to fail, or an interrupt
- * of the calling thread, cancels the others by interrupting them; {@code gather} returns or throws
- * only after every sub-wait thread has ended, so nothing of the group outlives the task. This is
- * the shape {@code StructuredTaskScope.ShutdownOnFailure} gives, which is a preview API in Java 21.
+ * of the calling thread, cancels the others by interrupting them (a sibling cancelled before it
+ * began never runs); {@code gather} returns or throws only after every sub-wait has finished, so
+ * no work of the group outlives the task (each thread exits right after its sub-wait, as the
+ * executor's {@code close()} defines it). This is the shape
+ * {@code StructuredTaskScope.ShutdownOnFailure} gives, which is a preview API in Java 21.
  */
 final class FanOut {
     private FanOut() {

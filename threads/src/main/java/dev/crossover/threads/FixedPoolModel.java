@@ -1,12 +1,8 @@
 package dev.crossover.threads;
 
-import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.ModelOptions;
-import dev.crossover.core.ModelProvider;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * bounded pool is the classic thread-starvation deadlock (once every pool thread is a task waiting
  * for its sub-waits, the sub-waits queue behind them forever), and giving each sub-wait a thread
  * of its own, or a second pool, would no longer measure a fixed pool but {@code threads-per-task}
- * or a second, unsized pool.
+ * or a second pool with a size of its own.
  */
 public final class FixedPoolModel extends ThreadModel {
     /** The model's id. */
@@ -34,25 +30,14 @@ public final class FixedPoolModel extends ThreadModel {
     private final ThreadPoolExecutor pool;
 
     FixedPoolModel(int threads) {
-        super(ID);
-        this.pool = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                platformThreads(ID));
+        this(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                platformThreads(ID)));
+    }
+
+    private FixedPoolModel(ThreadPoolExecutor pool) {
+        super(ID, pool, Optional.empty());
+        this.pool = pool;
         pool.prestartAllCoreThreads();
-    }
-
-    @Override
-    Executor executor() {
-        return pool;
-    }
-
-    @Override
-    Optional<ThreadFactory> subWaitThreads() {
-        return Optional.empty();
-    }
-
-    @Override
-    void shutdown() {
-        shutdownAndAwait(pool, ID);
     }
 
     /** {@return the most threads the pool has had at once}: no more tasks than that ever ran at once */
@@ -60,26 +45,16 @@ public final class FixedPoolModel extends ThreadModel {
         return pool.getLargestPoolSize();
     }
 
-    /** Makes {@code threads-fixed} models; found by {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "platform thread pool of fixed size, like a servlet container's";
+    /** Makes {@code threads-fixed} models of {@code --threads} threads; found by {@link java.util.ServiceLoader}. */
+    public static final class Provider extends ThreadModelProvider {
+        public Provider() {
+            super(ID, "platform thread pool of fixed size, like a servlet container's",
+                    options -> new FixedPoolModel(options.threads()));
         }
 
         @Override
         public String defaults(ModelOptions options) {
             return "threads=" + options.threads();
-        }
-
-        @Override
-        public ConcurrencyModel create(ModelOptions options) {
-            return new FixedPoolModel(options.threads());
         }
     }
 }

@@ -9,16 +9,15 @@ import dev.crossover.core.WorkloadKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A model whose tasks block threads: what the four thread models share. Each subclass supplies
- * only its {@link Executor}, how a fan-out's sub-waits get threads (if it runs fan-out at all) and
- * how it shuts down; admission, waiting and gathering are the same code for all four
- * ({@link ClosedLoop}, {@link BlockingTask}, {@link FanOut}).
+ * only its executor and how a fan-out's sub-waits get threads (if it runs fan-out at all);
+ * admission, waiting, gathering and shutdown are the same code for all four ({@link ClosedLoop},
+ * {@link BlockingTask}, {@link FanOut}).
  *
  * <h2>Lifecycle</h2>
  * {@code OPEN -> CLOSED}. Threads or pools are made when the model is created; {@link #close()}
@@ -35,10 +34,18 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
 
     private final String id;
     private final Lifecycle lifecycle;
+    private final ExecutorService executor;
+    private final Optional<ThreadFactory> subWaits;
 
-    ThreadModel(String id) {
+    /**
+     * @param executor where each task runs; owned by the model, shut down by {@link #close()}
+     * @param subWaits the threads a fan-out's sub-waits run on, or empty if the model runs no fan-out
+     */
+    ThreadModel(String id, ExecutorService executor, Optional<ThreadFactory> subWaits) {
         this.id = Objects.requireNonNull(id, "id");
         this.lifecycle = new Lifecycle(id);
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.subWaits = Objects.requireNonNull(subWaits, "subWaits");
     }
 
     @Override
@@ -56,27 +63,17 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
     public final RunResult run(Workload workload) {
         Objects.requireNonNull(workload, "workload");
         lifecycle.checkOpen();
-        Optional<ThreadFactory> subWaits = subWaitThreads();
         Checks.argument(workload.kind() != WorkloadKind.FANOUT || subWaits.isPresent(), "workload",
                 workload.kind().id(), "sleep, cpu or mixed: model " + id + " runs no fan-out");
-        return ClosedLoop.run(id, workload, executor(), subWaits.orElse(null));
+        return ClosedLoop.run(id, workload, executor, subWaits.orElse(null));
     }
 
     @Override
     public final void close() {
         if (lifecycle.close()) {
-            shutdown();
+            shutdownAndAwait(executor, id);
         }
     }
-
-    /** {@return where the model runs each task} */
-    abstract Executor executor();
-
-    /** {@return the threads a fan-out's sub-waits run on}, or empty if the model runs no fan-out */
-    abstract Optional<ThreadFactory> subWaitThreads();
-
-    /** Stops the model's threads and waits, bounded, until they have ended; called once. */
-    abstract void shutdown();
 
     /** {@return a factory of platform threads named {@code crossover-<id>-N}} */
     static ThreadFactory platformThreads(String id) {
@@ -89,7 +86,7 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
      *
      * @throws IllegalStateException if threads of the pool are still running after that
      */
-    static void shutdownAndAwait(ExecutorService pool, String id) {
+    private static void shutdownAndAwait(ExecutorService pool, String id) {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {

@@ -1,11 +1,6 @@
 package dev.crossover.threads;
 
-import dev.crossover.core.ConcurrencyModel;
-import dev.crossover.core.ModelOptions;
-import dev.crossover.core.ModelProvider;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
@@ -20,50 +15,26 @@ import java.util.concurrent.ThreadFactory;
  *
  * <h2>Fan-out</h2>
  * Supported, the way thread-per-request code does it: each sub-wait gets a platform thread of its
- * own, and the task gathers them with {@link FanOut} (the first failure interrupts the siblings,
- * and the task ends only after all of them have).
+ * own (named like the task threads), and the task gathers them with {@link FanOut}: the first
+ * failure interrupts the siblings, and the task ends only after all of them have.
  */
 public final class ThreadPerTaskModel extends ThreadModel {
     /** The model's id. */
     public static final String ID = "threads-per-task";
 
-    private final ThreadFactory threads = platformThreads(ID);
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(threads);
-
     ThreadPerTaskModel() {
-        super(ID);
+        this(platformThreads(ID));
     }
 
-    @Override
-    Executor executor() {
-        return executor;
-    }
-
-    @Override
-    Optional<ThreadFactory> subWaitThreads() {
-        return Optional.of(threads);
-    }
-
-    @Override
-    void shutdown() {
-        shutdownAndAwait(executor, ID);
+    private ThreadPerTaskModel(ThreadFactory threads) {
+        super(ID, Executors.newThreadPerTaskExecutor(threads), Optional.of(threads));
     }
 
     /** Makes {@code threads-per-task} models; found by {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "a new platform thread per task, like a thread-per-request server";
-        }
-
-        @Override
-        public ConcurrencyModel create(ModelOptions options) {
-            return new ThreadPerTaskModel();
+    public static final class Provider extends ThreadModelProvider {
+        public Provider() {
+            super(ID, "a new platform thread per task, like a thread-per-request server",
+                    options -> new ThreadPerTaskModel());
         }
     }
 }

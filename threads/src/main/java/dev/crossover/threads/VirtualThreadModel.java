@@ -1,13 +1,7 @@
 package dev.crossover.threads;
 
-import dev.crossover.core.ConcurrencyModel;
-import dev.crossover.core.ModelOptions;
-import dev.crossover.core.ModelProvider;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code threads-virtual}: a virtual thread per task, as a Loom-era server runs each request.
@@ -27,43 +21,14 @@ public final class VirtualThreadModel extends ThreadModel {
     /** The model's id. */
     public static final String ID = "threads-virtual";
 
-    private final ThreadFactory threads = Thread.ofVirtual().factory();
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(threads);
-
     VirtualThreadModel() {
-        super(ID);
-    }
-
-    @Override
-    Executor executor() {
-        return executor;
-    }
-
-    @Override
-    Optional<ThreadFactory> subWaitThreads() {
-        return Optional.of(threads);
-    }
-
-    @Override
-    void shutdown() {
-        shutdownAndAwait(executor, ID);
+        super(ID, Executors.newVirtualThreadPerTaskExecutor(), Optional.of(Thread.ofVirtual().factory()));
     }
 
     /** Makes {@code threads-virtual} models; found by {@link java.util.ServiceLoader}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String description() {
-            return "a virtual thread per task, like a Loom-era server";
-        }
-
-        @Override
-        public ConcurrencyModel create(ModelOptions options) {
-            return new VirtualThreadModel();
+    public static final class Provider extends ThreadModelProvider {
+        public Provider() {
+            super(ID, "a virtual thread per task, like a Loom-era server", options -> new VirtualThreadModel());
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crossover.core.InjectedFailure;
 import dev.crossover.core.TaskSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -39,9 +40,25 @@ class FanOutTest {
             return thread;
         }
 
-        boolean noneAlive() {
+        /** {@return whether every thread made has terminated}, waiting for each a bounded time */
+        boolean allTerminate() throws InterruptedException {
+            for (Thread thread : made) {
+                thread.join(Duration.ofSeconds(5));
+            }
             return made.stream().noneMatch(Thread::isAlive);
         }
+    }
+
+    /** {@return body, counting in {@code running} the sub-waits inside it} */
+    private static FanOut.SubWait tracked(FanOut.SubWait body, AtomicInteger running) {
+        return wait -> {
+            running.incrementAndGet();
+            try {
+                body.await(wait);
+            } finally {
+                running.decrementAndGet();
+            }
+        };
     }
 
     @ParameterizedTest
@@ -49,36 +66,47 @@ class FanOutTest {
     void gathersEveryWaitOnAThreadOfItsOwn(boolean virtual) throws InterruptedException {
         RecordingFactory threads = new RecordingFactory(virtual);
         TaskSpec spec = new TaskSpec(0, 1, WAITS, 1_000_000, 0, -1, false);
+        AtomicInteger running = new AtomicInteger();
 
-        FanOut.gather(spec, threads);
+        FanOut.gather(WAITS, tracked(wait -> BlockingTask.await(spec, wait), running), threads);
 
+        assertEquals(0, running.get(), "sub-waits still running when gather returns");
         assertEquals(WAITS, threads.made.size(), "threads made");
-        assertTrue(threads.noneAlive(), "no sub-wait left running");
+        assertTrue(threads.allTerminate(), "every sub-wait thread terminates");
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void firstFailureInterruptsTheSiblingsAndLeavesNoneRunning(boolean virtual) {
+    void firstFailureInterruptsTheSiblingsAndLeavesNoneRunning(boolean virtual) throws InterruptedException {
         RecordingFactory threads = new RecordingFactory(virtual);
         CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger begun = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
+        AtomicInteger endedOtherwise = new AtomicInteger();
         InjectedFailure failure = new InjectedFailure("wait 2 failed");
 
-        InjectedFailure thrown = assertThrows(InjectedFailure.class, () -> FanOut.gather(WAITS, wait -> {
+        AtomicInteger running = new AtomicInteger();
+
+        InjectedFailure thrown = assertThrows(InjectedFailure.class, () -> FanOut.gather(WAITS, tracked(wait -> {
             if (wait == 2) {
                 throw failure;
             }
+            begun.incrementAndGet();
             try {
                 never.await(20, TimeUnit.SECONDS);  // only an interrupt ends it early
+                endedOtherwise.incrementAndGet();
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
                 throw e;
             }
-        }, threads));
+        }, running), threads));
 
+        // A sibling cancelled before it began never runs its body; every one that began was interrupted.
         assertSame(failure, thrown, "the first failure");
-        assertEquals(WAITS - 1, interrupted.get(), "siblings cancelled by interrupt");
-        assertTrue(threads.noneAlive(), "no sub-wait left running when gather returns");
+        assertEquals(begun.get(), interrupted.get(), "siblings that began, all cancelled by interrupt");
+        assertEquals(0, endedOtherwise.get(), "siblings that ran to their end");
+        assertEquals(0, running.get(), "sub-waits still running when gather returns");
+        assertTrue(threads.allTerminate(), "every sub-wait thread terminates");
     }
 
     @ParameterizedTest
@@ -89,9 +117,11 @@ class FanOutTest {
         CountDownLatch never = new CountDownLatch(1);
         AtomicInteger interrupted = new AtomicInteger();
         AtomicReference<Throwable> outcome = new AtomicReference<>();
+        AtomicInteger runningAtReturn = new AtomicInteger(-1);
+        AtomicInteger running = new AtomicInteger();
         Thread task = Thread.ofPlatform().start(() -> {
             try {
-                FanOut.gather(WAITS, wait -> {
+                FanOut.gather(WAITS, tracked(wait -> {
                     started.countDown();
                     try {
                         never.await(20, TimeUnit.SECONDS);
@@ -99,8 +129,9 @@ class FanOutTest {
                         interrupted.incrementAndGet();
                         throw e;
                     }
-                }, threads);
+                }, running), threads);
             } catch (Throwable t) {
+                runningAtReturn.set(running.get());
                 outcome.set(t);
             }
         });
@@ -112,6 +143,7 @@ class FanOutTest {
         assertFalse(task.isAlive(), "the task ended");
         assertTrue(outcome.get() instanceof InterruptedException, "outcome: " + outcome.get());
         assertEquals(WAITS, interrupted.get(), "sub-waits cancelled by interrupt");
-        assertTrue(threads.noneAlive(), "no sub-wait left running");
+        assertEquals(0, runningAtReturn.get(), "sub-waits still running when gather returned");
+        assertTrue(threads.allTerminate(), "every sub-wait thread terminates");
     }
 }
