@@ -13,6 +13,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,6 +76,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     final TimerQueue timers = new TimerQueue();
     private long timerSequence;
     private long callbackFailures;
+    private volatile ExecutorService defaultExecutor;
 
     /** Creates a loop in state NEW, with the default reporter (a warning through {@link System.Logger}). */
     public EventLoop(String name) {
@@ -174,6 +178,11 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
+    /** The same as {@link #execute(Runnable)}, under asyncio's name. */
+    public void callSoonThreadsafe(Runnable task) {
+        execute(task);
+    }
+
     /** Queues {@code task} under {@code name} (used when it fails); otherwise as {@link #execute(Runnable)}. */
     public void execute(String name, Runnable task) {
         execute(new Named(name, task));
@@ -243,6 +252,34 @@ public final class EventLoop implements Executor, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@return the channel's key with this loop's selector, or null} @throws IllegalStateException off the loop thread */
+    SelectionKey keyFor(SelectableChannel channel) {
+        checkInLoop("keyFor");
+        return channel.keyFor(selector);
+    }
+
+    /**
+     * {@return the pool that {@link Async#toThread} uses}: created on first use with
+     * {@code min(32, cores + 4)} daemon threads (asyncio's default), shut down with the loop
+     * @throws IllegalStateException off the loop thread
+     */
+    public ExecutorService defaultExecutor() {
+        checkInLoop("defaultExecutor");
+        if (defaultExecutor == null) {
+            int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, name() + "-to-thread-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = pool;
+        }
+        return defaultExecutor;
     }
 
     /** {@return how many timers are armed} @throws IllegalStateException off the loop thread */
@@ -316,6 +353,14 @@ public final class EventLoop implements Executor, AutoCloseable {
                 interrupted = true;
             }
         }
+        ExecutorService pool = defaultExecutor;
+        if (pool != null) {
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -378,6 +423,9 @@ public final class EventLoop implements Executor, AutoCloseable {
             timers.clear();
             ready.clear();
             closeSelector();
+            if (defaultExecutor != null) {
+                defaultExecutor.shutdown();
+            }
             if (fatal == null) {
                 termination.complete(null);
             } else {
