@@ -81,7 +81,7 @@ public final class EventLoopModel implements ConcurrencyModel {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.terminationFuture().whenComplete((v, t) -> done.completeExceptionally(
                 new IllegalStateException("model " + id + ": the event loop ended during the run", t)));
-        loop.execute("start run", () -> new LoopRun(loop, recorder, offload, done).start());
+        loop.execute("start run", () -> new LoopRun(recorder, offload, done).admit());
         try {
             done.get();
         } catch (InterruptedException e) {
