@@ -17,10 +17,10 @@ public final class Seed000Asyncio {
     /** {@return the article's examples} */
     public static List<SeedExample> examples() {
         return List.of(
-                new SeedExample("000-main-sleep", "000", 2, Seed000Asyncio::mainWithSleep),
-                new SeedExample("000-create-task", "000", 3, Seed000Asyncio::mainWithTask),
-                new SeedExample("000-gather", "000", 3, Seed000Asyncio::mainWithGather),
-                new SeedExample("000-task-group", "000", 2, Seed000Asyncio::mainWithTaskGroup));
+                SeedExample.async("000-main-sleep", "000", 2, Seed000Asyncio::mainWithSleep),
+                SeedExample.async("000-create-task", "000", 3, Seed000Asyncio::mainWithTask),
+                SeedExample.async("000-gather", "000", 3, Seed000Asyncio::mainWithGather),
+                SeedExample.async("000-task-group", "000", 2, Seed000Asyncio::mainWithTaskGroup));
     }
 
     // async def main():

@@ -12,7 +12,7 @@ public final class Seed002StockPrices {
 
     /** {@return the article's example} */
     public static List<SeedExample> examples() {
-        return List.of(new SeedExample("002-stock-prices", "002", 3, Seed002StockPrices::main));
+        return List.of(SeedExample.async("002-stock-prices", "002", 3, Seed002StockPrices::main));
     }
 
     // async def call_api(message, result=1000, delay=3):

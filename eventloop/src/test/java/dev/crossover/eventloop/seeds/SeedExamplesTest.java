@@ -26,7 +26,7 @@ class SeedExamplesTest {
     void everyExamplePrintsWhatItsArticlePrints() {
         Map<String, SeedResult> results = runAll();
 
-        assertEquals(7, results.size());
+        assertEquals(10, results.size());
         assertEquals(List.of("Start of main coroutine", "End of main coroutine"), results.get("000-main-sleep").output());
         assertEquals(List.of("Fetching data...", "Data fetched"), results.get("000-create-task").output());
         assertEquals(List.of("Task One Done", "Task Two Done", "Task Three Done"), results.get("000-gather").output());
@@ -35,6 +35,12 @@ class SeedExamplesTest {
                 "Starting task C", "Task C completed"), results.get("001-sequence").output());
         assertEquals(List.of("Starting task A", "Starting task B", "Starting task C",
                 "Task A completed", "Task B completed", "Task C completed"), results.get("001-gather").output());
+        assertEquals(results.get("001-sequence").output(), results.get("001-sequence-blocking").output());
+        for (String threads : List.of("001-platform-threads", "001-virtual-threads")) {
+            // Threads interleave as the scheduler pleases: the same lines, in some order.
+            assertEquals(results.get("001-sequence").output().stream().sorted().toList(),
+                    results.get(threads).output().stream().sorted().toList(), threads);
+        }
         assertEquals(List.of("Get stock price of GOOG...", "Get stock price of APPL...", "300", "300"),
                 results.get("002-stock-prices").output());
     }
