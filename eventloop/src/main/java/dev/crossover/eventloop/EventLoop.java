@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
- * One thread, one {@link Selector}: a ready queue of callbacks, timers, and socket readiness, like
+ * One thread, one {@link java.nio.channels.Selector}: a ready queue of callbacks, timers, and socket readiness, like
  * asyncio's event loop or libuv's.
  *
  * <p>Each turn of the loop selects (blocking until the earliest timer's deadline, a ready channel,
