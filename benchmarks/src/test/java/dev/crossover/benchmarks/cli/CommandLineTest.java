@@ -68,6 +68,30 @@ class CommandLineTest {
     }
 
     @Test
+    void seedsPrintsEveryExampleAsJson() throws Exception {
+        Outcome outcome = run("seeds", "--scale", "0.01", "--json");
+
+        assertEquals(0, outcome.code(), outcome.err());
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(outcome.out());
+        assertTrue(rows.size() >= 6, "examples: " + rows.size());
+        for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+            assertTrue(row.get("name").isTextual(), row.toString());
+            assertTrue(row.get("expectedMillis").asDouble() > 0, row.toString());
+            assertTrue(row.get("measuredMillis").asDouble() >= row.get("expectedMillis").asDouble() * 0.99,
+                    "no example ends before its sleeps allow: " + row);
+        }
+    }
+
+    @Test
+    void seedsRejectsANonPositiveScale() {
+        Outcome outcome = run("seeds", "--scale", "0");
+
+        assertEquals(2, outcome.code());
+        assertEquals("crossover: scale: 0.0 (expected: > 0)", outcome.err().strip());
+    }
+
+    @Test
     void readsDurationsWithUnits() {
         assertEquals(Duration.ofMillis(50), Durations.parse("50ms"));
         assertEquals(Duration.ofNanos(200_000), Durations.parse("200us"));
