@@ -58,6 +58,11 @@ public final class Palette {
         return luminance > 120 ? "#000000" : "#ffffff";
     }
 
+    /** {@return the model's place in the palette's order: Crossover's models first, then others as first seen} */
+    public int order(String model) {
+        return slot(model);
+    }
+
     private int slot(String model) {
         return index.computeIfAbsent(model, m -> index.size());
     }
