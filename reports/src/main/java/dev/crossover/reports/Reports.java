@@ -82,6 +82,10 @@ public final class Reports {
             Files.createDirectories(outDir);
             temp = Files.createTempFile(outDir, ".report-", ".html.tmp");
             Files.writeString(temp, html, StandardCharsets.UTF_8);
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                // createTempFile makes the file owner-only; a report is for everyone who can see the directory.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -93,9 +93,7 @@ public final class Sources {
         Set<String> seen = new HashSet<>();
         for (Source s : sources) {
             List<String> parts = new ArrayList<>();
-            if (s.get("hostname") == null) {
-                parts.add(parentAndName(s.file()));
-            }
+            parts.add(s.get("hostname") != null ? s.get("hostname") : parentAndName(s.file()));
             for (String k : differing) {
                 String v = s.get(k);
                 if (v != null) {
