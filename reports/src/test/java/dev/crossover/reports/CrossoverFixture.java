@@ -54,6 +54,16 @@ final class CrossoverFixture {
             f.add("Mixed", "eventloop-offload", c, 10, 1000, 0.9 * Math.min(bound, CORES / 0.001));
             f.add("Mixed", "threads-virtual", c, 10, 100, 0.93 * Math.min(c / 0.0101, CORES / 0.0001));
         }
+        // fanout, io 20 ms, 4 sub-waits per task: threads-virtual 0.9 x C/w, eventloop 0.95 x C/w;
+        // C = 10: virtual [420, 480] meets loop [470, 480], a tie; C = 100: [4350, 4650] is clear of [4700, 4800].
+        for (int c : new int[] {10, 100}) {
+            Map<String, String> virtual = params("threads-virtual", c, 20, 0);
+            virtual.put("fanout", "4");
+            f.addEntry(PKG + "FanoutBenchmark.run", virtual, 0.9 * c / 0.02, c == 10 ? 30 : 150);
+            Map<String, String> loop = params("eventloop", c, 20, 0);
+            loop.put("fanout", "4");
+            f.addEntry(PKG + "FanoutBenchmark.run", loop, 0.95 * c / 0.02, 0.01 * c / 0.02);
+        }
         return f;
     }
 

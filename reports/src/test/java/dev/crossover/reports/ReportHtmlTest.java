@@ -59,7 +59,11 @@ class ReportHtmlTest {
         assertTrue(identity.text().contains("8.0 GiB"));
 
         Elements maps = doc.select("section#winners table.map");
-        assertEquals(3, maps.size(), "one per workload and I/O wait: sleep 50 ms, cpu 0 ms, mixed 10 ms");
+        assertEquals(4, maps.size(), "one per workload and I/O wait: sleep 50 ms, cpu 0 ms, mixed 10 ms, fanout 20 ms");
+        assertEquals("fanout, I/O wait 20 ms, fanout 4", doc.select("section#winners h3").get(3).text());
+        Elements fanout = maps.get(3).select("td");
+        assertTrue(fanout.get(0).hasClass("tie"), "C = 10: [420, 480] meets [470, 480]");
+        assertEquals("eventloop", fanout.get(1).ownText(), "C = 100: [4700, 4800] is clear of [4350, 4650]");
         Element sleep = maps.get(0);
         assertEquals(List.of("CPU share \\ concurrency", "C = 1", "C = 3", "C = 10", "C = 100", "C = 1000"),
                 sleep.select("tr").get(0).select("th").eachText());
@@ -108,7 +112,8 @@ class ReportHtmlTest {
         assertEquals(100_400, micros(cols.get(10)), 100.4, "max: the 10% at twice the wait");
 
         Elements rows = doc.select("table.results tr");
-        assertEquals(1 + 5 * 3 + 3 * 2 + 3 * 3, rows.size(), "every result");
+        assertEquals(1 + 5 * 3 + 3 * 2 + 3 * 3 + 2 * 2, rows.size(), "every result");
+        assertTrue(doc.selectFirst("section#workload-fanout h3").text().contains("fanout 4"));
         assertTrue(doc.select("table.results").text().contains("completed = 19.6 \u00b1 0.392 ops/s"));
     }
 
@@ -156,7 +161,7 @@ class ReportHtmlTest {
         assertEquals(List.of("bench-host / 25", "other-host / 21", "x/thrpt-params-hollow.json / 1.8.0_322"), labels);
         assertTrue(doc.select("section#workload-sleep svg").get(0).outerHtml().contains("eventloop \u00b7 other-host / 21"));
         assertEquals(2, doc.select("section#claims h3").size(), "claims judged per run");
-        assertEquals(6, doc.select("section#winners table.map").size(), "three per run");
+        assertEquals(8, doc.select("section#winners table.map").size(), "four per run");
         assertEquals(1, doc.select("section#benchmarks h3").size());
     }
 
