@@ -64,6 +64,27 @@ class AnalysisTest {
     }
 
     @Test
+    void onlyThroughputModeMakesPoints() {
+        JmhResult avgt = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark.run", "avgt", 1, 1, "",
+                new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "s/op"),
+                Map.of("completed", Metric.of(1, 1, 1, "ops/s")));
+        assertTrue(Points.of(avgt, Map.of()).isEmpty());
+    }
+
+    @Test
+    void severalMethodsOfOneWorkloadStayApart() {
+        List<JmhResult> results = new ArrayList<>();
+        for (String method : List.of("run", "baseline")) {
+            results.add(new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark." + method, "thrpt", 1, 1, "",
+                    new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "ops/s"),
+                    Map.of("completed", Metric.of(10, 9, 11, "ops/s"))));
+        }
+        List<Point> points = Points.all(results, Map.of());
+        assertEquals(List.of("run", "baseline"), points.stream().map(p -> p.other().get("method")).toList());
+        assertEquals(2, Winners.cells(points).size());
+    }
+
+    @Test
     void clearWinnerHasNoTie() {
         List<Cell> cells = Winners.cells(List.of(
                 point("sleep", "threads-fixed", 100, 50, 0, 1000, 10),

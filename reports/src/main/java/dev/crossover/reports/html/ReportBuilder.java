@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the report's view from loaded files: Crossover points get the winner maps, charts against
@@ -39,11 +38,12 @@ public final class ReportBuilder {
         List<JmhResult> generic = new ArrayList<>();
         List<JmhResult> all = new ArrayList<>();
         for (Sources.Loaded l : loaded) {
-            for (JmhResult r : l.results()) {
-                all.add(r);
-                Optional<Point> p = Points.of(r, latencies.getOrDefault(l.source(), Map.of()));
-                p.ifPresentOrElse(points::add, () -> generic.add(r));
-            }
+            List<Point> mine = Points.all(l.results(), latencies.getOrDefault(l.source(), Map.of()));
+            points.addAll(mine);
+            java.util.Set<JmhResult> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            mine.forEach(p -> used.add(p.result()));
+            all.addAll(l.results());
+            l.results().stream().filter(r -> !used.contains(r)).forEach(generic::add);
         }
         Palette palette = new Palette(points.stream().map(Point::model).distinct().toList());
         CrossoverSection crossover = new CrossoverSection(points, labels, palette);
