@@ -166,6 +166,17 @@ class ReportHtmlTest {
     }
 
     @Test
+    void withoutEnvironmentTheCoresAreUnknownSoCpuBoundEfficiencyIsLeftOut() throws Exception {
+        Path results = CrossoverFixture.standard().writeTo(dir.resolve("run"));
+        Files.delete(dir.resolve("run/environment.json"));
+        Document doc = report(List.of(results));
+        assertEquals(1, doc.select("section#workload-cpu figure > svg").size(), "throughput only: K / c needs the cores");
+        assertEquals(2, doc.select("section#workload-sleep figure > svg").size(), "C / w needs no cores");
+        assertEquals("run/results.json", doc.selectFirst("section#identity caption").text());
+        assertEquals("1.37", doc.select("section#identity th:containsOwn(jmhVersion) + td").text(), "from the JMH file itself");
+    }
+
+    @Test
     void hostileNamesAndParamsAreEscaped() throws Exception {
         String evil = "<script>alert('x')</script>";
         Map<String, String> params = new TreeMap<>(CrossoverFixture.params(evil, 10, 50, 0));
