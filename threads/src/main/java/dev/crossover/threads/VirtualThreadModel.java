@@ -1,0 +1,34 @@
+package dev.crossover.threads;
+
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code threads-virtual}: a virtual thread per task, as a Loom-era server runs each request.
+ *
+ * <h2>Threading</h2>
+ * Tasks run on {@link Executors#newVirtualThreadPerTaskExecutor()}, unnamed as everyday code
+ * leaves them; a sleeping task unmounts from its carrier, so waiting costs no platform thread.
+ * The carriers are the JVM's shared virtual-thread scheduler, which outlives the model.
+ *
+ * <h2>Fan-out</h2>
+ * Supported: each sub-wait runs on a virtual thread of a per-task thread-per-task executor in
+ * try-with-resources ({@link FanOut}), the Java 21 form of a task group without the preview
+ * {@code StructuredTaskScope}: the first failure interrupts the siblings, and the task ends only
+ * after all of them have.
+ */
+public final class VirtualThreadModel extends ThreadModel {
+    /** The model's id. */
+    public static final String ID = "threads-virtual";
+
+    VirtualThreadModel() {
+        super(ID, Executors.newVirtualThreadPerTaskExecutor(), Optional.of(Thread.ofVirtual().factory()));
+    }
+
+    /** Makes {@code threads-virtual} models; found by {@link java.util.ServiceLoader}. */
+    public static final class Provider extends ThreadModelProvider {
+        public Provider() {
+            super(ID, "a virtual thread per task, like a Loom-era server", options -> new VirtualThreadModel());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.crossover.threads;
+
+import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.ConcurrencyModelContract;
+import dev.crossover.core.ModelOptions;
+import dev.crossover.core.Models;
+
+/** The contract for {@code ThreadPerTaskModel}, made through its {@code ServiceLoader} provider. */
+class ThreadPerTaskModelContractTest extends ConcurrencyModelContract {
+    @Override
+    protected ConcurrencyModel newModel() {
+        return Models.create(ThreadPerTaskModel.ID, ModelOptions.defaults());
+    }
+
+    @Override
+    protected boolean supportsFanout() {
+        return true;  // runs fan-out: see the class javadoc of ThreadPerTaskModel
+    }
+}
