@@ -1,6 +1,7 @@
 package dev.crossover.benchmarks;
 
 import dev.crossover.benchmarks.cli.ModelsCommand;
+import dev.crossover.benchmarks.cli.RunCommand;
 import dev.crossover.benchmarks.cli.ScenarioCommand;
 import dev.crossover.benchmarks.cli.WorkloadsCommand;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "crossover", mixinStandardHelpOptions = true, version = "crossover 0.1.0",
         description = "When does each concurrency model win? Anything else is passed to JMH.",
-        subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class})
+        subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, RunCommand.class})
 public final class Main {
     private Main() {
     }

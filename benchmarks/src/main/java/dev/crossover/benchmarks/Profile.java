@@ -102,20 +102,21 @@ public enum Profile {
     }
 
     /**
-     * {@return every point of this profile for {@code models}}: workload by workload, each grid
-     * point for each model, leaving out fan-out points of models that {@code runsFanout} rejects
+     * {@return the points of this profile for {@code models} that {@code include} accepts}:
+     * workload by workload, each grid point for each model, leaving out fan-out points of models
+     * that {@code runsFanout} rejects (asked only about included points)
      */
-    public List<Point> points(List<String> models, Predicate<String> runsFanout) {
+    public List<Point> points(List<String> models, Predicate<Point> include, Predicate<String> runsFanout) {
         List<Point> points = new ArrayList<>();
         for (Grid grid : grids) {
             for (Map<String, String> values : grid.values()) {
                 for (String model : models) {
-                    if (grid.kind() == WorkloadKind.FANOUT && !runsFanout.test(model)) {
-                        continue;
-                    }
                     Map<String, String> params = new TreeMap<>(values);
                     params.put("model", model);
-                    points.add(new Point(Point.benchmarkOf(grid.kind()), params));
+                    Point point = new Point(Point.benchmarkOf(grid.kind()), params);
+                    if (include.test(point) && (grid.kind() != WorkloadKind.FANOUT || runsFanout.test(model))) {
+                        points.add(point);
+                    }
                 }
             }
         }
