@@ -13,14 +13,18 @@ import java.time.Duration;
  * few tasks at once) finishes several invocations per iteration. No formula knows every model's
  * speed, so the size is measured: the first of 1, 2, 4, ... tasks (at most {@link #MAX_TASKS})
  * whose run lasts at least the target. When that is at least C, it is rounded down to a whole
- * number of waves of C tasks, so a wait-bound batch does not end with a part-empty wave. The runs
- * made while sizing also warm the model up; none of them is measured.
+ * number of waves of C tasks, so a wait-bound batch does not end with a part-empty wave. Each size
+ * counts its faster of {@value #RUNS_PER_SIZE} runs, so one cold or disturbed run (JIT, a GC, a
+ * busy neighbour) does not stop the search early. The runs made while sizing also warm the model
+ * up; none of them is measured.
  */
 final class Batch {
     /** The most tasks in one batch. */
     static final int MAX_TASKS = 1 << 16;
     /** Invocations an iteration should hold at least, for the iteration's time to set the target. */
     static final int INVOCATIONS_PER_ITERATION = 6;
+    /** Runs per size while sizing; the fastest counts. */
+    static final int RUNS_PER_SIZE = 2;
     private static final Duration MIN_TARGET = Duration.ofMillis(20);
     private static final Duration MAX_TARGET = Duration.ofMillis(250);
 
@@ -41,8 +45,12 @@ final class Batch {
         int tasks = 1;
         while (true) {
             Workload trial = withTasks(workload, tasks);
-            RunResult result = model.run(trial);
-            if (result.wallNanos() >= target.toNanos() || tasks >= MAX_TASKS) {
+            long fastest = Long.MAX_VALUE;
+            for (int run = 0; run < RUNS_PER_SIZE && fastest >= target.toNanos(); run++) {
+                RunResult result = model.run(trial);
+                fastest = Math.min(fastest, result.wallNanos());
+            }
+            if (fastest >= target.toNanos() || tasks >= MAX_TASKS) {
                 break;
             }
             tasks *= 2;

@@ -28,12 +28,12 @@ import java.util.function.Predicate;
  * point stays bounded and still shows the cap.
  *
  * <h2>Cost</h2>
- * A point costs its iterations plus about 2 s of forking, calibration and batch sizing;
+ * A point costs its iterations plus about 1 s of forking, calibration and batch sizing;
  * {@link #estimate(int)} says so before a run starts.
  */
 public enum Profile {
     /** For CI: one small point per workload, every model, short iterations. */
-    SMOKE(new Settings(1, 1, Duration.ofMillis(200), 2, Duration.ofMillis(200), "512m"), List.of(
+    SMOKE(new Settings(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), "512m"), List.of(
             new Grid(WorkloadKind.SLEEP, List.of(100), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(4), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
@@ -61,9 +61,10 @@ public enum Profile {
      */
     public static final class Pinned {
         public static final int FORKS = 1;
-        public static final int WARMUP_ITERATIONS = 1;
+        public static final int WARMUP_ITERATIONS = 2;
         public static final int WARMUP_MILLIS = 500;
-        public static final int MEASUREMENT_ITERATIONS = 2;
+        /** At least 3: JMH gives no confidence interval for fewer. */
+        public static final int MEASUREMENT_ITERATIONS = 3;
         public static final int MEASUREMENT_MILLIS = 500;
         public static final String HEAP = "1g";
         public static final String XMS = "-Xms" + HEAP;
@@ -76,7 +77,7 @@ public enum Profile {
     }
 
     /** Seconds a point costs beyond its iterations: the fork, kernel calibration, model start, batch sizing. */
-    static final double OVERHEAD_SECONDS = 2.0;
+    static final double OVERHEAD_SECONDS = 1.0;
 
     private final Settings settings;
     private final List<Grid> grids;

@@ -53,7 +53,7 @@ final class QuietOutput implements OutputFormat {
 
     @Override
     public void println(String s) {
-        if (!s.startsWith("# ")) {  // JMH's run-progress and fork headers
+        if (!s.isBlank() && !s.startsWith("# ")) {  // JMH's run-progress and fork headers
             delegate.println(s);
         }
     }

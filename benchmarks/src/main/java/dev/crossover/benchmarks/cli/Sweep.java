@@ -140,7 +140,7 @@ final class Sweep {
                 .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
                 // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
                 .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                .jvmArgs("-Xms" + s.heap(), "-Xmx" + s.heap())
+                .jvmArgs(forkArgs(s.heap()))
                 .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath())
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL);
@@ -151,6 +151,15 @@ final class Sweep {
         } catch (RunnerException e) {
             return List.of();
         }
+    }
+
+    /** {@return the forked JVM's options: the heap, and on JDK 23+ leave to JMH its use of sun.misc.Unsafe without a warning} */
+    static String[] forkArgs(String heap) {
+        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+        if (Runtime.version().feature() >= 23) {
+            args.add("--sun-misc-unsafe-memory-access=allow");  // JEP 471: JMH 1.37 still calls Unsafe
+        }
+        return args.toArray(String[]::new);
     }
 
     private void describe(Collection<RunResult> r) {
