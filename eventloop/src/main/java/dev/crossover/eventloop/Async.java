@@ -1,0 +1,307 @@
+package dev.crossover.eventloop;
+
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * asyncio's module functions, for the loop whose thread calls them: {@link #run}, {@link #spawn}
+ * ({@code create_task}), {@link #sleep}, {@link #gather}, {@link #waitFor}, {@link #taskGroup},
+ * {@link #toThread} and readiness waits on channels.
+ *
+ * <h2>Usage</h2>
+ * A coroutine is a method that returns a {@link Task}; {@code await} is {@link Task#thenCompose}.
+ * {@snippet :
+ * // async def main():
+ * //     results = await asyncio.gather(task_one(), task_two(), task_three())
+ * //     for result in results: print(result)
+ * // asyncio.run(main())
+ * List<String> results = Async.run(() -> Async.gather(taskOne(), taskTwo(), taskThree()));
+ * results.forEach(System.out::println);
+ * }
+ *
+ * <h2>Threading</h2>
+ * {@link #run} is called from an ordinary thread; every other method must be called on a loop
+ * thread (from a task) and throws {@link IllegalStateException} elsewhere, as asyncio raises
+ * "no running event loop".
+ */
+public final class Async {
+    private Async() {
+    }
+
+    /**
+     * Starts a loop, runs {@code main} on it to completion, shuts the loop down and returns main's
+     * value: {@code asyncio.run(main())}. Tasks still pending when main ends are dropped with the loop.
+     *
+     * @throws RuntimeException      main's failure as it was, if unchecked
+     * @throws CompletionException   wrapping main's failure, if checked
+     * @throws CancellationException if main was cancelled
+     * @throws IllegalStateException if called on a loop thread (asyncio: "cannot be called from a
+     *                               running event loop")
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main) {
+        Objects.requireNonNull(main, "main");
+        if (isLoopThread()) {
+            throw new IllegalStateException("Async.run: called on event loop thread " + Thread.currentThread().getName()
+                    + " (expected: a thread without a running loop; waiting there would deadlock)");
+        }
+        EventLoop loop = EventLoop.start("asyncio");
+        try {
+            Task<T> task = new Task<>(loop, "main");
+            loop.execute("main", () -> task.follow(main.get()));
+            return task.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Async.run: interrupted while waiting for main");
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** {@return a task that ends with null after {@code delay}}: {@code asyncio.sleep}; cancelling it removes its timer */
+    public static Task<Void> sleep(Duration delay) {
+        return sleep(delay, null);
+    }
+
+    /** {@return a task that ends with {@code value} after {@code delay}}: {@code asyncio.sleep(delay, result)} */
+    public static <T> Task<T> sleep(Duration delay, T value) {
+        EventLoop loop = EventLoop.current();
+        Task<T> task = new Task<>(loop, "sleep");
+        Timer timer = loop.schedule(delay.toNanos(), "sleep", () -> task.complete(value));
+        task.cancelWith(timer::cancel);
+        return task;
+    }
+
+    /**
+     * Schedules {@code coroutine} to start in the loop's next turn: {@code asyncio.create_task}.
+     * Cancelling the returned task before it starts means it never starts; after, it cancels the
+     * task the coroutine is waiting on.
+     *
+     * @return the task, which ends as the coroutine's task ends (or fails with what the coroutine threw)
+     */
+    public static <T> Task<T> spawn(Supplier<? extends Task<T>> coroutine) {
+        return spawn("task", coroutine);
+    }
+
+    /** As {@link #spawn(Supplier)}, with a name for messages. */
+    public static <T> Task<T> spawn(String name, Supplier<? extends Task<T>> coroutine) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        EventLoop loop = EventLoop.current();
+        Task<T> task = new Task<>(loop, name);
+        loop.callSoon(name, () -> {
+            if (task.isDone()) {
+                return;  // cancelled before it started
+            }
+            Task<T> inner;
+            try {
+                inner = coroutine.get();
+            } catch (RuntimeException e) {
+                task.fail(e);
+                return;
+            }
+            task.follow(inner);
+        });
+        return task;
+    }
+
+    /** {@return the tasks' values in argument order}; as {@link #gather(List)} */
+    @SafeVarargs
+    public static <T> Task<List<T>> gather(Task<? extends T>... tasks) {
+        return gather(Arrays.asList(tasks));
+    }
+
+    /**
+     * {@return a task with the tasks' values in argument order}: {@code asyncio.gather}. The first
+     * failure fails it at once (the other tasks go on, as in asyncio); cancelling it cancels them all.
+     */
+    public static <T> Task<List<T>> gather(List<? extends Task<? extends T>> tasks) {
+        Gathering<T> g = new Gathering<>(tasks, false);
+        return g.result;
+    }
+
+    /**
+     * {@return a task with every task's {@link Outcome} in argument order}: {@code asyncio.gather(...,
+     * return_exceptions=True)}; it never fails because a task failed
+     */
+    public static <T> Task<List<Outcome<T>>> gatherOutcomes(List<? extends Task<? extends T>> tasks) {
+        Gathering<T> g = new Gathering<>(tasks, true);
+        return g.outcomes;
+    }
+
+    /**
+     * {@return a task that ends as {@code task} does, or fails with {@link TimeoutException} after
+     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}
+     */
+    public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
+        EventLoop loop = EventLoop.current();
+        Task<T> bounded = new Task<>(loop, task.name() + " (with timeout)");
+        Timer timer = loop.schedule(timeout.toNanos(), "timeout", () -> {
+            if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + timeout))) {
+                task.cancel();
+            }
+        });
+        bounded.cancelWith(() -> {
+            timer.cancel();
+            task.cancel();
+        });
+        task.whenDone(done -> {
+            timer.cancel();
+            bounded.copy(done);
+        });
+        return bounded;
+    }
+
+    /** {@return {@code body}'s task, cancelled and failed with {@link TimeoutException} if not done within {@code timeout}}: {@code async with asyncio.timeout(...)} */
+    public static <T> Task<T> timeout(Duration timeout, Supplier<? extends Task<T>> body) {
+        return waitFor(spawn("timeout body", body), timeout);
+    }
+
+    /**
+     * Opens a {@link TaskGroup}, lets {@code body} spawn into it, and returns the group's end:
+     * {@code async with asyncio.TaskGroup() as tg: ...}. If {@code body} throws, the children are cancelled.
+     */
+    public static Task<Void> taskGroup(Consumer<TaskGroup> body) {
+        TaskGroup group = new TaskGroup();
+        try {
+            body.accept(group);
+        } catch (RuntimeException e) {
+            group.abort(e);
+        }
+        return group.join();
+    }
+
+    /**
+     * {@return a task with {@code call}'s value, computed on the loop's default pool}:
+     * {@code asyncio.to_thread}. Cancelling the task does not stop the call; its value is then dropped.
+     */
+    public static <T> Task<T> toThread(Callable<T> call) {
+        EventLoop loop = EventLoop.current();
+        return runInExecutor(loop.defaultExecutor(), call);
+    }
+
+    /** {@return a task with {@code call}'s value, computed on {@code executor}}: {@code loop.run_in_executor} */
+    public static <T> Task<T> runInExecutor(Executor executor, Callable<T> call) {
+        Objects.requireNonNull(call, "call");
+        EventLoop loop = EventLoop.current();
+        Task<T> task = new Task<>(loop, "to_thread");
+        executor.execute(() -> {
+            try {
+                T value = call.call();
+                loop.execute("to_thread result", () -> task.complete(value));
+            } catch (RejectedExecutionException e) {
+                // the loop has shut down: nobody is waiting any more
+            } catch (Exception e) {
+                loop.execute("to_thread failure", () -> task.fail(e));
+            }
+        });
+        return task;
+    }
+
+    /** {@return a task that ends when {@code channel} is readable}; as {@link #ready} */
+    public static Task<Void> readable(SelectableChannel channel) {
+        return ready(channel, SelectionKey.OP_READ);
+    }
+
+    /** {@return a task that ends when {@code channel} is writable}; as {@link #ready} */
+    public static Task<Void> writable(SelectableChannel channel) {
+        return ready(channel, SelectionKey.OP_WRITE);
+    }
+
+    /**
+     * {@return a task that ends when the non-blocking {@code channel} is ready for one of {@code ops}}
+     * (asyncio's {@code add_reader}, one-shot). Cancelling it cancels its selector key.
+     *
+     * @throws IllegalStateException if the channel already waits on this loop
+     */
+    public static Task<Void> ready(SelectableChannel channel, int ops) {
+        EventLoop loop = EventLoop.current();
+        SelectionKey existing = loop.keyFor(channel);
+        if (existing != null && existing.isValid()) {
+            throw new IllegalStateException("channel: " + channel + " already waits on this loop (expected: one wait at a time)");
+        }
+        Task<Void> task = new Task<>(loop, "ready " + channel);
+        SelectionKey key = loop.register(channel, ops, k -> {
+            k.cancel();
+            task.complete(null);
+        });
+        task.cancelWith(key::cancel);
+        return task;
+    }
+
+    private static boolean isLoopThread() {
+        try {
+            EventLoop.current();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** The bookkeeping of one gather: values in argument order, the count still pending. */
+    private static final class Gathering<T> {
+        final Task<List<T>> result;
+        final Task<List<Outcome<T>>> outcomes;
+        private final Object[] values;
+        private int remaining;
+
+        Gathering(List<? extends Task<? extends T>> tasks, boolean asOutcomes) {
+            EventLoop loop = EventLoop.current();
+            this.values = new Object[tasks.size()];
+            this.remaining = tasks.size();
+            this.result = asOutcomes ? null : new Task<>(loop, "gather");
+            this.outcomes = asOutcomes ? new Task<>(loop, "gather") : null;
+            Task<?> mine = asOutcomes ? outcomes : result;
+            mine.cancelWith(() -> tasks.forEach(Task::cancel));
+            for (int i = 0; i < values.length; i++) {
+                int index = i;
+                tasks.get(i).whenDone(done -> ended(index, done, asOutcomes));
+            }
+            if (remaining == 0) {
+                finish(asOutcomes);
+            }
+        }
+
+        private void ended(int index, Task<? extends T> done, boolean asOutcomes) {
+            if (asOutcomes) {
+                values[index] = Outcome.of(done);
+            } else if (done.isSucceeded()) {
+                values[index] = done.result();
+            } else if (!result.isDone()) {
+                result.fail(done.failure());
+            }
+            if (--remaining == 0) {
+                finish(asOutcomes);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void finish(boolean asOutcomes) {
+            List<Object> all = Collections.unmodifiableList(Arrays.asList(values));
+            if (asOutcomes) {
+                outcomes.complete((List<Outcome<T>>) (List<?>) all);
+            } else if (!result.isDone()) {
+                result.complete((List<T>) (List<?>) all);
+            }
+        }
+    }
+}

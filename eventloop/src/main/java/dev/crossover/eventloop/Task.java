@@ -1,0 +1,423 @@
+package dev.crossover.eventloop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A result that an {@link EventLoop} will produce later: asyncio's {@code Future} and {@code Task}
+ * in one type. Java has no {@code await}, so a coroutine is written as a chain of stages:
+ * {@link #thenApply}, {@link #thenCompose} (the {@code await} of another task), {@link #exceptionally}.
+ *
+ * <h2>Usage</h2>
+ * {@snippet :
+ * // async def fetch_data():
+ * //     await asyncio.sleep(3)
+ * //     return "Data fetched"
+ * static Task<String> fetchData() {
+ *     return Async.sleep(Duration.ofSeconds(3)).thenApply(v -> "Data fetched");
+ * }
+ *
+ * // task = asyncio.create_task(fetch_data()); print(await task)
+ * Async.run(() -> Async.spawn(Example::fetchData).thenAccept(System.out::println));
+ * }
+ *
+ * <h2>Cancellation</h2>
+ * {@link #cancel()} ends a pending task at once with a {@link CancellationException} and releases
+ * what it waits on: the timer of a sleep, the selector key of an I/O wait, the task it awaits
+ * (as cancelling an asyncio task cancels the future it awaits). A stage whose source was cancelled
+ * is cancelled too.
+ *
+ * <h2>Threading</h2>
+ * Every method that changes or observes a pending task ({@link #complete}, {@link #fail},
+ * {@link #cancel}, {@link #whenDone} and the composition methods) must be called on the task's loop
+ * thread and throws {@link IllegalStateException} elsewhere; done callbacks always run on the loop
+ * thread, in a later turn (asyncio's {@code call_soon}), never inside the call that completed the
+ * task. {@link #isDone()}, {@link #result()}, {@link #failure()} and {@link #join()} may be called from
+ * any thread; {@link #join()} refuses the loop thread, where it would deadlock.
+ *
+ * <h2>Null policy</h2>
+ * A task's value may be null ({@code Task<Void>}); every other argument must be non-null.
+ *
+ * @param <T> the type of the task's value
+ */
+public final class Task<T> {
+    private static final int PENDING = 0;
+    private static final int SUCCEEDED = 1;
+    private static final int FAILED = 2;
+    private static final int CANCELLED = 3;
+
+    final EventLoop loop;
+    private final String name;
+    /** Written last when the task ends, so a reader that sees it done also sees value and failure. */
+    private volatile int state;
+    private T value;
+    private Throwable failure;
+    /** null, one callback, or a list of them; loop-confined. */
+    private Object callbacks;
+    /** What {@link #cancel()} must release as well; loop-confined, dropped when the task ends. */
+    private Runnable canceller;
+
+    Task(EventLoop loop, String name) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * {@return a pending task on the calling loop}, which the caller completes: asyncio's
+     * {@code loop.create_future()}
+     * @throws IllegalStateException if the caller is not a loop thread
+     */
+    public static <T> Task<T> create(String name) {
+        return new Task<>(EventLoop.current(), name);
+    }
+
+    /** {@return a task on the calling loop that has already succeeded with {@code value}} */
+    public static <T> Task<T> completed(T value) {
+        Task<T> task = new Task<>(EventLoop.current(), "completed");
+        task.complete(value);
+        return task;
+    }
+
+    /** {@return a task on the calling loop that has already failed with {@code failure}} */
+    public static <T> Task<T> failed(Throwable failure) {
+        Task<T> task = new Task<>(EventLoop.current(), "failed");
+        task.fail(failure);
+        return task;
+    }
+
+    /** {@return the task's name, used in messages} */
+    public String name() {
+        return name;
+    }
+
+    /** {@return whether the task has ended: succeeded, failed or cancelled} */
+    public boolean isDone() {
+        return state != PENDING;
+    }
+
+    /** {@return whether the task ended with a value} */
+    public boolean isSucceeded() {
+        return state == SUCCEEDED;
+    }
+
+    /** {@return whether the task ended with a failure other than cancellation} */
+    public boolean isFailed() {
+        return state == FAILED;
+    }
+
+    /** {@return whether the task was cancelled} */
+    public boolean isCancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * {@return the value of a task that succeeded}; asyncio's {@code Future.result()}
+     * @throws CompletionException   if the task failed (the failure is its cause)
+     * @throws CancellationException if the task was cancelled
+     * @throws IllegalStateException if the task is not done
+     */
+    public T result() {
+        return switch (state) {
+            case SUCCEEDED -> value;
+            case FAILED -> throw new CompletionException(name + ": failed", failure);
+            case CANCELLED -> throw failure instanceof CancellationException c ? c : new CancellationException(name);
+            default -> throw new IllegalStateException("task " + name + ": pending (expected: done)");
+        };
+    }
+
+    /**
+     * {@return the failure of a task that failed or was cancelled, null if it succeeded}; asyncio's
+     * {@code Future.exception()}
+     * @throws IllegalStateException if the task is not done
+     */
+    public Throwable failure() {
+        if (state == PENDING) {
+            throw new IllegalStateException("task " + name + ": pending (expected: done)");
+        }
+        return failure;
+    }
+
+    /**
+     * Ends the task with {@code value}; asyncio's {@code set_result}.
+     *
+     * @return true if this call ended the task, false if it was done already
+     * @throws IllegalStateException off the loop thread
+     */
+    public boolean complete(T value) {
+        loop.checkInLoop("Task.complete");
+        if (state != PENDING) {
+            return false;
+        }
+        this.value = value;
+        finish(SUCCEEDED);
+        return true;
+    }
+
+    /**
+     * Ends the task with {@code failure} (a {@link CancellationException} ends it cancelled);
+     * asyncio's {@code set_exception}. Unlike {@link #cancel()}, it releases nothing upstream.
+     *
+     * @return true if this call ended the task, false if it was done already
+     * @throws IllegalStateException off the loop thread
+     */
+    public boolean fail(Throwable failure) {
+        Objects.requireNonNull(failure, "failure");
+        loop.checkInLoop("Task.fail");
+        if (state != PENDING) {
+            return false;
+        }
+        this.failure = failure;
+        finish(failure instanceof CancellationException ? CANCELLED : FAILED);
+        return true;
+    }
+
+    /**
+     * Cancels the task if it is pending, and what it waits on (a timer, a selector key, an awaited task).
+     *
+     * @return true if this call cancelled the task, false if it was done already
+     * @throws IllegalStateException off the loop thread
+     */
+    public boolean cancel() {
+        loop.checkInLoop("Task.cancel");
+        if (state != PENDING) {
+            return false;
+        }
+        Runnable release = canceller;
+        this.failure = new CancellationException("task " + name + ": cancelled");
+        finish(CANCELLED);
+        if (release != null) {
+            release.run();
+        }
+        return true;
+    }
+
+    /**
+     * Runs {@code callback} on the loop thread once the task is done (in a later turn, even if it is
+     * done already); asyncio's {@code add_done_callback}.
+     *
+     * @throws IllegalStateException off the loop thread
+     */
+    public void whenDone(Consumer<? super Task<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        loop.checkInLoop("Task.whenDone");
+        if (state != PENDING) {
+            dispatch(callback);
+        } else if (callbacks == null) {
+            callbacks = callback;
+        } else if (callbacks instanceof List<?> list) {
+            @SuppressWarnings("unchecked")
+            List<Object> all = (List<Object>) list;
+            all.add(callback);
+        } else {
+            List<Object> all = new ArrayList<>(2);
+            all.add(callbacks);
+            all.add(callback);
+            callbacks = all;
+        }
+    }
+
+    /** {@return a task with {@code fn} applied to this task's value}; failures and cancellation pass through */
+    public <R> Task<R> thenApply(Function<? super T, ? extends R> fn) {
+        Objects.requireNonNull(fn, "fn");
+        Task<R> next = derived();
+        whenDone(source -> {
+            if (!next.isDone() && next.passOn(source)) {
+                try {
+                    next.complete(fn.apply(source.value));
+                } catch (RuntimeException e) {
+                    next.fail(e);
+                }
+            }
+        });
+        return next;
+    }
+
+    /** {@return a task that runs {@code action} on this task's value, then ends with null} */
+    public Task<Void> thenAccept(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        return thenApply(v -> {
+            action.accept(v);
+            return null;
+        });
+    }
+
+    /**
+     * {@return a task that, once this one succeeds, follows the task {@code fn} returns}: the
+     * {@code await} of asyncio, written as a stage
+     */
+    public <R> Task<R> thenCompose(Function<? super T, ? extends Task<R>> fn) {
+        Objects.requireNonNull(fn, "fn");
+        Task<R> next = derived();
+        whenDone(source -> {
+            if (!next.isDone() && next.passOn(source)) {
+                Task<R> inner;
+                try {
+                    inner = fn.apply(source.value);
+                } catch (RuntimeException e) {
+                    next.fail(e);
+                    return;
+                }
+                next.follow(inner);
+            }
+        });
+        return next;
+    }
+
+    /**
+     * {@return a task whose failure (not cancellation) {@code fn} turns into a value}: an
+     * {@code except} clause
+     */
+    public Task<T> exceptionally(Function<? super Throwable, ? extends T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        Task<T> next = derived();
+        whenDone(source -> {
+            if (next.isDone()) {
+                return;
+            }
+            if (source.state == FAILED) {
+                try {
+                    next.complete(fn.apply(source.failure));
+                } catch (RuntimeException e) {
+                    next.fail(e);
+                }
+            } else {
+                next.copy(source);
+            }
+        });
+        return next;
+    }
+
+    /**
+     * Waits for the task from another thread and returns its value.
+     *
+     * @throws IllegalStateException if called on the loop thread (waiting there would deadlock), or
+     *                               if the loop ended before the task did
+     * @throws CompletionException   if the task failed
+     * @throws CancellationException if the task was cancelled
+     * @throws InterruptedException  if the waiting thread is interrupted
+     */
+    public T join() throws InterruptedException {
+        if (loop.inLoop()) {
+            throw new IllegalStateException("Task.join: called on the event loop thread " + loop.name()
+                    + " for task " + name + " (expected: another thread; the loop would wait for itself and "
+                    + "deadlock; use thenApply/thenCompose instead)");
+        }
+        if (!isDone()) {
+            CompletableFuture<Void> signal = new CompletableFuture<>();
+            loop.terminationFuture().whenComplete((v, t) -> signal.complete(null));
+            try {
+                loop.execute(() -> whenDone(t -> signal.complete(null)));
+            } catch (RejectedExecutionException e) {
+                signal.complete(null);
+            }
+            try {
+                signal.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!isDone()) {
+                throw new IllegalStateException("task " + name + ": pending when its event loop ended (expected: done)");
+            }
+        }
+        return result();
+    }
+
+    @Override
+    public String toString() {
+        return "Task[" + name + ", " + switch (state) {
+            case PENDING -> "pending";
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed: " + failure;
+            default -> "cancelled";
+        } + "]";
+    }
+
+    /** Sets what {@link #cancel()} must release; runs it at once if the task is cancelled already. */
+    void cancelWith(Runnable release) {
+        if (state == PENDING) {
+            canceller = release;
+        } else if (state == CANCELLED) {
+            release.run();
+        }
+    }
+
+    /** Makes this task end as {@code inner} ends; cancelling this task cancels {@code inner}. */
+    void follow(Task<T> inner) {
+        if (inner == null) {
+            fail(new NullPointerException("task " + name + ": a stage returned null (expected: a Task)"));
+            return;
+        }
+        cancelWith(inner::cancel);
+        inner.whenDone(this::copy);
+    }
+
+    /** Ends this task as {@code done} ended, if it is still pending. */
+    void copy(Task<? extends T> done) {
+        switch (done.state) {
+            case SUCCEEDED -> complete(done.value);
+            case FAILED -> fail(done.failure);
+            case CANCELLED -> cancel();
+            default -> throw new IllegalStateException("task " + done.name + ": pending (expected: done)");
+        }
+    }
+
+    /** {@return true if {@code source} succeeded}; otherwise ends this task as it ended. */
+    private boolean passOn(Task<?> source) {
+        switch (source.state) {
+            case SUCCEEDED:
+                return true;
+            case FAILED:
+                fail(source.failure);
+                return false;
+            default:
+                cancel();
+                return false;
+        }
+    }
+
+    private <R> Task<R> derived() {
+        Task<R> next = new Task<>(loop, name);
+        next.cancelWith(this::cancel);
+        return next;
+    }
+
+    private void finish(int end) {
+        canceller = null;
+        state = end;
+        Object all = callbacks;
+        callbacks = null;
+        if (all instanceof List<?> list) {
+            for (Object callback : list) {
+                dispatch(callback);
+            }
+        } else if (all != null) {
+            dispatch(all);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatch(Object callback) {
+        Consumer<? super Task<T>> c = (Consumer<? super Task<T>>) callback;
+        loop.callSoon(new DoneCallback<>(this, c));
+    }
+
+    /** A done callback as a ready-queue entry, named after its task for failure reports. */
+    private record DoneCallback<T>(Task<T> task, Consumer<? super Task<T>> callback) implements Runnable {
+        @Override
+        public void run() {
+            callback.accept(task);
+        }
+
+        @Override
+        public String toString() {
+            return "done callback of task " + task.name;
+        }
+    }
+}
