@@ -1,0 +1,47 @@
+package dev.crossover.reports;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report FILE... [--out DIR]}: writes {@code DIR/report.html} from JMH JSON result files
+ * and prints its path.
+ *
+ * <p>Exit codes: 0 written; 2 bad input or usage, with one line on stderr naming the file (or
+ * flag) and what is wrong.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Writes DIR/report.html from JMH JSON result files (any JMH project; several files merge into one report).")
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JMH JSON result files (-rf json).")
+    List<Path> files;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write report.html (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try {
+            Path report = Reports.write(files, out);
+            spec.commandLine().getOut().println(report);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("--out: " + out + ": " + e.getMessage().replaceAll("[\\r\\n]+", " "));
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.crossover.reports.chart;
+
+import java.util.List;
+
+/**
+ * One line of a chart against concurrency.
+ *
+ * @param model  the model (sets the colour)
+ * @param label  the legend entry (the model, plus the source when several are drawn together)
+ * @param dash   0 for a solid line, 1, 2, ... for ever longer dashes (one per source)
+ * @param points the points, by ascending x
+ */
+public record Line(String model, String label, int dash, List<XY> points) {
+    /**
+     * A point with its interval.
+     *
+     * @param x    the concurrency
+     * @param y    the value
+     * @param low  the interval's lower bound, NaN when unknown
+     * @param high the interval's upper bound, NaN when unknown
+     */
+    public record XY(double x, double y, double low, double high) {
+    }
+}

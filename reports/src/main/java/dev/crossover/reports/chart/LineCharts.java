@@ -1,0 +1,124 @@
+package dev.crossover.reports.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Stroke;
+import java.text.DecimalFormat;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * Charts of a value against concurrency on a log axis, one line per model with its 99.9%
+ * confidence interval as error bars.
+ */
+public final class LineCharts {
+    static final Font TITLE = new Font("SansSerif", Font.BOLD, 14);
+    static final Font LABEL = new Font("SansSerif", Font.PLAIN, 12);
+    static final Font TICK = new Font("SansSerif", Font.PLAIN, 11);
+    static final int WIDTH = 640;
+    static final int HEIGHT = 420;
+
+    private LineCharts() {
+    }
+
+    /** {@return the throughput chart (log-log) as inline SVG; {@code ideal} is drawn dashed grey when not empty} */
+    public static String throughput(String title, List<Line> lines, List<Line.XY> ideal, Palette palette) {
+        LogAxis y = logAxis("throughput (completed tasks/s, log scale)");
+        JFreeChart chart = chart(title, lines, ideal, palette, y, true);
+        return Svg.of(chart, WIDTH, HEIGHT);
+    }
+
+    /** {@return the efficiency chart (measured ÷ ideal, 1 = the physical limit) as inline SVG} */
+    public static String efficiency(String title, List<Line> lines, Palette palette) {
+        NumberAxis y = new NumberAxis("efficiency (measured \u00f7 ideal)");
+        double top = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Line.XY::y)
+                .filter(Double::isFinite).max().orElse(1);
+        y.setRange(0, Math.max(1.1, top * 1.1));
+        JFreeChart chart = chart(title, lines, List.of(), palette, y, false);
+        ValueMarker limit = new ValueMarker(1.0, Color.GRAY, dashed(1, 1.0f));
+        ((XYPlot) chart.getPlot()).addRangeMarker(limit);
+        return Svg.of(chart, WIDTH, HEIGHT);
+    }
+
+    private static JFreeChart chart(String title, List<Line> lines, List<Line.XY> ideal, Palette palette,
+                                    ValueAxis y, boolean logY) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(true);
+        renderer.setDrawXError(false);
+        renderer.setCapLength(6);
+        renderer.setErrorStroke(new BasicStroke(1.2f));
+        renderer.setErrorPaint(null);
+        int s = 0;
+        for (Line line : lines) {
+            YIntervalSeries series = new YIntervalSeries(line.label(), true, true);
+            for (Line.XY p : line.points()) {
+                if (logY && !(p.y() > 0)) {
+                    continue;
+                }
+                double low = Double.isFinite(p.low()) ? p.low() : p.y();
+                double high = Double.isFinite(p.high()) ? p.high() : p.y();
+                if (logY) {
+                    low = Math.max(low, p.y() / 100);
+                }
+                series.add(p.x(), p.y(), low, high);
+            }
+            data.addSeries(series);
+            renderer.setSeriesPaint(s, palette.colour(line.model()));
+            renderer.setSeriesStroke(s, dashed(line.dash() + palette.cycle(line.model()), 2.0f));
+            s++;
+        }
+        if (!ideal.isEmpty()) {
+            YIntervalSeries series = new YIntervalSeries("ideal bound", true, true);
+            ideal.forEach(p -> series.add(p.x(), p.y(), p.y(), p.y()));
+            data.addSeries(series);
+            renderer.setSeriesPaint(s, new Color(0x777777));
+            renderer.setSeriesStroke(s, dashed(1, 1.5f));
+            renderer.setSeriesShapesVisible(s, false);
+        }
+        LogAxis x = logAxis("concurrency C (tasks in flight, log scale)");
+        x.setSmallestValue(0.5);
+        y.setLabelFont(LABEL);
+        y.setTickLabelFont(TICK);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(TICK);
+        return chart;
+    }
+
+    static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        axis.setLabelFont(LABEL);
+        axis.setTickLabelFont(TICK);
+        axis.setSmallestValue(1e-9);
+        return axis;
+    }
+
+    static Stroke dashed(int dash, float width) {
+        if (dash == 0) {
+            return new BasicStroke(width);
+        }
+        float on = 2 + 4f * dash;
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {on, 4f}, 0f);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.crossover.reports.html;
+
+import dev.crossover.reports.jmh.JmhResult;
+import dev.crossover.reports.jmh.Metric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns JMH results into table rows. */
+final class ResultRows {
+    private static final double[] SHOWN = {50, 90, 99, 99.9, 100};
+
+    private ResultRows() {
+    }
+
+    static Views.ResultRow of(JmhResult r) {
+        Metric m = r.primary();
+        return new Views.ResultRow(r.source().label(), r.benchmark(), r.mode(), r.paramsLabel(),
+                Format.number(m.score()), Double.isNaN(m.error()) ? "" : "\u00b1 " + Format.number(m.error()),
+                m.unit(), m.hasInterval() ? "[" + Format.number(m.low()) + ", " + Format.number(m.high()) + "]" : "",
+                m.samples() == 0 ? "" : Long.toString(m.samples()),
+                r.mode().equals("sample") || r.mode().equals("ss") ? percentiles(m) : "", secondary(r));
+    }
+
+    /** {@return the percentiles shown for sample and single-shot modes, such as "p50 3.76, p99 3.96"} */
+    static String percentiles(Metric m) {
+        List<String> parts = new ArrayList<>();
+        for (double p : SHOWN) {
+            Double v = m.percentiles().get(p);
+            if (v != null) {
+                parts.add((p == 100 ? "max" : "p" + Format.number(p)) + " " + Format.number(v));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    static String secondary(JmhResult r) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Metric> e : r.secondary().entrySet()) {
+            Metric s = e.getValue();
+            parts.add(e.getKey() + " = " + Format.number(s.score())
+                    + (Double.isFinite(s.error()) ? " \u00b1 " + Format.number(s.error()) : "") + " " + s.unit());
+        }
+        return String.join("; ", parts);
+    }
+}

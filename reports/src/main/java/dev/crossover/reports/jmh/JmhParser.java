@@ -1,0 +1,250 @@
+package dev.crossover.reports.jmh;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossover.reports.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Parses a JMH JSON result file ({@code -rf json}) of any JMH 1.x version.
+ *
+ * <p>Accepted: modes {@code thrpt}, {@code avgt}, {@code sample}, {@code ss} (any mode string is
+ * kept as is), params, secondary metrics with or without the old {@code ·} prefix, numbers written
+ * as {@code "NaN"}, {@code "+INF"}, {@code "-INF"}, {@code rawData} and {@code rawDataHistogram},
+ * and files from older versions without {@code jmhVersion}, {@code jvm}, {@code params} and the like.
+ * Required: a non-empty array of objects, each with {@code benchmark}, {@code mode} and a
+ * {@code primaryMetric} holding {@code score} and {@code scoreUnit}.
+ *
+ * <h2>Errors</h2>
+ * Every problem is a {@link BadInputException} whose one-line message names the file and the JSON
+ * path (such as {@code $[2].primaryMetric.score}) or, for malformed JSON, the line and column.
+ */
+public final class JmhParser {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JmhParser() {
+    }
+
+    /** {@return the entries of {@code file}, labelled with {@code source}} @throws BadInputException if the file is unreadable or malformed */
+    public static List<JmhResult> parse(Path file, Source source) {
+        return parse(file, readTree(file), source);
+    }
+
+    /** {@return the entries of {@code root}, read from {@code file}} @throws BadInputException if it is malformed */
+    public static List<JmhResult> parse(Path file, JsonNode root, Source source) {
+        if (!root.isArray()) {
+            throw new BadInputException(file, "expected a JSON array of JMH results at $, found " + kind(root));
+        }
+        if (root.isEmpty()) {
+            throw new BadInputException(file, "empty array at $ (expected: at least one JMH result)");
+        }
+        List<JmhResult> results = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            results.add(entry(new Node(file, "$[" + i + "]", root.get(i)), source, i));
+        }
+        return results;
+    }
+
+    /** {@return the JSON tree of {@code file}} @throws BadInputException if it is not readable JSON */
+    public static JsonNode readTree(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            JsonNode root = MAPPER.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new BadInputException(file, "empty file (expected: JMH JSON)");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new BadInputException(file, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot read: " + e, e);
+        }
+    }
+
+    private static JmhResult entry(Node entry, Source source, int index) {
+        entry.requireObject();
+        String benchmark = entry.field("benchmark").text();
+        String mode = entry.field("mode").text();
+        int threads = entry.optional("threads").map(n -> n.integer()).orElse(0);
+        int forks = entry.optional("forks").map(n -> n.integer()).orElse(0);
+        String jdk = entry.optional("jdkVersion").map(Node::text).orElse("");
+        TreeMap<String, String> params = new TreeMap<>();
+        entry.optional("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.scalar())));
+        Metric primary = metric(entry.field("primaryMetric"));
+        Map<String, Metric> secondary = new LinkedHashMap<>();
+        entry.optional("secondaryMetrics").ifPresent(s -> s.fields().forEach(
+                (k, v) -> secondary.put(JmhResult.metricName(k), metric(v))));
+        return new JmhResult(source, index, benchmark, mode, threads, forks, jdk, params, primary, secondary);
+    }
+
+    private static Metric metric(Node m) {
+        m.requireObject();
+        double score = m.field("score").number();
+        String unit = m.field("scoreUnit").text();
+        double error = m.optional("scoreError").map(Node::number).orElse(Double.NaN);
+        double low = Double.NaN;
+        double high = Double.NaN;
+        var ci = m.optional("scoreConfidence");
+        if (ci.isPresent()) {
+            Node interval = ci.get();
+            if (!interval.json.isArray() || interval.json.size() != 2) {
+                throw interval.bad("expected [low, high], found " + kind(interval.json));
+            }
+            low = interval.element(0).number();
+            high = interval.element(1).number();
+        }
+        TreeMap<Double, Double> percentiles = new TreeMap<>();
+        m.optional("scorePercentiles").ifPresent(p -> p.fields().forEach((k, v) -> {
+            try {
+                percentiles.put(Double.parseDouble(k), v.number());
+            } catch (NumberFormatException e) {
+                throw p.bad("percentile key \"" + k + "\" is not a number");
+            }
+        }));
+        long samples = m.optional("rawData").map(JmhParser::rawCount)
+                .or(() -> m.optional("rawDataHistogram").map(JmhParser::histogramCount)).orElse(0L);
+        return new Metric(score, error, low, high, unit, percentiles, samples);
+    }
+
+    /** rawData is [fork][iteration] -> value. */
+    private static long rawCount(Node raw) {
+        long n = 0;
+        for (int f = 0; f < raw.requireArray().json.size(); f++) {
+            Node fork = raw.element(f).requireArray();
+            for (int i = 0; i < fork.json.size(); i++) {
+                fork.element(i).number();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** rawDataHistogram is [fork][iteration][bin] -> [value, count]. */
+    private static long histogramCount(Node raw) {
+        long n = 0;
+        for (int f = 0; f < raw.requireArray().json.size(); f++) {
+            Node fork = raw.element(f).requireArray();
+            for (int i = 0; i < fork.json.size(); i++) {
+                Node iteration = fork.element(i).requireArray();
+                for (int b = 0; b < iteration.json.size(); b++) {
+                    Node bin = iteration.element(b).requireArray();
+                    if (bin.json.size() != 2) {
+                        throw bin.bad("expected [value, count], found " + bin.json.size() + " elements");
+                    }
+                    bin.element(0).number();
+                    n += (long) bin.element(1).number();
+                }
+            }
+        }
+        return n;
+    }
+
+    static String kind(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> n.getNodeType().toString().toLowerCase();
+        };
+    }
+
+    /** A JSON node with its path, so every error says where it is. */
+    private record Node(Path file, String path, JsonNode json) {
+        BadInputException bad(String problem) {
+            return new BadInputException(file, problem + " at " + path);
+        }
+
+        Node requireObject() {
+            if (!json.isObject()) {
+                throw bad("expected an object, found " + kind(json));
+            }
+            return this;
+        }
+
+        Node requireArray() {
+            if (!json.isArray()) {
+                throw bad("expected an array, found " + kind(json));
+            }
+            return this;
+        }
+
+        Node field(String name) {
+            JsonNode child = json.get(name);
+            if (child == null || child.isNull()) {
+                throw bad("missing \"" + name + "\"");
+            }
+            return new Node(file, path + "." + name, child);
+        }
+
+        java.util.Optional<Node> optional(String name) {
+            JsonNode child = json.get(name);
+            return child == null || child.isNull()
+                    ? java.util.Optional.empty() : java.util.Optional.of(new Node(file, path + "." + name, child));
+        }
+
+        Node element(int i) {
+            return new Node(file, path + "[" + i + "]", json.get(i));
+        }
+
+        Map<String, Node> fields() {
+            requireObject();
+            Map<String, Node> out = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+                var e = it.next();
+                out.put(e.getKey(), new Node(file, path + "[\"" + e.getKey() + "\"]", e.getValue()));
+            }
+            return out;
+        }
+
+        String text() {
+            if (!json.isTextual()) {
+                throw bad("expected a string, found " + kind(json));
+            }
+            return json.textValue();
+        }
+
+        /** A param value: JMH writes strings, hand-made files may hold numbers. */
+        String scalar() {
+            if (json.isValueNode() && !json.isNull()) {
+                return json.asText();
+            }
+            throw bad("expected a string, found " + kind(json));
+        }
+
+        int integer() {
+            if (!json.canConvertToInt()) {
+                throw bad("expected an integer, found " + kind(json));
+            }
+            return json.intValue();
+        }
+
+        double number() {
+            if (json.isNumber()) {
+                return json.doubleValue();
+            }
+            if (json.isTextual()) {
+                return switch (json.textValue()) {
+                    case "NaN" -> Double.NaN;
+                    case "+INF", "INF", "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
+                    case "-INF", "-Infinity" -> Double.NEGATIVE_INFINITY;
+                    default -> throw bad("expected a number, found \"" + json.textValue() + "\"");
+                };
+            }
+            throw bad("expected a number, found " + kind(json));
+        }
+    }
+}
