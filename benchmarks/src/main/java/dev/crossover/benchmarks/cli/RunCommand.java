@@ -7,6 +7,8 @@ import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
+import dev.crossover.reports.BadInputException;
+import dev.crossover.reports.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,8 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code run}: the JMH sweep of a {@link Profile} over every model, then the report.
  *
  * <p>Writes {@code DIR/results.json} (standard JMH JSON), {@code DIR/latency/*.hlog} and
- * {@code DIR/environment.json}. Progress goes to standard error, one line per point; the last line
- * on standard output is where the results are. The models are {@link Models#ids()}, the same list
+ * {@code DIR/environment.json}, then the report {@code DIR/report.html}. Progress goes to standard
+ * error, one line per point; the one line on standard output is the report's path. The models are {@link Models#ids()}, the same list
  * {@code models} prints. Exit codes: 0 success, 1 when a point failed (for example its work check),
  * 2 on bad input.
  */
@@ -85,8 +87,18 @@ public final class RunCommand implements Callable<Integer> {
             progress.printf("%d of %d points failed:%n", failed.size(), points.size());
             failed.forEach(p -> progress.println("  " + p.label()));
         }
-        // The report (module reports, dev.crossover.reports.Reports.write) is called here once it has landed.
-        stdout.println(sweep.resultsFile().toAbsolutePath());
+        if (failed.size() == points.size()) {
+            progress.println("no point finished: no report");
+            return 1;
+        }
+        Path report;
+        try {
+            report = Reports.write(List.of(sweep.resultsFile()), dir);
+        } catch (BadInputException e) {
+            progress.println("crossover: report: " + e.getMessage());
+            return 1;
+        }
+        stdout.println(report.toAbsolutePath());
         stdout.flush();
         return failed.isEmpty() ? 0 : 1;
     }

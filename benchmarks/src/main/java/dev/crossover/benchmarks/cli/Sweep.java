@@ -209,8 +209,8 @@ final class Sweep {
         } catch (IOException | UncheckedIOException e) {
             // the run is ending anyway: the message below still says where the results are
         }
-        progress.printf("interrupted after %d of %d points: the finished ones are in %s%n", finished,
-                points.size(), resultsFile());
+        progress.printf("interrupted after %d of %d points: the finished ones are in %s "
+                + "(report them with: report %s --out %s)%n", finished, points.size(), resultsFile(), resultsFile(), out);
         progress.flush();
     }
 
