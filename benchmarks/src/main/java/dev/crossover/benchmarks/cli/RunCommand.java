@@ -36,10 +36,14 @@ import picocli.CommandLine.Spec;
  * {@code DIR/environment.json}, then the report {@code DIR/report.html}. Progress goes to standard
  * error, one line per point; the one line on standard output is the report's path. The models are {@link Models#ids()}, the same list
  * {@code models} prints. Exit codes: 0 success, 1 when a point failed (for example its work check),
- * 2 on bad input.
+ * 2 on bad input, 130 when interrupted (Ctrl-C): then the finished points stay in
+ * {@code results.json}, every process the run started is stopped, and no report is written.
  */
 @Command(name = "run", description = "Runs the JMH sweep of a profile over every model and writes results, latency logs and the environment.")
 public final class RunCommand implements Callable<Integer> {
+    /** The exit code after Ctrl-C, as shells report a command ended by SIGINT. */
+    static final int INTERRUPTED = 130;
+
     @Spec
     CommandSpec spec;
 
@@ -81,7 +85,11 @@ public final class RunCommand implements Callable<Integer> {
         progress.printf("crossover run: profile %s, %d points, %d models, about %s; results in %s%n", chosen.id(),
                 points.size(), models.size(), Sweep.format(chosen.estimate(points.size())), dir.toAbsolutePath());
         Sweep sweep = new Sweep(chosen, points, dir, progress);
-        List<Point> failed = sweep.run();
+        Sweep.Outcome outcome = sweep.run();
+        if (outcome.interrupted()) {
+            return INTERRUPTED;  // the shutdown hook has said where the finished points are
+        }
+        List<Point> failed = outcome.failed();
         PrintWriter stdout = spec.commandLine().getOut();
         if (!failed.isEmpty()) {
             progress.printf("%d of %d points failed:%n", failed.size(), points.size());

@@ -55,6 +55,7 @@ final class Sweep {
     private volatile Environment environment;
     private volatile int finished;
     private volatile boolean done;
+    private volatile boolean stopping;
 
     Sweep(Profile profile, List<Point> points, Path out, PrintStream progress) {
         this.profile = profile;
@@ -76,10 +77,11 @@ final class Sweep {
     /**
      * Runs every point, reporting progress, and writes the files.
      *
-     * @return the points that failed (a benchmark exception, such as a failed work check)
+     * @return the points that failed (a benchmark exception, such as a failed work check), and
+     *         whether the run was interrupted
      * @throws IOException if a file cannot be written
      */
-    List<Point> run() throws IOException {
+    Outcome run() throws IOException {
         Files.createDirectories(latencyDir());
         for (Point p : points) {  // this run's logs replace any left by an earlier run into the same folder
             Files.deleteIfExists(latencyDir().resolve(p.id() + LatencyLog.EXTENSION));
@@ -97,7 +99,18 @@ final class Sweep {
                 progress.printf("[%d/%d] %s elapsed, %s left: %s%n", i + 1, points.size(),
                         format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start)), point.label());
                 progress.flush();
-                Collection<RunResult> r = runPoint(point);
+                Collection<RunResult> r;
+                try {
+                    r = runPoint(point);
+                } catch (RuntimeException e) {
+                    if (stopping) {
+                        break;  // JMH refuses to start a fork while the JVM shuts down
+                    }
+                    throw e;
+                }
+                if (stopping) {
+                    break;  // the hook killed this point's fork: it did not fail, it was stopped
+                }
                 if (r.isEmpty()) {
                     failed.add(point);
                     progress.printf("        FAILED: %s (see JMH's message above)%n", point.label());
@@ -111,6 +124,9 @@ final class Sweep {
                 }
                 finished = i + 1;
             }
+            if (stopping) {
+                return new Outcome(failed, true);
+            }
             done = true;
             environment = environment.ended(false);
             environment.write(out.resolve("environment.json"));
@@ -122,7 +138,16 @@ final class Sweep {
                 // the hook is running: it owns the end of the run
             }
         }
-        return failed;
+        return new Outcome(failed, false);
+    }
+
+    /**
+     * What a sweep ended with.
+     *
+     * @param failed      the points that failed
+     * @param interrupted whether the JVM began shutting down (Ctrl-C, a TERM signal) before the last point
+     */
+    record Outcome(List<Point> failed, boolean interrupted) {
     }
 
     private Collection<RunResult> runPoint(Point point) {
@@ -195,6 +220,7 @@ final class Sweep {
         if (done) {
             return;
         }
+        stopping = true;
         List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
         started.forEach(ProcessHandle::destroy);
         for (ProcessHandle p : started) {
