@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * shuts them down and waits, bounded, until none of them is left.
  *
  * <h2>Threading</h2>
- * {@link #run} is called by one thread at a time; it blocks until the run has finished.
- * Platform threads are named {@code crossover-<model-id>-N}.
+ * {@link #run} blocks the calling thread, which does the admission, until every task has finished.
+ * Each run keeps its own admission permits and books, so runs from several threads at once are
+ * safe, though they then share the model's threads. Platform threads are named
+ * {@code crossover-<model-id>-N}.
  */
 public abstract sealed class ThreadModel implements ConcurrencyModel
         permits FixedPoolModel, ThreadPerTaskModel, ForkJoinModel, VirtualThreadModel {
