@@ -126,8 +126,9 @@ public final class Async {
 
     /** {@return the tasks' values in argument order}; as {@link #gather(List)} */
     @SafeVarargs
+    @SuppressWarnings("varargs")  // the array is only read, through an unmodifiable view
     public static <T> Task<List<T>> gather(Task<? extends T>... tasks) {
-        return gather(Arrays.asList(tasks));
+        return gather(Collections.unmodifiableList(Arrays.asList(tasks)));
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.crossover.eventloop;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,13 +15,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
- * One thread, one {@link Selector}: a ready queue of callbacks, timers, and socket readiness, like
+ * One thread, one {@link java.nio.channels.Selector}: a ready queue of callbacks, timers, and socket readiness, like
  * asyncio's event loop or libuv's.
  *
  * <p>Each turn of the loop selects (blocking until the earliest timer's deadline, a ready channel,
@@ -36,9 +31,12 @@ import java.util.function.BiConsumer;
  * <h2>Usage</h2>
  * {@snippet :
  * try (EventLoop loop = EventLoop.start("demo")) {
- *     loop.execute(() -> loop.schedule(Duration.ofMillis(10), () -> System.out.println("tick")));
+ *     CountDownLatch ticked = new CountDownLatch(1);
+ *     loop.execute(() -> loop.schedule(Duration.ofMillis(10), ticked::countDown));  // from any thread
+ *     ticked.await();
  * }   // close(): shut down, run what was already queued, wait for the thread to end
  * }
+ * Most code uses the asyncio-style layer on top instead: {@link Async}, {@link Task}.
  *
  * <h2>Threading</h2>
  * {@link #execute}, {@link #shutdown()}, {@link #close()}, {@link #state()} and {@link #inLoop()}
@@ -61,15 +59,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final Selector selector;
+    private final Poller poller;
     private final LoopThread thread;
     private final BiConsumer<String, Throwable> reporter;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
     /** Callbacks handed in by other threads; drained into {@link #ready} by the loop. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    /** True while the loop may block in select: producers must then wake the selector. */
-    private final AtomicBoolean wakeupNeeded = new AtomicBoolean();
 
     // Loop-confined state.
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
@@ -93,12 +89,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     public EventLoop(String name, BiConsumer<String, Throwable> reporter) {
         Objects.requireNonNull(name, "name");
         this.reporter = Objects.requireNonNull(reporter, "reporter");
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("event loop " + name + ": cannot open a selector", e);
-        }
         this.thread = new LoopThread(this, name + "-" + SEQUENCE.incrementAndGet());
+        this.poller = new Poller(thread.getName());
     }
 
     /** {@return a new loop, already RUNNING on its own thread} */
@@ -164,14 +156,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             throw rejected(s);
         }
         inbox.offer(task);
-        // Wake the selector only if the loop may be blocking in select(), and only once per
-        // select: Selector.wakeup() is a system call. The loop sets wakeupNeeded *before* it
-        // checks the inbox for the last time, so either it sees this task, or this thread sees
-        // the flag and wakes it (a wakeup() that lands before select() makes select() return at
-        // once, so it is not lost). See netty/netty#8644 and #9112 for the races this avoids.
-        if (wakeupNeeded.compareAndSet(true, false)) {
-            selector.wakeup();
-        }
+        poller.wakeupIfSelecting();  // after the offer: see Poller.wakeupIfSelecting for the race
         // A shutdown that raced with the offer: the loop may have finished its last drain.
         if (state.get() == State.TERMINATED && inbox.remove(task)) {
             throw rejected(State.TERMINATED);
@@ -241,23 +226,13 @@ public final class EventLoop implements Executor, AutoCloseable {
         checkInLoop("register");
         checkAccepting();
         Objects.requireNonNull(handler, "handler");
-        try {
-            SelectionKey old = channel.keyFor(selector);
-            if (old != null && !old.isValid()) {
-                selector.selectNow();  // flushes the cancelled key, else register() would throw
-            }
-            return channel.register(selector, ops, handler);
-        } catch (ClosedChannelException e) {
-            throw new UncheckedIOException("channel: " + channel + " (expected: open)", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return poller.register(channel, ops, handler);
     }
 
     /** {@return the channel's key with this loop's selector, or null} @throws IllegalStateException off the loop thread */
     SelectionKey keyFor(SelectableChannel channel) {
         checkInLoop("keyFor");
-        return channel.keyFor(selector);
+        return poller.keyFor(channel);
     }
 
     /**
@@ -291,7 +266,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** {@return how many keys the selector holds (cancelled ones go at the next turn)} @throws IllegalStateException off the loop thread */
     public int registeredKeys() {
         checkInLoop("registeredKeys");
-        return selector.keys().size();
+        return poller.keys();
     }
 
     /** {@return how many callbacks have thrown so far} @throws IllegalStateException off the loop thread */
@@ -312,12 +287,12 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     public void shutdown() {
         if (state.compareAndSet(State.NEW, State.TERMINATED)) {
-            closeSelector();
+            poller.close();
             termination.complete(null);
             return;
         }
         if (state.compareAndSet(State.RUNNING, State.SHUTTING_DOWN)) {
-            selector.wakeup();
+            poller.wakeup();
         }
     }
 
@@ -422,7 +397,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             timers.clear();
             ready.clear();
-            closeSelector();
+            poller.close();
             if (defaultExecutor != null) {
                 defaultExecutor.shutdown();
             }
@@ -437,7 +412,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** One turn: select until the next deadline, then I/O handlers, expired timers, ready callbacks. */
     private void turn() {
         select();
-        processSelectedKeys();
+        poller.dispatch(this::report);
         long now = System.nanoTime();
         for (Timer t = timers.peek(); t != null && t.deadline - now <= 0; t = timers.peek()) {
             timers.poll();
@@ -451,56 +426,17 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     private void select() {
-        try {
-            drainInbox();
-            if (!ready.isEmpty()) {
-                selector.selectNow();
-                return;
-            }
-            wakeupNeeded.set(true);
-            // Checked after setting the flag: a producer that offered before the flag was set is
-            // seen here; one that offers after sees the flag and wakes the selector.
-            if (!inbox.isEmpty() || state.get() != State.RUNNING) {
-                wakeupNeeded.set(false);
-                selector.selectNow();
-                return;
-            }
-            Timer next = timers.peek();
-            if (next == null) {
-                selector.select();
-            } else {
-                long nanos = next.deadline - System.nanoTime();
-                if (nanos <= 0) {
-                    selector.selectNow();
-                } else {
-                    // select(0) would block forever: round the wait up to a whole millisecond.
-                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
-                }
-            }
-            wakeupNeeded.set(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("event loop " + thread.getName() + ": select failed", e);
+        drainInbox();
+        long timeout;
+        Timer next = timers.peek();
+        if (!ready.isEmpty()) {
+            timeout = 0;
+        } else if (next == null) {
+            timeout = -1;
+        } else {
+            timeout = Math.max(0, next.deadline - System.nanoTime());
         }
-    }
-
-    private void processSelectedKeys() {
-        if (selector.selectedKeys().isEmpty()) {
-            return;
-        }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            if (key.isValid() && key.attachment() instanceof IoHandler handler) {
-                try {
-                    handler.ready(key);
-                } catch (Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    report("io " + key.channel(), t);
-                }
-            }
-        }
+        poller.select(timeout, () -> !inbox.isEmpty() || state.get() != State.RUNNING);
     }
 
     private void drainInbox() {
@@ -535,14 +471,6 @@ public final class EventLoop implements Executor, AutoCloseable {
         } catch (RuntimeException e) {
             t.addSuppressed(e);
             LOG.log(System.Logger.Level.WARNING, "event loop reporter failed on " + name, t);
-        }
-    }
-
-    private void closeSelector() {
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "event loop " + thread.getName() + ": closing the selector failed", e);
         }
     }
 

@@ -311,16 +311,19 @@ public final class Task<T> {
         }
         if (!isDone()) {
             CompletableFuture<Void> signal = new CompletableFuture<>();
-            loop.terminationFuture().whenComplete((v, t) -> signal.complete(null));
             try {
                 loop.execute(() -> whenDone(t -> signal.complete(null)));
             } catch (RejectedExecutionException e) {
                 signal.complete(null);
             }
-            try {
-                signal.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e);
+            // Polls for the loop's end rather than hanging a callback on its termination future,
+            // which would keep one callback per join() alive for the loop's lifetime.
+            while (!signal.isDone() && loop.state() != EventLoop.State.TERMINATED) {
+                try {
+                    signal.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // not yet: check the loop again
+                }
             }
             if (!isDone()) {
                 throw new IllegalStateException("task " + name + ": pending when its event loop ended (expected: done)");

@@ -6,13 +6,14 @@ import dev.crossover.core.RunRecorder;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.eventloop.EventLoop;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -79,11 +80,18 @@ public final class EventLoopModel implements ConcurrencyModel {
         }
         RunRecorder recorder = new RunRecorder(workload);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.terminationFuture().whenComplete((v, t) -> done.completeExceptionally(
-                new IllegalStateException("model " + id + ": the event loop ended during the run", t)));
         loop.execute("start run", () -> new LoopRun(recorder, offload, done).admit());
         try {
-            done.get();
+            while (!done.isDone()) {
+                try {
+                    done.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (loop.state() == EventLoop.State.TERMINATED) {  // an Error ended the loop
+                        throw new IllegalStateException("model " + id + ": the event loop ended during the run "
+                                + "(expected: running until close)", loop.terminationFuture().handle((v, t) -> t).getNow(null));
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("model " + id + ": interrupted while waiting for the run", e);
@@ -102,7 +110,7 @@ public final class EventLoopModel implements ConcurrencyModel {
         if (offload != null) {
             offload.shutdownNow();
             try {
-                offload.awaitTermination(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                offload.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
  * outcome, and admits the next task when one finishes.
  *
  * <p>In asyncio terms each task is
- * {@snippet lang = python :
+ * {@snippet lang=python :
  * async def task(spec):
  *     if spec.waits == 1:
  *         await asyncio.sleep(io)

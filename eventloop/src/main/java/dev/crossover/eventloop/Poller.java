@@ -1,0 +1,137 @@
+package dev.crossover.eventloop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The loop's {@link Selector}: blocking until readiness, a deadline or a wake-up, and dispatching
+ * ready keys to their {@link IoHandler}s.
+ *
+ * <h2>Threading</h2>
+ * {@link #wakeup()} and {@link #wakeupIfSelecting()} may be called from any thread; everything else
+ * only from the loop thread.
+ */
+final class Poller {
+    private final String name;
+    private final Selector selector;
+    /** True while the loop may block in select: producers must then wake the selector. */
+    private final AtomicBoolean wakeupNeeded = new AtomicBoolean();
+
+    Poller(String name) {
+        this.name = name;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("event loop " + name + ": cannot open a selector", e);
+        }
+    }
+
+    /**
+     * Selects: blocks at most {@code timeoutNanos} (negative: until woken), but does not block at all
+     * if {@code hasWork} says there is something to do once the wake-up flag is up.
+     */
+    void select(long timeoutNanos, BooleanSupplier hasWork) {
+        try {
+            if (timeoutNanos == 0) {
+                selector.selectNow();
+                return;
+            }
+            wakeupNeeded.set(true);
+            // Checked after setting the flag: a producer that queued before the flag was set is seen
+            // here; one that queues after sees the flag and wakes the selector.
+            if (hasWork.getAsBoolean()) {
+                selector.selectNow();
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                // select(0) would block forever: round the wait up to a whole millisecond.
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+            }
+            wakeupNeeded.set(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("event loop " + name + ": select failed", e);
+        }
+    }
+
+    /**
+     * Wakes the selector if the loop may be blocking in it; called after queueing work.
+     *
+     * <p>Only once per select: {@link Selector#wakeup()} is a system call. The loop sets the flag
+     * <em>before</em> it looks for work for the last time, so either it sees the work, or the
+     * producer sees the flag and wakes it (a {@code wakeup()} that lands before {@code select()}
+     * makes that {@code select()} return at once, so it is not lost). See netty/netty#8644 and
+     * netty/netty#9112 for the races a careless flag causes: a missed wake-up leaves a task waiting
+     * until the next timer or I/O event.
+     */
+    void wakeupIfSelecting() {
+        if (wakeupNeeded.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Wakes the selector unconditionally (shutdown). */
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    /** Runs the handler of every selected key; a handler that throws is reported and the rest still run. */
+    void dispatch(BiConsumer<String, Throwable> report) {
+        if (selector.selectedKeys().isEmpty()) {
+            return;
+        }
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey key = it.next();
+            it.remove();
+            if (key.isValid() && key.attachment() instanceof IoHandler handler) {
+                try {
+                    handler.ready(key);
+                } catch (Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    report.accept("io " + key.channel(), t);
+                }
+            }
+        }
+    }
+
+    SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) {
+        try {
+            SelectionKey old = channel.keyFor(selector);
+            if (old != null && !old.isValid()) {
+                selector.selectNow();  // flushes the cancelled key, else register() would throw
+            }
+            return channel.register(selector, ops, handler);
+        } catch (ClosedChannelException e) {
+            throw new UncheckedIOException("channel: " + channel + " (expected: open)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SelectionKey keyFor(SelectableChannel channel) {
+        return channel.keyFor(selector);
+    }
+
+    int keys() {
+        return selector.keys().size();
+    }
+
+    void close() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            System.getLogger(EventLoop.class.getName()).log(System.Logger.Level.WARNING,
+                    "event loop " + name + ": closing the selector failed", e);
+        }
+    }
+}
