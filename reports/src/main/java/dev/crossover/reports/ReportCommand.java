@@ -23,7 +23,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JMH JSON result files (-rf json).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JMH JSON result files (-rf json); a Crossover run directory stands for its results.json.")
     List<Path> files;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write report.html (default: ${DEFAULT-VALUE}).")

@@ -45,7 +45,7 @@ public final class Reports {
     /**
      * Reads {@code jmhJsonFiles} and writes {@code outDir/report.html}.
      *
-     * @param jmhJsonFiles one or more JMH JSON result files
+     * @param jmhJsonFiles one or more JMH JSON result files (a directory stands for its {@code results.json})
      * @param outDir       the directory to write to (created if missing)
      * @return the report's path
      * @throws BadInputException        if a file is missing, not JSON, truncated or not JMH's shape
@@ -61,18 +61,23 @@ public final class Reports {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        for (Path file : jmhJsonFiles) {
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(file, "no such file");
-            }
-        }
-        List<Sources.Loaded> loaded = Sources.load(jmhJsonFiles);
+        List<Path> files = jmhJsonFiles.stream().map(Reports::resultsFile).toList();
+        List<Sources.Loaded> loaded = Sources.load(files);
         Map<Source, Map<LatencyLogs.Key, Latency>> latencies = new HashMap<>();
         for (Sources.Loaded l : loaded) {
             latencies.put(l.source(), LatencyLogs.near(l.source().file()));
         }
         String html = HtmlWriter.render(ReportBuilder.build(loaded, latencies));
         return writeAtomically(outDir, html);
+    }
+
+    /** A run directory stands for its results.json. */
+    private static Path resultsFile(Path given) {
+        Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "no such file");
+        }
+        return file;
     }
 
     private static Path writeAtomically(Path outDir, String html) {
@@ -82,6 +87,10 @@ public final class Reports {
             Files.createDirectories(outDir);
             temp = Files.createTempFile(outDir, ".report-", ".html.tmp");
             Files.writeString(temp, html, StandardCharsets.UTF_8);
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                // createTempFile makes the file owner-only; a report is for everyone who can see the directory.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

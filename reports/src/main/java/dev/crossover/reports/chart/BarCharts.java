@@ -17,6 +17,10 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
  * per source, error bars showing JMH's 99.9% confidence interval.
  */
 public final class BarCharts {
+    /** Okabe-Ito without black and yellow (too heavy, too faint as bars): one per source. */
+    private static final List<Color> SOURCE_COLOURS = List.of(new Color(0x0072B2), new Color(0xD55E00),
+            new Color(0x009E73), new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x999999));
+
     private BarCharts() {
     }
 
@@ -43,8 +47,7 @@ public final class BarCharts {
         renderer.setDrawBarOutline(false);
         renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         for (int i = 0; i < data.getRowCount(); i++) {
-            renderer.setSeriesPaint(i, Palette.COLOURS.get((3 + sources.indexOf((String) data.getRowKey(i)))
-                    % Palette.COLOURS.size()));
+            renderer.setSeriesPaint(i, SOURCE_COLOURS.get(sources.indexOf((String) data.getRowKey(i)) % SOURCE_COLOURS.size()));
         }
         CategoryAxis categories = new CategoryAxis(null);
         categories.setTickLabelFont(LineCharts.TICK);

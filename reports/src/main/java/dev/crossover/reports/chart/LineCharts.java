@@ -34,8 +34,11 @@ public final class LineCharts {
 
     /** {@return the throughput chart (log-log) as inline SVG; {@code ideal} is drawn dashed grey when not empty} */
     public static String throughput(String title, List<Line> lines, List<Line.XY> ideal, Palette palette) {
-        LogAxis y = logAxis("throughput (completed tasks/s, log scale)");
-        JFreeChart chart = chart(title, lines, ideal, palette, y, true);
+        double[] range = range(lines, ideal);
+        boolean log = range[1] / range[0] >= 30;
+        ValueAxis y = log ? logAxis("throughput (completed tasks/s, log scale)", range)
+                : new NumberAxis("throughput (completed tasks/s)");
+        JFreeChart chart = chart(title, lines, ideal, palette, y, log);
         return Svg.of(chart, WIDTH, HEIGHT);
     }
 
@@ -88,7 +91,8 @@ public final class LineCharts {
             renderer.setSeriesStroke(s, dashed(1, 1.5f));
             renderer.setSeriesShapesVisible(s, false);
         }
-        LogAxis x = logAxis("concurrency C (tasks in flight, log scale)");
+        double[] cs = range(lines, List.of(), true);
+        LogAxis x = logAxis("concurrency C (tasks in flight, log scale)", cs);
         x.setSmallestValue(0.5);
         y.setLabelFont(LABEL);
         y.setTickLabelFont(TICK);
@@ -104,9 +108,31 @@ public final class LineCharts {
         return chart;
     }
 
-    static LogAxis logAxis(String label) {
+    /** {@return the smallest and largest positive y (or x) of the lines, {1, 1} when there is none} */
+    static double[] range(List<Line> lines, List<Line.XY> extra) {
+        return range(lines, extra, false);
+    }
+
+    static double[] range(List<Line> lines, List<Line.XY> extra, boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        List<Line.XY> all = new java.util.ArrayList<>(extra);
+        lines.forEach(l -> all.addAll(l.points()));
+        for (Line.XY p : all) {
+            double v = x ? p.x() : p.y();
+            if (v > 0 && Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi == 0 ? new double[] {1, 1} : new double[] {lo, hi};
+    }
+
+    /** A log axis ticked at every decade, or at every doubling when the data spans less than one decade. */
+    static LogAxis logAxis(String label, double[] range) {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(range[1] / range[0] >= 10 ? 1.0 : Math.log10(2)));
         axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICK);

@@ -51,6 +51,16 @@ public final class Palette {
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
+    /** {@return the model's colour mixed 70% with white, as {@code #rrggbb}: a background black text reads on} */
+    public String tint(String model) {
+        Color c = colour(model);
+        return String.format("#%02x%02x%02x", mix(c.getRed()), mix(c.getGreen()), mix(c.getBlue()));
+    }
+
+    private static int mix(int channel) {
+        return (int) Math.round(channel * 0.3 + 255 * 0.7);
+    }
+
     /** {@return black or white, whichever reads better on the model's colour} */
     public String textOn(String model) {
         Color c = colour(model);

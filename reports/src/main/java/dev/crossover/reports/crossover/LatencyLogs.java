@@ -71,6 +71,7 @@ public final class LatencyLogs {
     /** {@return all interval histograms of the log, added up} */
     static Histogram read(Path log) {
         Histogram sum = new Histogram(3);
+        int intervals = 0;
         try {
             HistogramLogReader reader = new HistogramLogReader(log.toFile());
             for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
@@ -79,12 +80,16 @@ public final class LatencyLogs {
                             + " (expected: integer Histogram of nanoseconds)");
                 }
                 sum.add(histogram);
+                intervals++;
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException bad) {
                 throw bad;
             }
             throw new BadInputException(log, "not a readable HdrHistogram log: " + e, e);
+        }
+        if (intervals == 0) {
+            throw new BadInputException(log, "holds no interval histogram (expected: HistogramLogWriter output)");
         }
         return sum;
     }

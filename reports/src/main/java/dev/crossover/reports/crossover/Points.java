@@ -31,7 +31,7 @@ public final class Points {
         Matcher m = NAME.matcher(r.benchmark());
         Metric completed = r.secondary().get("completed");
         String model = r.params().get("model");
-        if (!m.matches() || completed == null || model == null) {
+        if (!m.matches() || completed == null || model == null || !r.mode().equals("thrpt")) {
             return Optional.empty();
         }
         try {
@@ -50,6 +50,25 @@ public final class Points {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@return the points among {@code results}}; when a workload's class has several benchmark
+     * methods, each point's other params gain {@code method=<name>} so their lines stay apart.
+     */
+    public static java.util.List<Point> all(java.util.List<JmhResult> results, Map<LatencyLogs.Key, Latency> latencies) {
+        java.util.List<Point> points = results.stream().map(r -> of(r, latencies)).flatMap(Optional::stream).toList();
+        Map<String, Long> methods = points.stream().collect(java.util.stream.Collectors.groupingBy(
+                Point::workload, java.util.stream.Collectors.mapping(p -> p.result().method(),
+                        java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toSet(), s -> (long) s.size()))));
+        return points.stream().map(p -> methods.get(p.workload()) < 2 ? p : withMethod(p)).toList();
+    }
+
+    private static Point withMethod(Point p) {
+        SortedMap<String, String> other = new TreeMap<>(p.other());
+        other.put("method", p.result().method());
+        return new Point(p.result(), p.workload(), p.model(), p.concurrency(), p.ioMillis(), p.cpuMicros(), other,
+                p.throughput(), p.failed(), p.ideal(), p.latency());
     }
 
     private static double number(String param) {

@@ -89,7 +89,7 @@ final class CrossoverSection {
 
     private Views.CellView cell(Cell c) {
         if (c == null) {
-            return new Views.CellView("", "", "not measured", "#ffffff", "#000000", false, true);
+            return new Views.CellView("", "", "not measured", "#ffffff", "#000000", "#cccccc", false, true);
         }
         StringBuilder tip = new StringBuilder();
         c.measured().forEach((m, metric) -> tip.append(tip.isEmpty() ? "" : "; ").append(m).append(' ')
@@ -98,7 +98,8 @@ final class CrossoverSection {
         String detail = c.isTie() ? "tie: " + String.join(", ", c.tied())
                 : c.measured().size() > 1 ? "\u00d7" + Format.number(c.margin()) + " over next" : "only model";
         return new Views.CellView((c.isTie() ? "\u2248 " : "") + c.winner(), detail, tip + " tasks/s",
-                palette.hex(c.winner()), palette.textOn(c.winner()), c.isTie(), false);
+                c.isTie() ? palette.tint(c.winner()) : palette.hex(c.winner()),
+                c.isTie() ? "#000000" : palette.textOn(c.winner()), palette.hex(c.winner()), c.isTie(), false);
     }
 
     List<Views.ClaimSet> claims() {

@@ -26,7 +26,8 @@ public final class Format {
             return String.format(Locale.ROOT, "%,.0f", x);
         }
         int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(a)));
-        return String.format(Locale.ROOT, "%." + decimals + "f", x);
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", x);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /** {@return x as a percentage with no decimals, or an empty string when NaN} */

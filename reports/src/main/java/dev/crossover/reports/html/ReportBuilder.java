@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the report's view from loaded files: Crossover points get the winner maps, charts against
@@ -39,11 +38,12 @@ public final class ReportBuilder {
         List<JmhResult> generic = new ArrayList<>();
         List<JmhResult> all = new ArrayList<>();
         for (Sources.Loaded l : loaded) {
-            for (JmhResult r : l.results()) {
-                all.add(r);
-                Optional<Point> p = Points.of(r, latencies.getOrDefault(l.source(), Map.of()));
-                p.ifPresentOrElse(points::add, () -> generic.add(r));
-            }
+            List<Point> mine = Points.all(l.results(), latencies.getOrDefault(l.source(), Map.of()));
+            points.addAll(mine);
+            java.util.Set<JmhResult> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            mine.forEach(p -> used.add(p.result()));
+            all.addAll(l.results());
+            l.results().stream().filter(r -> !used.contains(r)).forEach(generic::add);
         }
         Palette palette = new Palette(points.stream().map(Point::model).distinct().toList());
         CrossoverSection crossover = new CrossoverSection(points, labels, palette);
@@ -85,15 +85,30 @@ public final class ReportBuilder {
             String cls = e.getKey().get(0);
             String mode = e.getKey().get(1);
             String unit = e.getKey().get(2);
+            List<JmhResult> group = e.getValue();
+            java.util.Set<String> varying = new java.util.TreeSet<>();
+            java.util.SortedMap<String, String> fixed = new java.util.TreeMap<>();
+            group.forEach(r -> r.params().keySet().forEach(k -> {
+                if (group.stream().map(x -> String.valueOf(x.params().get(k))).distinct().count() > 1) {
+                    varying.add(k);
+                } else {
+                    fixed.put(k, r.params().get(k));
+                }
+            }));
             List<BarCharts.Bar> bars = new ArrayList<>();
-            for (JmhResult r : e.getValue()) {
-                String category = r.method() + (r.params().isEmpty() ? "" : " \u00b7 " + r.paramsLabel());
-                bars.add(new BarCharts.Bar(r.source().label(), category, r.primary().score(), r.primary().error()));
+            for (JmhResult r : group) {
+                StringBuilder category = new StringBuilder(r.method());
+                varying.forEach(k -> category.append(category.length() == r.method().length() ? " \u00b7 " : ", ")
+                        .append(k).append('=').append(r.params().getOrDefault(k, "\u2013")));
+                bars.add(new BarCharts.Bar(r.source().label(), category.toString(), r.primary().score(), r.primary().error()));
             }
-            String better = e.getValue().get(0).primary().higherIsBetter() ? "higher is better" : "lower is better";
+            StringBuilder fixedText = new StringBuilder();
+            fixed.forEach((k, v) -> fixedText.append(fixedText.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+            String better = group.get(0).primary().higherIsBetter() ? "higher is better" : "lower is better";
             String title = cls + " (" + modeName(mode) + ")";
             String svg = BarCharts.of(title, unit + " (" + better + "; bars: 99.9% CI)", bars, labels);
-            views.add(new Views.GenericView("bench-" + (++n), title, svg, e.getValue().stream().map(ResultRows::of).toList()));
+            views.add(new Views.GenericView("bench-" + (++n), title, fixedText.toString(), svg,
+                    group.stream().map(ResultRows::of).toList()));
         }
         return views;
     }

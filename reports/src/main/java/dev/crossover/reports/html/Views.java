@@ -37,9 +37,9 @@ public final class Views {
     public record MapRow(String head, List<CellView> cells) {
     }
 
-    /** One cell: the winner's name on its colour, hatched and marked ≈ when tied. */
+    /** One cell: the winner's name on its colour; when tied, marked ≈ on a pale tint inside a dashed border of its colour. */
     public record CellView(String text, String detail, String tooltip, String background, String foreground,
-                           boolean tie, boolean empty) {
+                           String border, boolean tie, boolean empty) {
     }
 
     /** The claims judged on one source. */
@@ -63,8 +63,8 @@ public final class Views {
                              String count, String p50, String p90, String p99, String p999, String max) {
     }
 
-    /** One benchmark class of another project: a chart and its rows. */
-    public record GenericView(String id, String title, String svg, List<ResultRow> rows) {
+    /** One benchmark class of another project: a chart (bars by method and the params that vary) and its rows. */
+    public record GenericView(String id, String title, String fixedParams, String svg, List<ResultRow> rows) {
     }
 
     /** One JMH result as a table row. */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class JmhParser {
         }
         List<JmhResult> results = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            results.add(entry(new Node(file, "$[" + i + "]", root.get(i)), source, i));
+            results.add(entry(new At(file, "$[" + i + "]", root.get(i)), source, i));
         }
         return results;
     }
@@ -72,13 +71,13 @@ public final class JmhParser {
         }
     }
 
-    private static JmhResult entry(Node entry, Source source, int index) {
+    private static JmhResult entry(At entry, Source source, int index) {
         entry.requireObject();
         String benchmark = entry.field("benchmark").text();
         String mode = entry.field("mode").text();
         int threads = entry.optional("threads").map(n -> n.integer()).orElse(0);
         int forks = entry.optional("forks").map(n -> n.integer()).orElse(0);
-        String jdk = entry.optional("jdkVersion").map(Node::text).orElse("");
+        String jdk = entry.optional("jdkVersion").map(At::text).orElse("");
         TreeMap<String, String> params = new TreeMap<>();
         entry.optional("params").ifPresent(p -> p.fields().forEach((k, v) -> params.put(k, v.scalar())));
         Metric primary = metric(entry.field("primaryMetric"));
@@ -88,18 +87,18 @@ public final class JmhParser {
         return new JmhResult(source, index, benchmark, mode, threads, forks, jdk, params, primary, secondary);
     }
 
-    private static Metric metric(Node m) {
+    private static Metric metric(At m) {
         m.requireObject();
         double score = m.field("score").number();
         String unit = m.field("scoreUnit").text();
-        double error = m.optional("scoreError").map(Node::number).orElse(Double.NaN);
+        double error = m.optional("scoreError").map(At::number).orElse(Double.NaN);
         double low = Double.NaN;
         double high = Double.NaN;
         var ci = m.optional("scoreConfidence");
         if (ci.isPresent()) {
-            Node interval = ci.get();
-            if (!interval.json.isArray() || interval.json.size() != 2) {
-                throw interval.bad("expected [low, high], found " + kind(interval.json));
+            At interval = ci.get();
+            if (!interval.json().isArray() || interval.json().size() != 2) {
+                throw interval.bad("expected [low, high], found " + kind(interval.json()));
             }
             low = interval.element(0).number();
             high = interval.element(1).number();
@@ -118,11 +117,11 @@ public final class JmhParser {
     }
 
     /** rawData is [fork][iteration] -> value. */
-    private static long rawCount(Node raw) {
+    private static long rawCount(At raw) {
         long n = 0;
-        for (int f = 0; f < raw.requireArray().json.size(); f++) {
-            Node fork = raw.element(f).requireArray();
-            for (int i = 0; i < fork.json.size(); i++) {
+        for (int f = 0; f < raw.requireArray().json().size(); f++) {
+            At fork = raw.element(f).requireArray();
+            for (int i = 0; i < fork.json().size(); i++) {
                 fork.element(i).number();
                 n++;
             }
@@ -131,16 +130,16 @@ public final class JmhParser {
     }
 
     /** rawDataHistogram is [fork][iteration][bin] -> [value, count]. */
-    private static long histogramCount(Node raw) {
+    private static long histogramCount(At raw) {
         long n = 0;
-        for (int f = 0; f < raw.requireArray().json.size(); f++) {
-            Node fork = raw.element(f).requireArray();
-            for (int i = 0; i < fork.json.size(); i++) {
-                Node iteration = fork.element(i).requireArray();
-                for (int b = 0; b < iteration.json.size(); b++) {
-                    Node bin = iteration.element(b).requireArray();
-                    if (bin.json.size() != 2) {
-                        throw bin.bad("expected [value, count], found " + bin.json.size() + " elements");
+        for (int f = 0; f < raw.requireArray().json().size(); f++) {
+            At fork = raw.element(f).requireArray();
+            for (int i = 0; i < fork.json().size(); i++) {
+                At iteration = fork.element(i).requireArray();
+                for (int b = 0; b < iteration.json().size(); b++) {
+                    At bin = iteration.element(b).requireArray();
+                    if (bin.json().size() != 2) {
+                        throw bin.bad("expected [value, count], found " + bin.json().size() + " elements");
                     }
                     bin.element(0).number();
                     n += (long) bin.element(1).number();
@@ -160,91 +159,5 @@ public final class JmhParser {
             case NULL -> "null";
             default -> n.getNodeType().toString().toLowerCase();
         };
-    }
-
-    /** A JSON node with its path, so every error says where it is. */
-    private record Node(Path file, String path, JsonNode json) {
-        BadInputException bad(String problem) {
-            return new BadInputException(file, problem + " at " + path);
-        }
-
-        Node requireObject() {
-            if (!json.isObject()) {
-                throw bad("expected an object, found " + kind(json));
-            }
-            return this;
-        }
-
-        Node requireArray() {
-            if (!json.isArray()) {
-                throw bad("expected an array, found " + kind(json));
-            }
-            return this;
-        }
-
-        Node field(String name) {
-            JsonNode child = json.get(name);
-            if (child == null || child.isNull()) {
-                throw bad("missing \"" + name + "\"");
-            }
-            return new Node(file, path + "." + name, child);
-        }
-
-        java.util.Optional<Node> optional(String name) {
-            JsonNode child = json.get(name);
-            return child == null || child.isNull()
-                    ? java.util.Optional.empty() : java.util.Optional.of(new Node(file, path + "." + name, child));
-        }
-
-        Node element(int i) {
-            return new Node(file, path + "[" + i + "]", json.get(i));
-        }
-
-        Map<String, Node> fields() {
-            requireObject();
-            Map<String, Node> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                var e = it.next();
-                out.put(e.getKey(), new Node(file, path + "[\"" + e.getKey() + "\"]", e.getValue()));
-            }
-            return out;
-        }
-
-        String text() {
-            if (!json.isTextual()) {
-                throw bad("expected a string, found " + kind(json));
-            }
-            return json.textValue();
-        }
-
-        /** A param value: JMH writes strings, hand-made files may hold numbers. */
-        String scalar() {
-            if (json.isValueNode() && !json.isNull()) {
-                return json.asText();
-            }
-            throw bad("expected a string, found " + kind(json));
-        }
-
-        int integer() {
-            if (!json.canConvertToInt()) {
-                throw bad("expected an integer, found " + kind(json));
-            }
-            return json.intValue();
-        }
-
-        double number() {
-            if (json.isNumber()) {
-                return json.doubleValue();
-            }
-            if (json.isTextual()) {
-                return switch (json.textValue()) {
-                    case "NaN" -> Double.NaN;
-                    case "+INF", "INF", "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
-                    case "-INF", "-Infinity" -> Double.NEGATIVE_INFINITY;
-                    default -> throw bad("expected a number, found \"" + json.textValue() + "\"");
-                };
-            }
-            throw bad("expected a number, found " + kind(json));
-        }
     }
 }

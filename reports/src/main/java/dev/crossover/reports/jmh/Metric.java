@@ -1,6 +1,5 @@
 package dev.crossover.reports.jmh;
 
-import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
 
@@ -48,13 +47,5 @@ public record Metric(double score, double error, double low, double high, String
     /** {@return true if higher is better: the unit is a rate such as {@code ops/s}, not a time such as {@code ns/op}} */
     public boolean higherIsBetter() {
         return !unit.endsWith("/op");
-    }
-
-    static long count(List<?> nested) {
-        long n = 0;
-        for (Object o : nested) {
-            n += o instanceof List<?> l ? count(l) : 1;
-        }
-        return n;
     }
 }

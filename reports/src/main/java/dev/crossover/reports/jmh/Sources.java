@@ -88,18 +88,22 @@ public final class Sources {
             return labels;
         }
         List<String> differing = DISTINGUISHING.stream()
-                .filter(k -> sources.stream().map(s -> String.valueOf(s.get(k))).distinct().count() > 1)
+                .filter(k -> sources.stream().map(s -> s.get(k)).filter(java.util.Objects::nonNull).distinct().count() > 1)
                 .toList();
         Set<String> seen = new HashSet<>();
         for (Source s : sources) {
             List<String> parts = new ArrayList<>();
+            parts.add(s.get("hostname") != null ? s.get("hostname") : parentAndName(s.file()));
             for (String k : differing) {
                 String v = s.get(k);
                 if (v != null) {
-                    parts.add(k.equals("gitCommit") && v.length() > 8 ? v.substring(0, 8) : v);
+                    v = k.equals("gitCommit") && v.length() > 8 ? v.substring(0, 8) : v;
+                    if (!parts.contains(v)) {
+                        parts.add(v);
+                    }
                 }
             }
-            String label = parts.isEmpty() ? parentAndName(s.file()) : String.join(" / ", parts);
+            String label = String.join(" / ", parts);
             String unique = label;
             for (int n = 2; !seen.add(unique); n++) {
                 unique = label + " #" + n;

@@ -1,0 +1,194 @@
+package dev.crossover.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crossover.reports.crossover.Cell;
+import dev.crossover.reports.crossover.Claim;
+import dev.crossover.reports.crossover.Claims;
+import dev.crossover.reports.crossover.Crossovers;
+import dev.crossover.reports.crossover.Ideal;
+import dev.crossover.reports.crossover.Point;
+import dev.crossover.reports.crossover.Points;
+import dev.crossover.reports.crossover.Winners;
+import dev.crossover.reports.jmh.JmhResult;
+import dev.crossover.reports.jmh.Metric;
+import dev.crossover.reports.jmh.Source;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class AnalysisTest {
+    private static final Source SOURCE = new Source(Path.of("results.json"), "run", Map.of("cores", "4"));
+
+    /** A Crossover point with throughput {@code score} and interval score ± error. */
+    static Point point(String workload, String model, int c, double io, double cpu, double score, double error) {
+        TreeMap<String, String> params = new TreeMap<>(CrossoverFixture.params(model, c, io, cpu));
+        Metric completed = Metric.of(score, score - error, score + error, "ops/s");
+        JmhResult r = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + Character.toUpperCase(workload.charAt(0))
+                + workload.substring(1) + "Benchmark.run", "thrpt", 1, 1, "25", params,
+                Metric.of(1, 1, 1, "ops/s"), Map.of("completed", completed));
+        return Points.of(r, Map.of()).orElseThrow();
+    }
+
+    @Test
+    void idealFollowsTheBound() {
+        assertEquals(200.0, Ideal.throughput(50, 0, 10, 0), 1e-9, "C / w when no CPU, cores not needed");
+        assertEquals(Math.min(10 / 0.011, 2 / 0.001), Ideal.throughput(10, 1000, 10, 2), 1e-9);
+        assertEquals(2000.0, Ideal.throughput(10, 1000, 1000, 2), 1e-9, "K / c caps it");
+        assertTrue(Double.isNaN(Ideal.throughput(10, 1000, 10, 0)), "unknown cores: unknown bound");
+        assertTrue(Double.isNaN(Ideal.throughput(0, 0, 10, 2)), "no work: no bound");
+        assertEquals(0.5, Ideal.cpuShare(1, 1000), 1e-12);
+    }
+
+    @Test
+    void pointReadsCompletedTasksNotBatchesAndComputesEfficiency() {
+        Point p = point("sleep", "eventloop", 10, 50, 0, 150, 5);
+        assertEquals("sleep", p.workload());
+        assertEquals(150, p.throughput().score());
+        assertEquals(0.75, p.efficiency(), 1e-12);
+        assertEquals(0.0, p.cpuShare());
+    }
+
+    @Test
+    void resultWithoutCompletedIsNotAPoint() {
+        JmhResult r = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark.run", "thrpt", 1, 1, "",
+                new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "ops/s"), Map.of());
+        assertTrue(Points.of(r, Map.of()).isEmpty());
+    }
+
+    @Test
+    void onlyThroughputModeMakesPoints() {
+        JmhResult avgt = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark.run", "avgt", 1, 1, "",
+                new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "s/op"),
+                Map.of("completed", Metric.of(1, 1, 1, "ops/s")));
+        assertTrue(Points.of(avgt, Map.of()).isEmpty());
+    }
+
+    @Test
+    void severalMethodsOfOneWorkloadStayApart() {
+        List<JmhResult> results = new ArrayList<>();
+        for (String method : List.of("run", "baseline")) {
+            results.add(new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark." + method, "thrpt", 1, 1, "",
+                    new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "ops/s"),
+                    Map.of("completed", Metric.of(10, 9, 11, "ops/s"))));
+        }
+        List<Point> points = Points.all(results, Map.of());
+        assertEquals(List.of("run", "baseline"), points.stream().map(p -> p.other().get("method")).toList());
+        assertEquals(2, Winners.cells(points).size());
+    }
+
+    @Test
+    void clearWinnerHasNoTie() {
+        List<Cell> cells = Winners.cells(List.of(
+                point("sleep", "threads-fixed", 100, 50, 0, 1000, 10),
+                point("sleep", "threads-virtual", 100, 50, 0, 1900, 20),
+                point("sleep", "eventloop", 100, 50, 0, 1500, 20)));
+        assertEquals(1, cells.size());
+        Cell cell = cells.get(0);
+        assertEquals("threads-virtual", cell.winner());
+        assertFalse(cell.isTie());
+        assertEquals(1900 / 1500.0, cell.margin(), 1e-12);
+        assertEquals(List.of("threads-virtual", "eventloop", "threads-fixed"), List.copyOf(cell.measured().keySet()));
+    }
+
+    @Test
+    void overlappingIntervalsAreATie() {
+        Cell cell = Winners.cells(List.of(
+                point("sleep", "a", 10, 50, 0, 100, 6),
+                point("sleep", "b", 10, 50, 0, 90, 5),
+                point("sleep", "c", 10, 50, 0, 80, 5))).get(0);
+        assertEquals("a", cell.winner());
+        assertEquals(List.of("b"), cell.tied(), "b's [85, 95] meets a's [94, 106]; c's [75, 85] does not");
+    }
+
+    @Test
+    void cellsSplitByEveryParamButModel() {
+        List<Point> points = List.of(point("mixed", "a", 10, 10, 100, 100, 1), point("mixed", "b", 10, 10, 100, 90, 1),
+                point("mixed", "a", 10, 10, 1000, 50, 1), point("mixed", "b", 100, 10, 1000, 60, 1));
+        List<Cell> cells = Winners.cells(points);
+        assertEquals(3, cells.size());
+        Winners.Grid grid = Winners.grids(cells).get(0);
+        assertEquals(List.of(100.0, 1000.0), grid.cpuMicros());
+        assertEquals(List.of(10, 100), grid.concurrency());
+        assertEquals("a", grid.at(100, 10).winner());
+        assertEquals(null, grid.at(100, 100));
+    }
+
+    @Test
+    void crossoverIsInterpolatedBetweenAdjacentPointsWhereTheOrderFlips() {
+        List<Point> points = List.of(
+                point("sleep", "threads-fixed", 10, 50, 0, 150, 1), point("sleep", "threads-virtual", 10, 50, 0, 100, 1),
+                point("sleep", "threads-fixed", 100, 50, 0, 150, 1), point("sleep", "threads-virtual", 100, 50, 0, 200, 1),
+                point("sleep", "threads-fixed", 1000, 50, 0, 150, 1), point("sleep", "threads-virtual", 1000, 50, 0, 900, 1));
+        List<Crossovers.Crossover> flips = Crossovers.find(points);
+        assertEquals(1, flips.size());
+        Crossovers.Crossover flip = flips.get(0);
+        // ln(100/150) = -0.405, ln(200/150) = 0.288: t = 0.585, C = 10^1.585 = 38.5
+        assertEquals(38.5, flip.atC(), 0.1);
+        assertEquals("threads-virtual overtakes threads-fixed at C \u2248 38 (between C = 10 and C = 100)", flip.sentence());
+        assertTrue(flip.clear());
+    }
+
+    @Test
+    void flipWithinTheNoiseIsSaidSo() {
+        List<Point> points = List.of(
+                point("sleep", "a", 10, 50, 0, 100, 10), point("sleep", "b", 10, 50, 0, 101, 10),
+                point("sleep", "a", 100, 50, 0, 300, 1), point("sleep", "b", 100, 50, 0, 200, 1));
+        Crossovers.Crossover flip = Crossovers.find(points).get(0);
+        assertEquals("a", flip.leader());
+        assertFalse(flip.clear());
+        assertTrue(flip.sentence().endsWith("within the noise"), flip.sentence());
+    }
+
+    @Test
+    void noFlipNoCrossover() {
+        List<Point> points = new ArrayList<>();
+        for (int c : new int[] {1, 10, 100}) {
+            points.add(point("cpu", "a", c, 0, 100, 10.0 * c, 1));
+            points.add(point("cpu", "b", c, 0, 100, 5.0 * c, 1));
+        }
+        assertTrue(Crossovers.find(points).isEmpty());
+    }
+
+    @Test
+    void claimsGetVerdictsFromTheData() {
+        List<Point> points = List.of(
+                point("sleep", "eventloop", 1, 2000, 0, 0.49, 0.01), point("sleep", "eventloop", 3, 2000, 0, 1.47, 0.02),
+                point("cpu", "threads-fixed", 4, 0, 1000, 3800, 40), point("cpu", "processes", 4, 0, 1000, 3200, 40),
+                point("mixed", "eventloop", 100, 10, 1000, 1000, 10), point("mixed", "eventloop-offload", 100, 10, 1000, 3000, 30));
+        List<Claim> claims = Claims.evaluate(points);
+        assertEquals(8, claims.size());
+        assertEquals(Claim.Verdict.HOLDS, claims.get(0).verdict(), claims.get(0).evidence());
+        assertTrue(claims.get(0).evidence().contains("\u00d73.00"), claims.get(0).evidence());
+        assertEquals(Claim.Verdict.NOT_MEASURED, claims.get(1).verdict(), "no eventloop point at C >= 1000");
+        assertEquals(Claim.Verdict.DOES_NOT_HOLD, claims.get(2).verdict(), "threads beat processes on the JVM");
+        assertTrue(claims.get(2).evidence().contains("threads-fixed 3,800"), claims.get(2).evidence());
+        assertEquals(Claim.Verdict.NOT_MEASURED, claims.get(3).verdict());
+        assertEquals(Claim.Verdict.HOLDS, claims.get(4).verdict(), claims.get(4).evidence());
+        assertEquals(Claim.Verdict.NOT_MEASURED, claims.get(5).verdict(), "no http workload");
+        assertEquals(Claim.Verdict.NOT_MEASURED, claims.get(6).verdict());
+        assertEquals(Claim.Verdict.NOT_MEASURED, claims.get(7).verdict());
+    }
+
+    @Test
+    void processesClaimHoldsWhenProcessesClearlyWin() {
+        List<Point> points = List.of(point("cpu", "threads-fixed", 4, 0, 1000, 1000, 10),
+                point("cpu", "processes", 4, 0, 1000, 3000, 10));
+        assertEquals(Claim.Verdict.HOLDS, Claims.evaluate(points).get(2).verdict());
+    }
+
+    @Test
+    void manyWaitsClaimUsesEventloopEfficiencyAtHighConcurrency() {
+        Claim kept = Claims.evaluate(List.of(point("sleep", "eventloop", 1000, 50, 0, 19000, 100))).get(1);
+        assertEquals(Claim.Verdict.HOLDS, kept.verdict(), kept.evidence());
+        Claim lost = Claims.evaluate(List.of(point("sleep", "eventloop", 1000, 50, 0, 5000, 100))).get(1);
+        assertEquals(Claim.Verdict.DOES_NOT_HOLD, lost.verdict(), lost.evidence());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.crossover.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Builds a Crossover-shaped run directory as the benchmark runner writes it: {@code results.json}
+ * (standard JMH JSON, tasks/s in the secondary metrics {@code completed} and {@code failed}),
+ * {@code environment.json} and {@code latency/*.hlog} written by {@link HistogramLogWriter}.
+ *
+ * <p>Throughputs follow the ideal bound times a per-model factor, with a 2% error, so the expected
+ * winners, ties and crossovers can be worked out by hand (see the comments at each workload).
+ */
+final class CrossoverFixture {
+    static final String PKG = "dev.crossover.benchmarks.";
+    static final int CORES = 2;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<Map<String, Object>> entries = new ArrayList<>();
+    private final Map<String, Long> latencyNanos = new LinkedHashMap<>();
+
+    /** The default run: sleep, cpu and mixed sweeps over a few models, with latency logs for sleep. */
+    static CrossoverFixture standard() {
+        CrossoverFixture f = new CrossoverFixture();
+        // sleep, io 50 ms: eventloop 0.98 x C/w, threads-fixed capped at 200 threads, threads-virtual 0.95 x C/w.
+        // At C <= 100 eventloop, fixed and virtual are within 2-3% (ties); at C = 1000 fixed collapses to 4000/s.
+        for (int c : new int[] {1, 3, 10, 100, 1000}) {
+            f.add("Sleep", "eventloop", c, 50, 0, 0.98 * c / 0.05);
+            f.add("Sleep", "threads-fixed", c, 50, 0, 0.97 * Math.min(c, 200) / 0.05);
+            f.add("Sleep", "threads-virtual", c, 50, 0, 0.95 * c / 0.05);
+            f.latency("Sleep", "eventloop", c, 50, 0, 50_200_000L);
+        }
+        // cpu, 1000 us: threads reach 0.95 x the cores, processes 0.8 x: threads win, no GIL on the JVM.
+        for (int c : new int[] {1, 2, 4}) {
+            f.add("Cpu", "threads-fixed", c, 0, 1000, 0.95 * Math.min(c, CORES) / 0.001);
+            f.add("Cpu", "processes", c, 0, 1000, 0.80 * Math.min(c, CORES) / 0.001);
+        }
+        // mixed, io 10 ms, cpu 1000 us: the loop is capped at 1/c = 1000/s; offload at 0.9 x the bound.
+        // C = 10: loop 909 > offload 818; C = 100: offload 1800 > loop 1000, so offload overtakes between.
+        for (int c : new int[] {10, 100, 1000}) {
+            double bound = c / 0.011;
+            f.add("Mixed", "eventloop", c, 10, 1000, Math.min(bound, 1000));
+            f.add("Mixed", "eventloop-offload", c, 10, 1000, 0.9 * Math.min(bound, CORES / 0.001));
+            f.add("Mixed", "threads-virtual", c, 10, 100, 0.93 * Math.min(c / 0.0101, CORES / 0.0001));
+        }
+        // fanout, io 20 ms, 4 sub-waits per task: threads-virtual 0.9 x C/w, eventloop 0.95 x C/w;
+        // C = 10: virtual [420, 480] meets loop [470, 480], a tie; C = 100: [4350, 4650] is clear of [4700, 4800].
+        for (int c : new int[] {10, 100}) {
+            Map<String, String> virtual = params("threads-virtual", c, 20, 0);
+            virtual.put("fanout", "4");
+            f.addEntry(PKG + "FanoutBenchmark.run", virtual, 0.9 * c / 0.02, c == 10 ? 30 : 150);
+            Map<String, String> loop = params("eventloop", c, 20, 0);
+            loop.put("fanout", "4");
+            f.addEntry(PKG + "FanoutBenchmark.run", loop, 0.95 * c / 0.02, 0.01 * c / 0.02);
+        }
+        return f;
+    }
+
+    CrossoverFixture add(String workload, String model, int c, double ioMillis, double cpuMicros, double tasksPerSecond) {
+        Map<String, String> params = params(model, c, ioMillis, cpuMicros);
+        return addEntry(PKG + workload + "Benchmark.run", params, tasksPerSecond, 0.02 * tasksPerSecond);
+    }
+
+    CrossoverFixture addEntry(String benchmark, Map<String, String> params, double tasksPerSecond, double error) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("jmhVersion", "1.37");
+        e.put("benchmark", benchmark);
+        e.put("mode", "thrpt");
+        e.put("threads", 1);
+        e.put("forks", 1);
+        e.put("jvm", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        e.put("jdkVersion", "25");
+        e.put("warmupIterations", 1);
+        e.put("warmupTime", "1 s");
+        e.put("measurementIterations", 3);
+        e.put("measurementTime", "1 s");
+        e.put("params", params);
+        int batch = Integer.parseInt(params.getOrDefault("concurrency", "1"));
+        e.put("primaryMetric", metric(tasksPerSecond / (batch * 10.0), error / (batch * 10.0), "ops/s"));
+        Map<String, Object> secondary = new LinkedHashMap<>();
+        secondary.put("completed", metric(tasksPerSecond, error, "ops/s"));
+        secondary.put("failed", metric(0, 0, "ops/s"));
+        e.put("secondaryMetrics", secondary);
+        entries.add(e);
+        return this;
+    }
+
+    CrossoverFixture latency(String workload, String model, int c, double ioMillis, double cpuMicros, long nanos) {
+        Map<String, String> params = params(model, c, ioMillis, cpuMicros);
+        StringBuilder name = new StringBuilder(PKG + workload + "Benchmark.run@");
+        new TreeMap<>(params).forEach((k, v) -> name.append(name.charAt(name.length() - 1) == '@' ? "" : ",")
+                .append(k).append('=').append(v));
+        latencyNanos.put(name + ".hlog", nanos);
+        return this;
+    }
+
+    static Map<String, String> params(String model, int c, double ioMillis, double cpuMicros) {
+        Map<String, String> params = new TreeMap<>();
+        params.put("concurrency", Integer.toString(c));
+        params.put("cpuMicros", trim(cpuMicros));
+        params.put("ioMillis", trim(ioMillis));
+        params.put("model", model);
+        return params;
+    }
+
+    private static String trim(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    static Map<String, Object> metric(double score, double error, String unit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("score", score);
+        m.put("scoreError", error);
+        m.put("scoreConfidence", List.of(score - error, score + error));
+        m.put("scorePercentiles", Map.of("0.0", score - error, "50.0", score, "100.0", score + error));
+        m.put("scoreUnit", unit);
+        m.put("rawData", List.of(List.of(score - error / 2, score, score + error / 2)));
+        return m;
+    }
+
+    /** Writes results.json, environment.json and the latency logs into {@code dir}; {@return results.json} */
+    Path writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("latency"));
+        Path results = dir.resolve("results.json");
+        JSON.writeValue(results.toFile(), entries);
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("cpuModel", "Test CPU @ 3.0GHz");
+        env.put("cores", CORES);
+        env.put("memoryBytes", 8L << 30);
+        env.put("os", "Linux 6.1 amd64");
+        env.put("jdkVendor", "Eclipse Adoptium");
+        env.put("jdkVersion", "25");
+        env.put("forkedJdkVersion", "25");
+        env.put("jmhVersion", "1.37");
+        env.put("gitCommit", "0123456789abcdef");
+        env.put("profile", "quick");
+        env.put("startTime", "2026-01-01T10:00:00Z");
+        env.put("endTime", "2026-01-01T10:20:00Z");
+        env.put("hostname", "bench-host");
+        JSON.writeValue(dir.resolve("environment.json").toFile(), env);
+        for (var e : latencyNanos.entrySet()) {
+            writeHlog(dir.resolve("latency").resolve(e.getKey()), e.getValue());
+        }
+        return results;
+    }
+
+    /** Two interval histograms around {@code nanos}: 900 values at it and 100 at twice it. */
+    static void writeHlog(Path file, long nanos) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file))) {
+            HistogramLogWriter writer = new HistogramLogWriter(out);
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(0);
+            writer.outputLegend();
+            for (int interval = 0; interval < 2; interval++) {
+                Histogram h = new Histogram(3);
+                h.setStartTimeStamp(interval * 1000L);
+                h.setEndTimeStamp(interval * 1000L + 1000);
+                h.recordValueWithCount(nanos, 450);
+                h.recordValueWithCount(nanos * 2, 50);
+                writer.outputIntervalHistogram(h);
+            }
+        }
+    }
+}

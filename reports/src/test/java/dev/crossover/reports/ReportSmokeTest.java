@@ -1,0 +1,37 @@
+package dev.crossover.reports;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writes the Crossover fixture's report and a report merging it with every real JMH fixture.
+ * With the environment variable REPORT_COPY=/some/dir set, both are copied there for a look in a
+ * browser (see src/test/browser-check.sh).
+ */
+@Timeout(60)
+class ReportSmokeTest {
+    @Test
+    void writesCrossoverAndMergedReports(@TempDir Path dir) throws Exception {
+        Path results = CrossoverFixture.standard().writeTo(dir.resolve("run"));
+        Path crossover = Reports.write(List.of(results), dir.resolve("crossover"));
+        Path merged = Reports.write(List.of(results,
+                Fixtures.copy(Fixtures.THRPT_PARAMS, dir.resolve("a")), Fixtures.copy(Fixtures.SAMPLE, dir.resolve("b")),
+                Fixtures.copy(Fixtures.SINGLE_SHOT, dir.resolve("c")), Fixtures.copy(Fixtures.AVGT_GC, dir.resolve("d")),
+                Fixtures.copy(Fixtures.OLD_THRPT, dir.resolve("e"))), dir.resolve("merged"));
+        assertTrue(Files.size(crossover) > 10_000);
+        assertTrue(Files.size(merged) > Files.size(crossover));
+        String copy = System.getenv("REPORT_COPY");
+        if (copy != null) {
+            Files.createDirectories(Path.of(copy));
+            Files.copy(crossover, Path.of(copy, "crossover.html"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(merged, Path.of(copy, "merged.html"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
