@@ -1,9 +1,11 @@
 package dev.crossover.benchmarks;
 
 import dev.crossover.benchmarks.cli.ModelsCommand;
+import dev.crossover.benchmarks.cli.RunCommand;
 import dev.crossover.benchmarks.cli.ScenarioCommand;
 import dev.crossover.benchmarks.cli.SeedsCommand;
 import dev.crossover.benchmarks.cli.WorkloadsCommand;
+import dev.crossover.reports.ReportCommand;
 import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "crossover", mixinStandardHelpOptions = true, version = "crossover 0.1.0",
         description = "When does each concurrency model win? Anything else is passed to JMH.",
-        subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class})
+        subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class,
+                RunCommand.class, ReportCommand.class})
 public final class Main {
     private Main() {
     }

@@ -1,0 +1,164 @@
+package dev.crossover.benchmarks.cli;
+
+import dev.crossover.benchmarks.Profile;
+import dev.crossover.benchmarks.Profile.Point;
+import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.ModelOptions;
+import dev.crossover.core.Models;
+import dev.crossover.core.Workload;
+import dev.crossover.core.WorkloadKind;
+import dev.crossover.reports.BadInputException;
+import dev.crossover.reports.Reports;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run}: the JMH sweep of a {@link Profile} over every model, then the report.
+ *
+ * <p>Writes {@code DIR/results.json} (standard JMH JSON), {@code DIR/latency/*.hlog} and
+ * {@code DIR/environment.json}, then the report {@code DIR/report.html}. Progress goes to standard
+ * error, one line per point; the one line on standard output is the report's path. The models are {@link Models#ids()}, the same list
+ * {@code models} prints. Exit codes: 0 success, 1 when a point failed (for example its work check),
+ * 2 on bad input, 130 when interrupted (Ctrl-C): then the finished points stay in
+ * {@code results.json}, every process the run started is stopped, and no report is written.
+ */
+@Command(name = "run", description = "Runs the JMH sweep of a profile over every model and writes results, latency logs and the environment.")
+public final class RunCommand implements Callable<Integer> {
+    /** The exit code after Ctrl-C, as shells report a command ended by SIGINT. */
+    static final int INTERRUPTED = 130;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", defaultValue = "quick",
+            description = "smoke (CI, ~2 min), quick (~10 min) or full (hours) (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--out", description = "Folder for the results (default: crossover-run-<date-time>).")
+    Path out;
+
+    @Option(names = "--include", description = "Only points whose id (benchmark@params, e.g. "
+            + "'SleepBenchmark.run@concurrency=100,...,model=threads-virtual') matches this regular expression.")
+    String include;
+
+    @Override
+    public Integer call() throws IOException {
+        Profile chosen = profile(profile);
+        Predicate<Point> included = included(include);
+        Path dir = out != null ? out
+                : Path.of("crossover-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("out: " + dir + " (expected: a directory)");
+        }
+        List<String> models = Models.ids();
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("model: none (expected: at least one model on the class path)");
+        }
+        PrintStream progress = System.err;
+        List<Point> points = chosen.points(models, included, new FanoutSupport(progress));
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("include: " + include + " (expected: a pattern matching a point of profile "
+                    + chosen.id() + ")");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("out: " + dir + " (expected: a directory that can be created: " + e + ")");
+        }
+        progress.printf("crossover run: profile %s, %d points, %d models, about %s; results in %s%n", chosen.id(),
+                points.size(), models.size(), Sweep.format(chosen.estimate(points.size())), dir.toAbsolutePath());
+        Sweep sweep = new Sweep(chosen, points, dir, progress);
+        Sweep.Outcome outcome = sweep.run();
+        if (outcome.interrupted()) {
+            return INTERRUPTED;  // the shutdown hook has said where the finished points are
+        }
+        List<Point> failed = outcome.failed();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!failed.isEmpty()) {
+            progress.printf("%d of %d points failed:%n", failed.size(), points.size());
+            failed.forEach(p -> progress.println("  " + p.label()));
+        }
+        if (failed.size() == points.size()) {
+            progress.println("no point finished: no report");
+            return 1;
+        }
+        Path report;
+        try {
+            report = Reports.write(List.of(sweep.resultsFile()), dir);
+        } catch (BadInputException e) {
+            progress.println("crossover: report: " + e.getMessage());
+            return 1;
+        }
+        stdout.println(report.toAbsolutePath());
+        stdout.flush();
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    static Profile profile(String id) {
+        for (Profile p : Profile.values()) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("profile: " + id + " (expected: smoke, quick or full)");
+    }
+
+    static Predicate<Point> included(String regex) {
+        if (regex == null) {
+            return p -> true;
+        }
+        try {
+            Pattern pattern = Pattern.compile(regex);
+            return p -> pattern.matcher(p.id()).find();
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("include: " + regex + " (expected: a regular expression)");
+        }
+    }
+
+    /**
+     * Whether a model runs fan-out workloads, found by asking it to run a one-task fan-out workload
+     * with no wait (a model that does not rejects it with {@link IllegalArgumentException}); asked
+     * once per model, only for models a fan-out point would run.
+     */
+    static final class FanoutSupport implements Predicate<String> {
+        private final Map<String, Boolean> known = new HashMap<>();
+        private final PrintStream progress;
+
+        FanoutSupport(PrintStream progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean test(String model) {
+            return known.computeIfAbsent(model, this::probe);
+        }
+
+        private boolean probe(String model) {
+            Workload one = Workload.builder(WorkloadKind.FANOUT).tasks(1).concurrency(1).io(Duration.ZERO).fanout(2).build();
+            try (ConcurrencyModel m = Models.create(model, ModelOptions.defaults())) {
+                m.run(one);
+                return true;
+            } catch (IllegalArgumentException e) {
+                progress.printf("%s runs no fan-out workload (%s): left out of FanoutBenchmark%n", model, e.getMessage());
+                return false;
+            }
+        }
+    }
+}

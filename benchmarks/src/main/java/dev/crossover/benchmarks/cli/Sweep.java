@@ -1,0 +1,247 @@
+package dev.crossover.benchmarks.cli;
+
+import dev.crossover.benchmarks.LatencyLog;
+import dev.crossover.benchmarks.Profile;
+import dev.crossover.benchmarks.Profile.Point;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs a profile's points one JMH run each, keeping the results of every finished point.
+ *
+ * <h2>Files</h2>
+ * {@code results.json} (JMH's own JSON writer) is rewritten after each point, so it always holds
+ * every point finished so far; {@code latency/*.hlog} is written by the forked JVMs;
+ * {@code environment.json} is written at the start and rewritten when the sweep ends.
+ *
+ * <h2>Interruption</h2>
+ * One JMH run per point is what lets Ctrl-C keep the finished points: JMH itself writes its JSON
+ * only when a run ends. A shutdown hook stops every process this JVM started (JMH's forks and
+ * their worker processes, collected before any is stopped so orphans are not missed) and marks
+ * {@code environment.json} interrupted.
+ *
+ * <h2>Threading</h2>
+ * {@link #run()} is called once, on one thread; the shutdown hook only reads volatile state.
+ */
+final class Sweep {
+    private final Profile profile;
+    private final List<Point> points;
+    private final Path out;
+    private final PrintStream progress;
+    private final List<RunResult> results = new ArrayList<>();
+    private volatile Environment environment;
+    private volatile int finished;
+    private volatile boolean done;
+    private volatile boolean stopping;
+
+    Sweep(Profile profile, List<Point> points, Path out, PrintStream progress) {
+        this.profile = profile;
+        this.points = List.copyOf(points);
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /** {@return the results file} */
+    Path resultsFile() {
+        return out.resolve("results.json");
+    }
+
+    /** {@return the latency directory the forked JVMs write to} */
+    Path latencyDir() {
+        return out.resolve("latency");
+    }
+
+    /**
+     * Runs every point, reporting progress, and writes the files.
+     *
+     * @return the points that failed (a benchmark exception, such as a failed work check), and
+     *         whether the run was interrupted
+     * @throws IOException if a file cannot be written
+     */
+    Outcome run() throws IOException {
+        Files.createDirectories(latencyDir());
+        for (Point p : points) {  // this run's logs replace any left by an earlier run into the same folder
+            Files.deleteIfExists(latencyDir().resolve(p.id() + LatencyLog.EXTENSION));
+        }
+        environment = Environment.capture(profile.id());
+        environment.write(out.resolve("environment.json"));
+        writeResults();
+        Thread hook = new Thread(this::interrupted, "crossover-run-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<Point> failed = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < points.size(); i++) {
+                Point point = points.get(i);
+                progress.printf("[%d/%d] %s elapsed, %s left: %s%n", i + 1, points.size(),
+                        format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start)), point.label());
+                progress.flush();
+                Collection<RunResult> r;
+                try {
+                    r = runPoint(point);
+                } catch (RuntimeException e) {
+                    if (stopping) {
+                        break;  // JMH refuses to start a fork while the JVM shuts down
+                    }
+                    throw e;
+                }
+                if (stopping) {
+                    break;  // the hook killed this point's fork: it did not fail, it was stopped
+                }
+                if (r.isEmpty()) {
+                    failed.add(point);
+                    progress.printf("        FAILED: %s (see JMH's message above)%n", point.label());
+                } else {
+                    results.addAll(r);
+                    describe(r);
+                    if (environment.forkedJdkVersion() == null) {
+                        environment = environment.withForkedJdk(r.iterator().next().getParams().getJdkVersion());
+                    }
+                    writeResults();
+                }
+                finished = i + 1;
+            }
+            if (stopping) {
+                return new Outcome(failed, true);
+            }
+            done = true;
+            environment = environment.ended(false);
+            environment.write(out.resolve("environment.json"));
+        } finally {
+            done = true;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it owns the end of the run
+            }
+        }
+        return new Outcome(failed, false);
+    }
+
+    /**
+     * What a sweep ended with.
+     *
+     * @param failed      the points that failed
+     * @param interrupted whether the JVM began shutting down (Ctrl-C, a TERM signal) before the last point
+     */
+    record Outcome(List<Point> failed, boolean interrupted) {
+    }
+
+    private Collection<RunResult> runPoint(Point point) {
+        Profile.Settings s = profile.settings();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(point.benchmark()) + "$")
+                .mode(Mode.Throughput)
+                .timeUnit(TimeUnit.SECONDS)
+                .threads(1)
+                .forks(s.forks())
+                .warmupIterations(s.warmupIterations())
+                .warmupTime(TimeValue.milliseconds(s.warmupTime().toMillis()))
+                .measurementIterations(s.measurementIterations())
+                .measurementTime(TimeValue.milliseconds(s.measurementTime().toMillis()))
+                .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
+                // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
+                .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                .jvmArgs(forkArgs(s.heap()))
+                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath())
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.NORMAL);
+        point.params().forEach(options::param);
+        try {
+            return new Runner(options.build(),
+                    new QuietOutput(OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL))).run();
+        } catch (RunnerException e) {
+            return List.of();
+        }
+    }
+
+    /** {@return the forked JVM's options: the heap, and on JDK 23+ leave to JMH its use of sun.misc.Unsafe without a warning} */
+    static String[] forkArgs(String heap) {
+        List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+        if (Runtime.version().feature() >= 23) {
+            args.add("--sun-misc-unsafe-memory-access=allow");  // JEP 471: JMH 1.37 still calls Unsafe
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private void describe(Collection<RunResult> r) {
+        for (RunResult result : r) {
+            Result<?> completed = result.getSecondaryResults().get("completed");
+            Result<?> failed = result.getSecondaryResults().get("failed");
+            progress.printf("        %,.0f ± %,.0f tasks/s completed, %,.0f failed/s%n",
+                    completed == null ? Double.NaN : completed.getScore(),
+                    completed == null ? Double.NaN : completed.getScoreError(),
+                    failed == null ? Double.NaN : failed.getScore());
+        }
+        progress.flush();
+    }
+
+    private Duration left(int next, long start) {
+        if (next == 0) {
+            return profile.estimate(points.size());
+        }
+        long perPoint = (System.nanoTime() - start) / next;
+        return Duration.ofNanos(perPoint * (points.size() - next));
+    }
+
+    private synchronized void writeResults() throws IOException {
+        Path tmp = out.resolve("results.json.tmp");
+        try (PrintStream print = new PrintStream(Files.newOutputStream(tmp), false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
+        }
+        Files.move(tmp, resultsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The shutdown hook: stops what this JVM started and records that the run was cut short. */
+    private void interrupted() {
+        if (done) {
+            return;
+        }
+        stopping = true;
+        List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
+        started.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : started) {
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        }
+        try {
+            environment.ended(true).write(out.resolve("environment.json"));
+        } catch (IOException | UncheckedIOException e) {
+            // the run is ending anyway: the message below still says where the results are
+        }
+        progress.printf("interrupted after %d of %d points: the finished ones are in %s "
+                + "(report them with: report %s --out %s)%n", finished, points.size(), resultsFile(), resultsFile(), out);
+        progress.flush();
+    }
+
+    static String format(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.crossover.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crossover.benchmarks.Profile.Point;
+import dev.crossover.core.Models;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ProfileTest {
+    private static final Set<String> BENCHMARKS = Set.of(SleepBenchmark.class.getName() + ".run",
+            CpuBenchmark.class.getName() + ".run", MixedBenchmark.class.getName() + ".run",
+            FanoutBenchmark.class.getName() + ".run");
+    /** As many models as design.md names: the budget must hold for all of them. */
+    private static final List<String> NINE = IntStream.range(0, 9).mapToObj(i -> "m" + i).toList();
+
+    @Test
+    void smokeRunsEveryModelOnEveryWorkload() {
+        List<String> models = Models.ids();
+        assertFalse(models.isEmpty(), "models on the class path");
+        List<Point> points = Profile.SMOKE.points(models, p -> true, m -> true);
+        for (String benchmark : BENCHMARKS) {
+            Set<String> seen = points.stream().filter(p -> p.benchmark().equals(benchmark))
+                    .map(p -> p.params().get("model")).collect(Collectors.toSet());
+            assertEquals(Set.copyOf(models), seen, benchmark);
+        }
+    }
+
+    @Test
+    void leavesOutFanoutPointsOfModelsThatRejectFanout() {
+        List<Point> points = Profile.SMOKE.points(List.of("a", "b"), p -> true, m -> m.equals("a"));
+        assertTrue(points.stream().anyMatch(p -> p.benchmark().contains("Fanout") && p.params().get("model").equals("a")));
+        assertFalse(points.stream().anyMatch(p -> p.benchmark().contains("Fanout") && p.params().get("model").equals("b")));
+        assertTrue(points.stream().anyMatch(p -> p.benchmark().contains("Sleep") && p.params().get("model").equals("b")));
+    }
+
+    @Test
+    void everyPointCarriesTheFourParamsAndFanoutOnlyOnFanout() {
+        for (Profile profile : Profile.values()) {
+            for (Point p : profile.points(List.of("m"), x -> true, m -> true)) {
+                assertTrue(p.params().keySet().containsAll(Set.of("model", "concurrency", "ioMillis", "cpuMicros")), p.id());
+                assertEquals(p.benchmark().contains("Fanout"), p.params().containsKey("fanout"), p.id());
+            }
+        }
+    }
+
+    @Test
+    void quickSpansConcurrencyOneToTenThousandAndCpuShareNoneToDominant() {
+        List<Point> mixed = Profile.QUICK.points(List.of("m"), p -> p.benchmark().contains("Mixed"), m -> true);
+        Set<Integer> concurrency = mixed.stream().map(p -> Integer.parseInt(p.params().get("concurrency")))
+                .collect(Collectors.toSet());
+        assertTrue(concurrency.containsAll(Set.of(1, 10_000)), concurrency.toString());
+        Set<Double> shares = mixed.stream().map(ProfileTest::cpuShare).collect(Collectors.toSet());
+        assertTrue(shares.contains(0.0), shares.toString());
+        assertTrue(shares.stream().anyMatch(s -> s > 0.5), shares.toString());
+    }
+
+    @Test
+    void smokeAndQuickFitTheirBudgetsWithNineModels() {
+        assertTrue(Profile.SMOKE.estimate(Profile.SMOKE.points(NINE, p -> true, m -> true).size())
+                .compareTo(Duration.ofMinutes(2)) <= 0);
+        assertTrue(Profile.QUICK.estimate(Profile.QUICK.points(NINE, p -> true, m -> true).size())
+                .compareTo(Duration.ofMinutes(10)) <= 0);
+    }
+
+    @Test
+    void includeFiltersByPointId() {
+        List<Point> points = Profile.SMOKE.points(List.of("x", "y"), p -> p.id().contains("model=y"), m -> true);
+        assertEquals(4, points.size());
+        assertTrue(points.stream().allMatch(p -> p.params().get("model").equals("y")));
+    }
+
+    private static double cpuShare(Point p) {
+        double io = Integer.parseInt(p.params().get("ioMillis")) * 1_000.0;
+        double cpu = Integer.parseInt(p.params().get("cpuMicros"));
+        return cpu / (io + cpu);
+    }
+}
