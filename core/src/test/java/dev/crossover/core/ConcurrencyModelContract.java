@@ -33,7 +33,7 @@ public abstract class ConcurrencyModelContract {
                 .seed(7)
                 .tasks(300)
                 .concurrency(16)
-                .io(Duration.ofMillis(kind == WorkloadKind.SLEEP ? 5 : 2))
+                .io(Duration.ofMillis(kind.waits() ? (kind == WorkloadKind.SLEEP ? 5 : 2) : 0))
                 .cpuUnits(kind.computes() ? 300 : 0)
                 .build();
     }
@@ -102,7 +102,7 @@ public abstract class ConcurrencyModelContract {
     @EnumSource(value = WorkloadKind.class, names = {"SLEEP", "CPU", "MIXED"})
     void countsFailingTasksAndGoesOn(WorkloadKind kind) {
         Workload workload = Workload.builder(kind).seed(11).tasks(200).concurrency(8)
-                .io(Duration.ofMillis(2)).cpuUnits(kind.computes() ? 50 : 0).failRate(0.25).build();
+                .io(Duration.ofMillis(kind.waits() ? 2 : 0)).cpuUnits(kind.computes() ? 50 : 0).failRate(0.25).build();
         try (ConcurrencyModel model = newModel()) {
             RunResult result = model.run(workload);
 

@@ -1,0 +1,529 @@
+package dev.crossover.eventloop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/**
+ * One thread, one {@link Selector}: a ready queue of callbacks, timers, and socket readiness, like
+ * asyncio's event loop or libuv's.
+ *
+ * <p>Each turn of the loop selects (blocking until the earliest timer's deadline, a ready channel,
+ * or a wake-up from another thread), runs the handlers of the ready channels, fires the expired
+ * timers, then runs the callbacks that were ready when the turn began. Callbacks queued during a
+ * turn run in the next one, so a callback that re-queues itself cannot starve timers or I/O.
+ *
+ * <h2>Usage</h2>
+ * {@snippet :
+ * try (EventLoop loop = EventLoop.start("demo")) {
+ *     loop.execute(() -> loop.schedule(Duration.ofMillis(10), () -> System.out.println("tick")));
+ * }   // close(): shut down, run what was already queued, wait for the thread to end
+ * }
+ *
+ * <h2>Threading</h2>
+ * {@link #execute}, {@link #shutdown()}, {@link #close()}, {@link #state()} and {@link #inLoop()}
+ * may be called from any thread. Every other method must be called on the loop thread (from a
+ * callback) and throws {@link IllegalStateException} elsewhere. Callbacks always run on the loop
+ * thread, one at a time, so loop-confined state needs no lock.
+ *
+ * <h2>Failures</h2>
+ * A callback that throws is reported with its name to the loop's reporter and the loop goes on;
+ * an {@link Error} is rethrown and ends the loop (its {@link #terminationFuture()} fails with it).
+ * If the loop thread is interrupted, it keeps the interrupt flag and shuts down.
+ *
+ * <h2>Memory consistency</h2>
+ * Actions of a thread before {@link #execute} happen-before the callback runs on the loop.
+ */
+public final class EventLoop implements Executor, AutoCloseable {
+    /** The loop's states, in order: {@code NEW -> RUNNING -> SHUTTING_DOWN -> TERMINATED}. */
+    public enum State { NEW, RUNNING, SHUTTING_DOWN, TERMINATED }
+
+    private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Selector selector;
+    private final LoopThread thread;
+    private final BiConsumer<String, Throwable> reporter;
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    /** Callbacks handed in by other threads; drained into {@link #ready} by the loop. */
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /** True while the loop may block in select: producers must then wake the selector. */
+    private final AtomicBoolean wakeupNeeded = new AtomicBoolean();
+
+    // Loop-confined state.
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    final TimerQueue timers = new TimerQueue();
+    private long timerSequence;
+    private long callbackFailures;
+
+    /** Creates a loop in state NEW, with the default reporter (a warning through {@link System.Logger}). */
+    public EventLoop(String name) {
+        this(name, (task, failure) -> LOG.log(System.Logger.Level.WARNING, "event loop callback " + task + " failed", failure));
+    }
+
+    /**
+     * Creates a loop in state NEW.
+     *
+     * @param name     the loop thread's name prefix
+     * @param reporter receives the name and failure of every callback that throws
+     * @throws UncheckedIOException if the selector cannot be opened
+     */
+    public EventLoop(String name, BiConsumer<String, Throwable> reporter) {
+        Objects.requireNonNull(name, "name");
+        this.reporter = Objects.requireNonNull(reporter, "reporter");
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("event loop " + name + ": cannot open a selector", e);
+        }
+        this.thread = new LoopThread(this, name + "-" + SEQUENCE.incrementAndGet());
+    }
+
+    /** {@return a new loop, already RUNNING on its own thread} */
+    public static EventLoop start(String name) {
+        EventLoop loop = new EventLoop(name);
+        loop.start();
+        return loop;
+    }
+
+    /**
+     * {@return the loop whose thread is calling}, like {@code asyncio.get_running_loop()}
+     * @throws IllegalStateException if the caller is not a loop thread
+     */
+    public static EventLoop current() {
+        if (Thread.currentThread() instanceof LoopThread t) {
+            return t.loop;
+        }
+        throw new IllegalStateException("thread: " + Thread.currentThread().getName()
+                + " (expected: an event loop thread; no loop is running here)");
+    }
+
+    /**
+     * Starts the loop thread: {@code NEW -> RUNNING}.
+     *
+     * @throws IllegalStateException if the loop was started before
+     */
+    public void start() {
+        if (!state.compareAndSet(State.NEW, State.RUNNING)) {
+            throw new IllegalStateException("event loop " + thread.getName() + ": " + state.get() + " (expected: NEW)");
+        }
+        thread.start();
+    }
+
+    /** {@return the loop's state} */
+    public State state() {
+        return state.get();
+    }
+
+    /** {@return whether the calling thread is this loop's thread} */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** {@return the loop thread's name} */
+    public String name() {
+        return thread.getName();
+    }
+
+    /**
+     * Queues {@code task} to run on the loop; asyncio's {@code call_soon_threadsafe}.
+     *
+     * @throws RejectedExecutionException if the loop is shutting down or terminated
+     */
+    @Override
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (inLoop()) {
+            callSoon(task);
+            return;
+        }
+        State s = state.get();
+        if (s == State.SHUTTING_DOWN || s == State.TERMINATED) {
+            throw rejected(s);
+        }
+        inbox.offer(task);
+        // Wake the selector only if the loop may be blocking in select(), and only once per
+        // select: Selector.wakeup() is a system call. The loop sets wakeupNeeded *before* it
+        // checks the inbox for the last time, so either it sees this task, or this thread sees
+        // the flag and wakes it (a wakeup() that lands before select() makes select() return at
+        // once, so it is not lost). See netty/netty#8644 and #9112 for the races this avoids.
+        if (wakeupNeeded.compareAndSet(true, false)) {
+            selector.wakeup();
+        }
+        // A shutdown that raced with the offer: the loop may have finished its last drain.
+        if (state.get() == State.TERMINATED && inbox.remove(task)) {
+            throw rejected(State.TERMINATED);
+        }
+    }
+
+    /** Queues {@code task} under {@code name} (used when it fails); otherwise as {@link #execute(Runnable)}. */
+    public void execute(String name, Runnable task) {
+        execute(new Named(name, task));
+    }
+
+    /**
+     * Queues {@code task} to run in the loop's next turn; asyncio's {@code call_soon}.
+     *
+     * @throws IllegalStateException      if called from another thread than the loop's
+     * @throws RejectedExecutionException if the loop has terminated
+     */
+    public void callSoon(Runnable task) {
+        checkInLoop("callSoon");
+        if (state.get() == State.TERMINATED) {
+            throw rejected(State.TERMINATED);
+        }
+        ready.add(Objects.requireNonNull(task, "task"));
+    }
+
+    /** Queues {@code task} under {@code name}; otherwise as {@link #callSoon(Runnable)}. */
+    public void callSoon(String name, Runnable task) {
+        callSoon(new Named(name, task));
+    }
+
+    /**
+     * Arms a timer that runs {@code action} on the loop after {@code delay}; asyncio's {@code call_later}.
+     *
+     * @return the timer, which {@link Timer#cancel() cancels}
+     * @throws IllegalStateException      if called from another thread than the loop's
+     * @throws RejectedExecutionException if the loop is shutting down or terminated
+     */
+    public Timer schedule(Duration delay, Runnable action) {
+        return schedule(delay.toNanos(), "timer", action);
+    }
+
+    /** Arms a timer {@code delayNanos} from now (0 or less: the next turn); as {@link #schedule(Duration, Runnable)}. */
+    public Timer schedule(long delayNanos, String name, Runnable action) {
+        checkInLoop("schedule");
+        checkAccepting();
+        Timer timer = new Timer(this, System.nanoTime() + Math.max(0, delayNanos), timerSequence++, name,
+                Objects.requireNonNull(action, "action"));
+        timers.add(timer);
+        return timer;
+    }
+
+    /**
+     * Registers {@code channel} (non-blocking) with the loop's selector; {@code handler} runs on the loop
+     * whenever it is ready for one of {@code ops}. Cancel the returned key to stop; the selector forgets
+     * a cancelled key at the next turn.
+     *
+     * @throws IllegalStateException      if called from another thread than the loop's
+     * @throws RejectedExecutionException if the loop is shutting down or terminated
+     * @throws UncheckedIOException       if the channel is closed
+     */
+    public SelectionKey register(SelectableChannel channel, int ops, IoHandler handler) {
+        checkInLoop("register");
+        checkAccepting();
+        Objects.requireNonNull(handler, "handler");
+        try {
+            SelectionKey old = channel.keyFor(selector);
+            if (old != null && !old.isValid()) {
+                selector.selectNow();  // flushes the cancelled key, else register() would throw
+            }
+            return channel.register(selector, ops, handler);
+        } catch (ClosedChannelException e) {
+            throw new UncheckedIOException("channel: " + channel + " (expected: open)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@return how many timers are armed} @throws IllegalStateException off the loop thread */
+    public int pendingTimers() {
+        checkInLoop("pendingTimers");
+        return timers.size();
+    }
+
+    /** {@return how many keys the selector holds (cancelled ones go at the next turn)} @throws IllegalStateException off the loop thread */
+    public int registeredKeys() {
+        checkInLoop("registeredKeys");
+        return selector.keys().size();
+    }
+
+    /** {@return how many callbacks have thrown so far} @throws IllegalStateException off the loop thread */
+    public long callbackFailures() {
+        checkInLoop("callbackFailures");
+        return callbackFailures;
+    }
+
+    /** {@return a future completed when the loop has terminated; failed if an {@link Error} ended it} */
+    public CompletableFuture<Void> terminationFuture() {
+        return termination.copy();
+    }
+
+    /**
+     * Begins shutdown: {@code RUNNING -> SHUTTING_DOWN}. New work is rejected from now on; callbacks
+     * already queued still run; then pending timers and channel registrations are dropped and the
+     * loop terminates. Idempotent; may be called from any thread, including the loop's.
+     */
+    public void shutdown() {
+        if (state.compareAndSet(State.NEW, State.TERMINATED)) {
+            closeSelector();
+            termination.complete(null);
+            return;
+        }
+        if (state.compareAndSet(State.RUNNING, State.SHUTTING_DOWN)) {
+            selector.wakeup();
+        }
+    }
+
+    /** {@return whether the loop terminated within {@code timeout}} Waits; must not be called on the loop thread. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        checkNotInLoop("awaitTermination");
+        try {
+            termination.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;  // ended by an Error; terminated all the same
+        }
+        return true;
+    }
+
+    /**
+     * Shuts down and, off the loop thread, waits for the loop thread to end (on the loop thread it
+     * only shuts down: the loop ends once the current callback returns).
+     */
+    @Override
+    public void close() {
+        shutdown();
+        if (inLoop()) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @throws IllegalStateException unless called on the loop thread */
+    void checkInLoop(String method) {
+        if (Thread.currentThread() != thread) {
+            throw new IllegalStateException(method + ": called on " + Thread.currentThread().getName()
+                    + " (expected: the event loop thread " + thread.getName() + ")");
+        }
+    }
+
+    /** @throws IllegalStateException if called on the loop thread, where waiting would deadlock */
+    void checkNotInLoop(String method) {
+        if (inLoop()) {
+            throw new IllegalStateException(method + ": called on the event loop thread " + thread.getName()
+                    + " (expected: another thread; blocking the loop on itself would deadlock)");
+        }
+    }
+
+    private void checkAccepting() {
+        State s = state.get();
+        if (s != State.RUNNING) {
+            throw rejected(s);
+        }
+    }
+
+    private RejectedExecutionException rejected(State s) {
+        return new RejectedExecutionException("event loop " + thread.getName() + ": " + s + " (expected: RUNNING)");
+    }
+
+    private void run() {
+        Throwable fatal = null;
+        try {
+            while (state.get() == State.RUNNING) {
+                turn();
+                if (Thread.currentThread().isInterrupted()) {
+                    shutdown();  // keep the flag: whoever interrupted us wants the thread to end
+                }
+            }
+            drainForShutdown();
+        } catch (Throwable t) {
+            fatal = t;
+            throw t;
+        } finally {
+            state.set(State.TERMINATED);
+            if (fatal == null) {
+                // An execute() that passed its RUNNING check just before shutdown may have offered
+                // after the last drain; it takes its task back (and rejects) or we run it here, never
+                // both: ConcurrentLinkedQueue's poll and remove each take an element at most once.
+                try {
+                    for (Runnable task = inbox.poll(); task != null; task = inbox.poll()) {
+                        runCallback(null, task);
+                    }
+                } catch (Error e) {
+                    fatal = e;  // completes the termination future below, then ends the thread
+                }
+            }
+            timers.clear();
+            ready.clear();
+            closeSelector();
+            if (fatal == null) {
+                termination.complete(null);
+            } else {
+                termination.completeExceptionally(fatal);
+            }
+        }
+    }
+
+    /** One turn: select until the next deadline, then I/O handlers, expired timers, ready callbacks. */
+    private void turn() {
+        select();
+        processSelectedKeys();
+        long now = System.nanoTime();
+        for (Timer t = timers.peek(); t != null && t.deadline - now <= 0; t = timers.peek()) {
+            timers.poll();
+            runCallback(t.name, t.action);
+        }
+        drainInbox();
+        for (int n = ready.size(); n > 0; n--) {
+            Runnable task = ready.poll();
+            runCallback(null, task);
+        }
+    }
+
+    private void select() {
+        try {
+            drainInbox();
+            if (!ready.isEmpty()) {
+                selector.selectNow();
+                return;
+            }
+            wakeupNeeded.set(true);
+            // Checked after setting the flag: a producer that offered before the flag was set is
+            // seen here; one that offers after sees the flag and wakes the selector.
+            if (!inbox.isEmpty() || state.get() != State.RUNNING) {
+                wakeupNeeded.set(false);
+                selector.selectNow();
+                return;
+            }
+            Timer next = timers.peek();
+            if (next == null) {
+                selector.select();
+            } else {
+                long nanos = next.deadline - System.nanoTime();
+                if (nanos <= 0) {
+                    selector.selectNow();
+                } else {
+                    // select(0) would block forever: round the wait up to a whole millisecond.
+                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
+                }
+            }
+            wakeupNeeded.set(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("event loop " + thread.getName() + ": select failed", e);
+        }
+    }
+
+    private void processSelectedKeys() {
+        if (selector.selectedKeys().isEmpty()) {
+            return;
+        }
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey key = it.next();
+            it.remove();
+            if (key.isValid() && key.attachment() instanceof IoHandler handler) {
+                try {
+                    handler.ready(key);
+                } catch (Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    report("io " + key.channel(), t);
+                }
+            }
+        }
+    }
+
+    private void drainInbox() {
+        for (Runnable task = inbox.poll(); task != null; task = inbox.poll()) {
+            ready.add(task);
+        }
+    }
+
+    /** Runs what was queued before shutdown began (and what that queues), then stops. */
+    private void drainForShutdown() {
+        drainInbox();
+        while (!ready.isEmpty()) {
+            runCallback(null, ready.poll());
+            drainInbox();
+        }
+    }
+
+    private void runCallback(String name, Runnable task) {
+        try {
+            task.run();
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            report(name != null ? name : String.valueOf(task), t);
+        }
+    }
+
+    private void report(String name, Throwable t) {
+        callbackFailures++;
+        try {
+            reporter.accept(name, t);
+        } catch (RuntimeException e) {
+            t.addSuppressed(e);
+            LOG.log(System.Logger.Level.WARNING, "event loop reporter failed on " + name, t);
+        }
+    }
+
+    private void closeSelector() {
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "event loop " + thread.getName() + ": closing the selector failed", e);
+        }
+    }
+
+    /** A callback with a name to report it by. */
+    private record Named(String name, Runnable task) implements Runnable {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** The loop's thread; {@link #current()} recognises it. */
+    private static final class LoopThread extends Thread {
+        final EventLoop loop;
+
+        LoopThread(EventLoop loop, String name) {
+            super(name);
+            this.loop = loop;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            loop.run();
+        }
+    }
+}
