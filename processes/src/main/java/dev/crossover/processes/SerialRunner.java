@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs a worker's tasks one at a time, in arrival order, on one thread; the tasks behind the
- * running one wait in a queue, as in {@code multiprocessing.Pool}. Replies are flushed when the
- * queue runs dry.
+ * running one wait in a queue, as in {@code multiprocessing.Pool}. Replies are flushed as
+ * {@link ReplyWriter} says: when the queue runs dry, and before a long task.
  *
  * <h2>Threading</h2>
  * {@link #submit} is called by the reader thread; tasks run on the runner's own thread.
@@ -70,11 +70,12 @@ final class SerialRunner implements TaskRunner {
 
     /** Runs one task; a task's exception becomes a failure reply, an {@link Error} ends the worker. */
     private void run(TaskSpec spec) throws InterruptedException {
+        out.flushBefore(spec);
         long result;
         try {
             Waits.await(spec);
             result = spec.compute();
-        } catch (RuntimeException e)  // InjectedFailure included {
+        } catch (RuntimeException e) {  // InjectedFailure included
             out.failure(spec.index(), e);
             return;
         }
