@@ -101,6 +101,10 @@ public final class ProcessesModel implements ConcurrencyModel {
         return pool.pids();
     }
 
+    WorkerPool pool() {
+        return pool;
+    }
+
     /** Sends a test-only fault instruction to the worker in {@code slot}. */
     void inject(int slot, Protocol.Control control) throws IOException {
         pool.inject(slot, control);

@@ -55,7 +55,9 @@ final class Protocol {
         /** Stop writing frames for good, as a hung worker would. */
         HANG,
         /** Write a frame of an unknown type. */
-        GARBAGE;
+        GARBAGE,
+        /** Stop reading stdin for good, so the worker no longer notices it closing. */
+        DEAF;
 
         /** The status an {@link #EXIT} ends the worker with. */
         static final int CRASH_STATUS = 57;

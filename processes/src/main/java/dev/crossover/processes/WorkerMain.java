@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The entry point of a worker JVM: {@code java -cp <the parent's class path> dev.crossover.processes.WorkerMain MODE}.
@@ -87,6 +88,11 @@ public final class WorkerMain {
             }
             case HANG -> out.silence();
             case GARBAGE -> out.garbage();
+            case DEAF -> {
+                while (true) {
+                    LockSupport.park();
+                }
+            }
         }
     }
 }

@@ -102,6 +102,16 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** {@return how many tasks the live worker in {@code slot} holds; -1 if no live worker has that slot} */
+    int heldBy(int slot) {
+        lock.lock();
+        try {
+            return live.stream().filter(w -> w.slot == slot).mapToInt(w -> w.inFlight.size()).findFirst().orElse(-1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends a test-only fault instruction to the live worker in {@code slot}. */
     void inject(int slot, Protocol.Control control) throws IOException {
         Worker worker;
