@@ -32,7 +32,6 @@ final class Worker {
     final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final DataOutputStream stdin;
     private final List<String> commandLine;
-    Thread reader;
 
     // Guarded by the pool lock.
     final Map<Integer, InFlight> inFlight = new HashMap<>();

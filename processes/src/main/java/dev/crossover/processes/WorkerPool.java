@@ -1,8 +1,6 @@
 package dev.crossover.processes;
 
-import dev.crossover.core.InjectedFailure;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,9 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * A worker that dies (killed, out of memory, {@code System.exit}), sends a malformed frame, or
  * cannot be written to is failed: every task it holds is recorded as failed with a
  * {@link WorkerFailure} naming the cause, and its reader thread starts a replacement. No task is
- * retried: as with Python's {@code ProcessPoolExecutor}, whether a task may run twice is the
- * caller's decision, and a benchmark must count what was lost. A worker silent past the task
- * timeout is failed the same way by {@link Dispatch}'s watchdog, which kills it.
+ * retried, and there is no option to: whether a task may run twice is the caller's decision, and a
+ * benchmark must count what was lost (Python's {@code ProcessPoolExecutor} goes further and fails
+ * every pending task with {@code BrokenProcessPool}). A worker silent past the task timeout is
+ * failed the same way by {@link Dispatch}'s watchdog, which kills it. If a replacement cannot
+ * start, the pool goes on with fewer workers; with none left, a run throws.
  *
  * <h2>Lifecycle</h2>
  * {@code STARTING -> OPEN -> CLOSED}. The constructor returns once every worker has said hello
@@ -39,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class WorkerPool implements AutoCloseable {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final long EXIT_GRACE_MILLIS = 2_000;
+    static final long EXIT_GRACE_MILLIS = 2_000;
 
     final WorkerMode mode;
     final Duration taskTimeout;
@@ -166,10 +166,9 @@ final class WorkerPool implements AutoCloseable {
             // Spawning under the lock is quick (posix_spawn), and lets close() see every process.
             Worker worker = Worker.start(slot, command, mode);
             started.add(worker);
-            Thread reader = new Thread(() -> readReplies(worker), "processes-worker-" + slot + "-reader");
+            Thread reader = new Thread(new ReplyReader(this, worker), "processes-worker-" + slot + "-reader");
             reader.setDaemon(true);
             readers.add(reader);
-            worker.reader = reader;
             reader.start();
             return worker;
         } finally {
@@ -194,84 +193,8 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** The reader thread: the hello, then batches of replies, then the worker's end and its replacement. */
-    private void readReplies(Worker worker) {
-        WorkerFailure cause;
-        try {
-            if (worker.replies.fill()) {
-                if (!(Protocol.decodeReply(worker.replies.next()) instanceof Protocol.Hello)) {
-                    throw new MalformedFrameException("first frame: not a hello (expected: a hello)");
-                }
-                worker.ready.complete(worker.process.pid());
-                do {
-                    handleReplies(worker);
-                } while (worker.replies.fill());
-            }
-            cause = death(worker);
-        } catch (MalformedFrameException e) {
-            cause = new WorkerFailure(worker + ": malformed frame: " + e.getMessage() + "; killed");
-        } catch (IOException e) {
-            cause = new WorkerFailure(worker + ": stdout: " + e.getMessage());
-        }
-        worker.ready.completeExceptionally(cause);  // no-op once it said hello
-        ended(worker, cause);
-    }
-
-    /** Records every reply buffered; a result for a task the worker does not hold is malformed. */
-    private void handleReplies(Worker worker) throws MalformedFrameException {
-        lock.lock();
-        try {
-            long now = System.nanoTime();
-            for (ByteBuffer frame = worker.replies.next(); frame != null; frame = worker.replies.next()) {
-                Protocol.Reply reply = Protocol.decodeReply(frame);
-                if (!worker.alive) {
-                    continue;  // already failed (timed out): its tasks are counted, late replies are dropped
-                }
-                switch (reply) {
-                    case Protocol.Result r -> {
-                        Worker.InFlight task = take(worker, r.index());
-                        task.recorder().complete(task.spec(), r.value(), task.admittedNanos());
-                    }
-                    case Protocol.Failure f -> {
-                        Worker.InFlight task = take(worker, f.index());
-                        task.recorder().fail(task.spec(), remoteCause(f), task.admittedNanos());
-                    }
-                    case Protocol.Hello h -> throw new MalformedFrameException("hello: a second one (expected: one, first)");
-                }
-                worker.lastProgressNanos = now;
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static Worker.InFlight take(Worker worker, int index) throws MalformedFrameException {
-        Worker.InFlight task = worker.inFlight.remove(index);
-        if (task == null) {
-            throw new MalformedFrameException("reply for task " + index + " (expected: a task the worker holds)");
-        }
-        return task;
-    }
-
-    private static RuntimeException remoteCause(Protocol.Failure failure) {
-        return failure.type().equals(InjectedFailure.class.getName())
-                ? new InjectedFailure(failure.message())
-                : new RemoteTaskFailure(failure.type(), failure.message());
-    }
-
-    /** {@return why the worker's stdout ended: its exit status, a signal, the last words on its stderr} */
-    private static WorkerFailure death(Worker worker) {
-        int status = worker.awaitExit(EXIT_GRACE_MILLIS);
-        String how = status < 0 ? "closed its stdout"
-                : "exited with status " + status + (status > 128 ? " (signal " + (status - 128) + ")" : "");
-        String when = worker.ready.isDone() ? "" : " before its hello";
-        String stderr = worker.stderr.lastLines(500);
-        return new WorkerFailure(worker + ": " + how + when + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
-    }
-
     /** A worker's reader is done: fail it, and start a replacement if it had been ready and the pool is open. */
-    private void ended(Worker worker, WorkerFailure cause) {
+    void ended(Worker worker, WorkerFailure cause) {
         boolean replace;
         lock.lock();
         try {
