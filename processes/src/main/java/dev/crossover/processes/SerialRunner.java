@@ -1,0 +1,84 @@
+package dev.crossover.processes;
+
+import dev.crossover.core.TaskSpec;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a worker's tasks one at a time, in arrival order, on one thread; the tasks behind the
+ * running one wait in a queue, as in {@code multiprocessing.Pool}. Replies are flushed as
+ * {@link ReplyWriter} says: when the queue runs dry, and before a long task.
+ *
+ * <h2>Threading</h2>
+ * {@link #submit} is called by the reader thread; tasks run on the runner's own thread.
+ */
+final class SerialRunner implements TaskRunner {
+    private final ReplyWriter out;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition queued = lock.newCondition();
+    private final ArrayDeque<TaskSpec> queue = new ArrayDeque<>();
+
+    SerialRunner(ReplyWriter out) {
+        this.out = out;
+        Thread thread = new Thread(this::runTasks, "worker-tasks");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void submit(List<TaskSpec> batch) {
+        lock.lock();
+        try {
+            queue.addAll(batch);
+            queued.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runTasks() {
+        try {
+            while (true) {
+                run(take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();  // only at exit: the worker is halting
+        }
+    }
+
+    private TaskSpec take() throws InterruptedException {
+        lock.lock();
+        try {
+            if (queue.isEmpty()) {
+                lock.unlock();
+                try {
+                    out.flush();  // nothing else to do: send what is buffered before sleeping
+                } finally {
+                    lock.lock();
+                }
+                while (queue.isEmpty()) {
+                    queued.await();
+                }
+            }
+            return queue.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs one task; a task's exception becomes a failure reply, an {@link Error} ends the worker. */
+    private void run(TaskSpec spec) throws InterruptedException {
+        out.flushBefore(spec);
+        long result;
+        try {
+            Waits.await(spec);
+            result = spec.compute();
+        } catch (RuntimeException e) {  // InjectedFailure included
+            out.failure(spec.index(), e);
+            return;
+        }
+        out.result(spec.index(), result);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.crossover.processes;
+
+import dev.crossover.core.TaskSpec;
+import java.util.List;
+
+/** The part of a worker JVM that runs the tasks its reader thread decodes, and writes their replies. */
+interface TaskRunner {
+
+    /** Queues a batch of tasks, in the order they arrived; called by the worker's reader thread only. */
+    void submit(List<TaskSpec> batch);
+}

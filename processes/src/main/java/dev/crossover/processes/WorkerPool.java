@@ -1,0 +1,290 @@
+package dev.crossover.processes;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * P worker JVMs, kept at P: it starts them, reads their replies, fails the tasks of a worker that
+ * breaks down and starts a replacement in its place, and stops them all on {@link #close()}.
+ *
+ * <h2>Faults</h2>
+ * A worker that dies (killed, out of memory, {@code System.exit}), sends a malformed frame, or
+ * cannot be written to is failed: every task it holds is recorded as failed with a
+ * {@link WorkerFailure} naming the cause, and its reader thread starts a replacement. No task is
+ * retried, and there is no option to: whether a task may run twice is the caller's decision, and a
+ * benchmark must count what was lost (Python's {@code ProcessPoolExecutor} goes further and fails
+ * every pending task with {@code BrokenProcessPool}). A worker silent past the task timeout is
+ * failed the same way by {@link Dispatch}'s watchdog, which kills it. If a replacement cannot
+ * start, the pool goes on with fewer workers; with none left, a run throws.
+ *
+ * <h2>Lifecycle</h2>
+ * {@code STARTING -> OPEN -> CLOSED}. The constructor returns once every worker has said hello
+ * (the time this takes is {@link #startupNanos()}), or throws, leaving nothing running.
+ * {@link #close()} closes every worker's stdin (the request to exit), waits up to
+ * {@value #EXIT_GRACE_MILLIS} ms, kills what is left and joins the pool's threads.
+ *
+ * <h2>Threading</h2>
+ * One reader thread per worker, plus one draining its stderr. Every field marked "guarded" and
+ * every {@link Worker} field so marked is guarded by {@link #lock}; {@link #changed} is signalled
+ * whenever a task finishes or the set of live workers changes.
+ */
+final class WorkerPool implements AutoCloseable {
+    private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final long EXIT_GRACE_MILLIS = 2_000;
+
+    final WorkerMode mode;
+    final Duration taskTimeout;
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition changed = lock.newCondition();
+    private final WorkerCommand command;
+    private final long startupNanos;
+
+    // Guarded by lock.
+    final List<Worker> live = new ArrayList<>();
+    private final Set<Worker> started = new HashSet<>();
+    private final Set<Thread> readers = new HashSet<>();
+    private int replacing;
+    private RuntimeException replacementFailure;
+    private boolean closed;
+
+    /**
+     * Starts {@code size} workers and waits until each has said hello.
+     *
+     * @throws IllegalStateException if a worker cannot start, naming the worker, the cause and the command
+     */
+    WorkerPool(WorkerCommand command, WorkerMode mode, int size, Duration taskTimeout) {
+        this.command = command;
+        this.mode = mode;
+        this.taskTimeout = taskTimeout;
+        long begin = System.nanoTime();
+        List<Worker> workers = new ArrayList<>();
+        try {
+            for (int slot = 0; slot < size; slot++) {
+                workers.add(launch(slot));  // all at once: JVMs start in parallel
+            }
+            for (Worker worker : workers) {
+                awaitReady(worker, begin + START_TIMEOUT_NANOS);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        lock.lock();
+        try {
+            workers.stream().filter(w -> w.alive).forEach(live::add);
+        } finally {
+            lock.unlock();
+        }
+        this.startupNanos = System.nanoTime() - begin;
+    }
+
+    /** {@return how long it took from starting the first worker until every worker had said hello} */
+    long startupNanos() {
+        return startupNanos;
+    }
+
+    /** {@return the pids of the live workers} */
+    List<Long> pids() {
+        lock.lock();
+        try {
+            return live.stream().map(w -> w.process.pid()).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@return how many tasks the live worker in {@code slot} holds; -1 if no live worker has that slot} */
+    int heldBy(int slot) {
+        lock.lock();
+        try {
+            return live.stream().filter(w -> w.slot == slot).mapToInt(w -> w.inFlight.size()).findFirst().orElse(-1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends a test-only fault instruction to the live worker in {@code slot}. */
+    void inject(int slot, Protocol.Control control) throws IOException {
+        Worker worker;
+        lock.lock();
+        try {
+            worker = live.stream().filter(w -> w.slot == slot).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("slot: " + slot + " (expected: the slot of a live worker)"));
+        } finally {
+            lock.unlock();
+        }
+        worker.control(control);
+    }
+
+    /**
+     * Throws if the run cannot go on: the pool is closed, or no worker is left and none is coming.
+     * Must hold the lock.
+     */
+    void checkUsable(String modelId) {
+        if (closed) {
+            throw new IllegalStateException("model " + modelId + ": closed (expected: run before close)");
+        }
+        if (live.isEmpty() && replacing == 0) {
+            throw new IllegalStateException("model " + modelId + ": no worker left (expected: a worker to replace a failed one): "
+                    + (replacementFailure == null ? "none started" : replacementFailure.getMessage()), replacementFailure);
+        }
+    }
+
+    /**
+     * Fails a worker: records its tasks as failed with {@code cause}, takes it out of the pool and
+     * kills it (its reader then starts a replacement). Idempotent; must hold the lock.
+     */
+    void fail(Worker worker, RuntimeException cause) {
+        if (!worker.alive) {
+            return;
+        }
+        worker.alive = false;
+        live.remove(worker);
+        for (Worker.InFlight task : worker.inFlight.values()) {
+            task.recorder().fail(task.spec(), cause, task.admittedNanos());
+        }
+        worker.inFlight.clear();
+        worker.process.destroyForcibly();
+        changed.signalAll();
+    }
+
+    private Worker launch(int slot) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("worker " + slot + ": pool closed (expected: open)");
+            }
+            // Spawning under the lock is quick (posix_spawn), and lets close() see every process.
+            Worker worker = Worker.start(slot, command, mode);
+            started.add(worker);
+            Thread reader = new Thread(new ReplyReader(this, worker), "processes-worker-" + slot + "-reader");
+            reader.setDaemon(true);
+            readers.add(reader);
+            reader.start();
+            return worker;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void awaitReady(Worker worker, long deadline) {
+        String expected = " (expected: a hello from a worker started by " + worker.commandLine() + ")";
+        try {
+            worker.ready.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            worker.process.destroyForcibly();
+            throw new IllegalStateException(worker + ": no hello within "
+                    + TimeUnit.NANOSECONDS.toSeconds(START_TIMEOUT_NANOS) + " s" + expected, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage() + expected, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.process.destroyForcibly();
+            throw new IllegalStateException(worker + ": interrupted while waiting for its hello" + expected, e);
+        }
+    }
+
+    /** A worker's reader is done: fail it, and start a replacement if it had been ready and the pool is open. */
+    void ended(Worker worker, WorkerFailure cause) {
+        boolean replace;
+        lock.lock();
+        try {
+            fail(worker, cause);
+            started.remove(worker);
+            replace = !closed && !worker.ready.isCompletedExceptionally();
+            if (replace) {
+                replacing++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (replace) {
+            replace(worker.slot);
+        }
+        lock.lock();
+        try {
+            readers.remove(Thread.currentThread());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void replace(int slot) {
+        Worker fresh = null;
+        RuntimeException failure = null;
+        try {
+            fresh = launch(slot);
+            awaitReady(fresh, System.nanoTime() + START_TIMEOUT_NANOS);
+        } catch (RuntimeException e) {
+            failure = e;
+            if (fresh != null) {
+                fresh.process.destroyForcibly();
+            }
+        }
+        lock.lock();
+        try {
+            replacing--;
+            if (failure != null) {
+                replacementFailure = failure;
+            } else if (closed || !fresh.alive) {
+                fresh.process.destroyForcibly();
+            } else {
+                live.add(fresh);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Asks every worker to exit, waits up to {@value #EXIT_GRACE_MILLIS} ms, kills the rest, joins the threads. */
+    @Override
+    public void close() {
+        List<Worker> workers;
+        List<Thread> threads;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            workers = List.copyOf(started);
+            threads = List.copyOf(readers);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Worker worker : workers) {
+            worker.closeStdin();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
+        for (Worker worker : workers) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (worker.awaitExit(Math.max(1, left)) < 0) {
+                worker.process.destroyForcibly();
+            }
+        }
+        for (Worker worker : workers) {
+            worker.awaitExit(5_000);
+            join(worker.stderr.thread());
+        }
+        threads.forEach(WorkerPool::join);
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

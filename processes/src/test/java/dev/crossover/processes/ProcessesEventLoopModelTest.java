@@ -1,0 +1,17 @@
+package dev.crossover.processes;
+
+import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.ConcurrencyModelContract;
+import dev.crossover.core.ModelOptions;
+
+class ProcessesEventLoopModelTest extends ConcurrencyModelContract {
+    @Override
+    protected ConcurrencyModel newModel() {
+        return ProcessesModel.eventLoop(ModelOptions.defaults().withWorkers(2));
+    }
+
+    @Override
+    protected boolean supportsFanout() {
+        return true;  // a worker's loop gathers a task's waits as a group of timers
+    }
+}

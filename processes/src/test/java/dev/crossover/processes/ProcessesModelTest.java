@@ -1,0 +1,17 @@
+package dev.crossover.processes;
+
+import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.ConcurrencyModelContract;
+import dev.crossover.core.ModelOptions;
+
+class ProcessesModelTest extends ConcurrencyModelContract {
+    @Override
+    protected ConcurrencyModel newModel() {
+        return ProcessesModel.serial(ModelOptions.defaults().withWorkers(2));
+    }
+
+    @Override
+    protected boolean supportsFanout() {
+        return true;  // a serial worker gathers a task's waits on virtual threads
+    }
+}
