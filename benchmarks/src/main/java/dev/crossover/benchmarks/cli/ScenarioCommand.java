@@ -81,7 +81,10 @@ public final class ScenarioCommand implements Callable<Integer> {
             throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0)");
         }
         RunResult result;
+        long creating = System.nanoTime();
+        long startupNanos;
         try (ConcurrencyModel m = Models.create(model, options)) {
+            startupNanos = System.nanoTime() - creating;  // pools, loops, worker JVMs: ready before measuring
             for (int i = 0; i < warmup; i++) {
                 m.run(built);
             }
@@ -89,7 +92,8 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         Boolean matches = verify ? result.checksumMatchesReference() : null;
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? ScenarioOutput.json(result, matches) : ScenarioOutput.text(result, matches));
+        out.println(json ? ScenarioOutput.json(result, startupNanos, matches)
+                : ScenarioOutput.text(result, startupNanos, matches));
         out.flush();
         return result.failed() > 0 || Boolean.FALSE.equals(matches) ? 1 : 0;
     }

@@ -15,7 +15,7 @@ final class ScenarioOutput {
     }
 
     /** {@return the fields of design.md, in its order, then a few more} */
-    static Map<String, Object> fields(RunResult r, Boolean checksumMatches) {
+    static Map<String, Object> fields(RunResult r, long startupNanos, Boolean checksumMatches) {
         int cores = Runtime.getRuntime().availableProcessors();
         double ideal = r.idealThroughput(cores);
         double efficiency = r.efficiency(cores);
@@ -45,6 +45,7 @@ final class ScenarioOutput {
         f.put("fanout", r.workload().fanout());
         f.put("seed", r.workload().seed());
         f.put("cores", cores);
+        f.put("startupMillis", startupNanos / 1e6);
         f.put("failureCauses", r.failureCauses());
         if (checksumMatches != null) {
             f.put("checksumMatchesReference", checksumMatches);
@@ -52,16 +53,16 @@ final class ScenarioOutput {
         return f;
     }
 
-    static String json(RunResult r, Boolean checksumMatches) {
+    static String json(RunResult r, long startupNanos, Boolean checksumMatches) {
         try {
-            return JSON.writeValueAsString(fields(r, checksumMatches));
+            return JSON.writeValueAsString(fields(r, startupNanos, checksumMatches));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static String text(RunResult r, Boolean checksumMatches) {
-        Map<String, Object> f = fields(r, checksumMatches);
+    static String text(RunResult r, long startupNanos, Boolean checksumMatches) {
+        Map<String, Object> f = fields(r, startupNanos, checksumMatches);
         StringBuilder s = new StringBuilder();
         f.forEach((k, v) -> s.append(String.format("%-26s %s%n", k, v instanceof Double d ? String.format("%.3f", d) : v)));
         return s.toString().stripTrailing();
