@@ -151,11 +151,29 @@ public abstract class ConcurrencyModelContract {
 
     @Test
     void closeLeavesNoThreadOfTheModelRunning() throws InterruptedException {
-        Set<Thread> before = Threads.live();
+        Set<Long> before = Threads.live();
         try (ConcurrencyModel model = newModel()) {
             model.run(small(WorkloadKind.MIXED));
         }
-        List<Thread> left = Threads.awaitNoneNewerThan(before, Duration.ofSeconds(10));
+        List<String> left = Threads.awaitNoneNewerThan(before, Duration.ofSeconds(10));
+
+        assertTrue(left.isEmpty(), () -> "threads left running after close: " + left);
+    }
+
+    @Test
+    void failingFanoutLeavesNoThreadRunningAfterClose() throws InterruptedException {
+        if (!supportsFanout()) {
+            return;  // rejected up front: see runsFanoutTasksWhenSupported
+        }
+        Workload workload = Workload.builder(WorkloadKind.FANOUT).seed(5).tasks(60).concurrency(10).fanout(6)
+                .io(Duration.ofMillis(20)).failRate(0.2).build();
+        Set<Long> before = Threads.live();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = model.run(workload);
+
+            assertTrue(result.failed() > 0, "the seed makes some groups fail");
+        }
+        List<String> left = Threads.awaitNoneNewerThan(before, Duration.ofSeconds(10));
 
         assertTrue(left.isEmpty(), () -> "threads left running after close: " + left);
     }
