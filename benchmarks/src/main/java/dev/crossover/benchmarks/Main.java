@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crossover", mixinStandardHelpOptions = true, version = "crossover 0.1.0",
         description = "When does each concurrency model win? Anything else is passed to JMH.",
         subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class,
-                RunCommand.class, ReportCommand.class})
+                RunCommand.class, ReportCommand.class, dev.crossover.reports.CompareCommand.class})
 public final class Main {
     private Main() {
     }

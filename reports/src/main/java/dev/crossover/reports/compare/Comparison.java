@@ -101,8 +101,9 @@ public record Comparison(List<Change> changes, Options options) {
         if (name == null) {
             JmhResult lacking = base != null && MetricChoice.metric(base, options.metric().id()) == null ? base : current;
             throw new BadInputException(lacking.source().file(), "no metric \"" + options.metric().id() + "\" at $["
-                    + lacking.index() + "] (" + key.label() + ") (expected: --metric auto, primary or one of "
-                    + lacking.secondary().keySet() + ")");
+                    + lacking.index() + "] (" + key.label() + ") (expected: --metric auto, primary"
+                    + (lacking.secondary().isEmpty() ? "; the entry has no secondary metrics)"
+                    : " or one of " + String.join(", ", lacking.secondary().keySet()) + ")"));
         }
         Metric before = base == null ? null : MetricChoice.metric(base, name);
         Metric after = current == null ? null : MetricChoice.metric(current, name);
