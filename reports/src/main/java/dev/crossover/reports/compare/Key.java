@@ -39,8 +39,11 @@ public record Key(String benchmark, String mode, SortedMap<String, String> param
         return b.toString();
     }
 
+    /** By benchmark, mode, then params; consistent with {@code equals}. */
     @Override
     public int compareTo(Key other) {
-        return label().compareTo(other.label());
+        int byName = benchmark.compareTo(other.benchmark);
+        int byMode = mode.compareTo(other.mode);
+        return byName != 0 ? byName : byMode != 0 ? byMode : params.toString().compareTo(other.params.toString());
     }
 }

@@ -8,7 +8,8 @@ import org.apache.commons.math3.stat.inference.TTest;
 /**
  * Whether the difference between two measurements of a point is beyond noise.
  *
- * <p>JMH's 99.9% confidence intervals decide when both sides have one: apart is a real difference.
+ * <p>JMH's 99.9% confidence intervals ({@code scoreConfidence}, else score ± {@code scoreError})
+ * decide when both sides have one: apart is a real difference.
  * When one is missing or NaN (a single iteration, or a file written without errors), a two-sided
  * Welch t-test on {@code rawData} decides at the same 0.1% level, if each side has at least two
  * values with some spread. Otherwise nothing can be said, and the threshold alone decides.
@@ -23,8 +24,10 @@ public record Significance(Basis basis, boolean significant, double pValue) {
 
     /** {@return how {@code base} and {@code current} differ, by the best evidence both have} */
     public static Significance of(Metric base, Metric current) {
-        if (base.hasInterval() && current.hasInterval()) {
-            return new Significance(Basis.INTERVALS, !base.overlaps(current), Double.NaN);
+        double[] a = interval(base);
+        double[] b = interval(current);
+        if (a != null && b != null) {
+            return new Significance(Basis.INTERVALS, a[1] < b[0] || b[1] < a[0], Double.NaN);
         }
         if (base.raw().size() >= 2 && current.raw().size() >= 2) {
             double p = welch(base.raw(), current.raw());
@@ -33,6 +36,14 @@ public record Significance(Basis basis, boolean significant, double pValue) {
             }
         }
         return new Significance(Basis.THRESHOLD_ONLY, true, Double.NaN);
+    }
+
+    /** {@return [low, high] from scoreConfidence, else score ± scoreError, else null} */
+    private static double[] interval(Metric m) {
+        if (m.hasInterval()) {
+            return new double[] {m.low(), m.high()};
+        }
+        return Double.isFinite(m.error()) ? new double[] {m.score() - m.error(), m.score() + m.error()} : null;
     }
 
     /** {@return the two-sided Welch t-test's p-value, NaN when undefined (no spread on either side)} */

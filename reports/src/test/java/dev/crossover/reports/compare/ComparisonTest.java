@@ -174,6 +174,30 @@ class ComparisonTest {
         assertEquals(Verdict.REGRESSED, c.verdict());
     }
 
+    @Test
+    void scoreErrorStandsInForAMissingConfidenceInterval() {
+        Metric before = new Metric(1000, 10, Double.NaN, Double.NaN, "ops/s", new TreeMap<>(), 0, List.of());
+        Metric overlapping = new Metric(900, 100, Double.NaN, Double.NaN, "ops/s", new TreeMap<>(), 0, List.of());
+        Metric apart = new Metric(900, 10, Double.NaN, Double.NaN, "ops/s", new TreeMap<>(), 0, List.of());
+        JmhResult base = entry(BASE, "a.B.c", "thrpt", Map.of(), before, Map.of());
+        Change noise = only(base, entry(CURRENT, "a.B.c", "thrpt", Map.of(), overlapping, Map.of()));
+        assertEquals(Basis.INTERVALS, noise.significance().basis());
+        assertEquals(Verdict.UNCHANGED, noise.verdict());
+        Change real = only(base, entry(CURRENT, "a.B.c", "thrpt", Map.of(), apart, Map.of()));
+        assertEquals(Verdict.REGRESSED, real.verdict());
+    }
+
+    @Test
+    void sameShortNameInTwoPackagesIsTwoPoints() {
+        Metric m = Metric.of(10, 9, 11, "ops/s");
+        Comparison c = Comparison.of(
+                List.of(entry(BASE, "a.B.c", "thrpt", Map.of(), m, Map.of()), entry(BASE, "x.B.c", "thrpt", Map.of(), m, Map.of())),
+                List.of(entry(CURRENT, "a.B.c", "thrpt", Map.of(), m, Map.of()), entry(CURRENT, "x.B.c", "thrpt", Map.of(), m, Map.of())),
+                Options.DEFAULT);
+        assertEquals(List.of("a.B.c", "x.B.c"), c.changes().stream().map(x -> x.key().benchmark()).toList());
+        assertEquals("0 regressed, 0 improved, 2 unchanged, 0 missing, 0 new", c.summary());
+    }
+
     /** A thrpt entry whose error and interval are NaN, with mean-of-raw as the score. */
     private static JmhResult nanEntry(Source source, List<Double> raw) {
         double score = raw.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
