@@ -71,8 +71,8 @@ public final class Reports {
         return writeAtomically(outDir, html);
     }
 
-    /** A run directory stands for its results.json. */
-    private static Path resultsFile(Path given) {
+    /** {@return {@code given}, or its results.json when it is a run directory} @throws BadInputException if there is no such file */
+    static Path resultsFile(Path given) {
         Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "no such file");

@@ -111,22 +111,22 @@ public final class JmhParser {
                 throw p.bad("percentile key \"" + k + "\" is not a number");
             }
         }));
-        long samples = m.optional("rawData").map(JmhParser::rawCount)
-                .or(() -> m.optional("rawDataHistogram").map(JmhParser::histogramCount)).orElse(0L);
-        return new Metric(score, error, low, high, unit, percentiles, samples);
+        List<Double> raw = m.optional("rawData").map(JmhParser::rawValues).orElse(List.of());
+        long samples = m.optional("rawData").isPresent() ? raw.size()
+                : m.optional("rawDataHistogram").map(JmhParser::histogramCount).orElse(0L);
+        return new Metric(score, error, low, high, unit, percentiles, samples, raw);
     }
 
     /** rawData is [fork][iteration] -> value. */
-    private static long rawCount(At raw) {
-        long n = 0;
+    private static List<Double> rawValues(At raw) {
+        List<Double> values = new ArrayList<>();
         for (int f = 0; f < raw.requireArray().json().size(); f++) {
             At fork = raw.element(f).requireArray();
             for (int i = 0; i < fork.json().size(); i++) {
-                fork.element(i).number();
-                n++;
+                values.add(fork.element(i).number());
             }
         }
-        return n;
+        return values;
     }
 
     /** rawDataHistogram is [fork][iteration][bin] -> [value, count]. */

@@ -1,5 +1,6 @@
 package dev.crossover.reports.jmh;
 
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
 
@@ -17,17 +18,25 @@ import java.util.Objects;
  * @param percentiles score percentiles by percent (0 to 100), empty when absent
  * @param samples     the number of measurements behind the score: iterations from
  *                    {@code rawData}, or samples from {@code rawDataHistogram}; 0 when absent
+ * @param raw         the iteration scores of {@code rawData}, all forks in file order; empty when
+ *                    absent (also for {@code rawDataHistogram}, whose samples are only counted)
  */
 public record Metric(double score, double error, double low, double high, String unit,
-                     NavigableMap<Double, Double> percentiles, long samples) {
+                     NavigableMap<Double, Double> percentiles, long samples, List<Double> raw) {
     public Metric {
         Objects.requireNonNull(unit, "unit");
         percentiles = java.util.Collections.unmodifiableNavigableMap(new java.util.TreeMap<>(percentiles));
+        raw = List.copyOf(raw);
     }
 
     /** {@return a metric with only a score and an interval} */
     public static Metric of(double score, double low, double high, String unit) {
-        return new Metric(score, (high - low) / 2, low, high, unit, new java.util.TreeMap<>(), 0);
+        return new Metric(score, (high - low) / 2, low, high, unit, new java.util.TreeMap<>(), 0, List.of());
+    }
+
+    /** {@return a metric with a score, an interval (NaN bounds when unknown) and the iteration scores} */
+    public static Metric of(double score, double low, double high, String unit, List<Double> raw) {
+        return new Metric(score, (high - low) / 2, low, high, unit, new java.util.TreeMap<>(), raw.size(), raw);
     }
 
     /** {@return true if the 99.9% interval is known} */

@@ -1,0 +1,20 @@
+package dev.crossover.reports.compare;
+
+/** What became of one benchmark point between the baseline and the current run, worst first. */
+public enum Verdict {
+    /** Worse by more than the threshold, and the difference is beyond noise. */
+    REGRESSED,
+    /** In the baseline only. */
+    MISSING,
+    /** Within the threshold or within noise. */
+    UNCHANGED,
+    /** Better by more than the threshold, and the difference is beyond noise. */
+    IMPROVED,
+    /** In the current run only. */
+    NEW;
+
+    /** {@return the verdict's name in lower case, as the summary and JSON write it} */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
