@@ -4,14 +4,12 @@ import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.RunRecorder;
 import dev.crossover.core.RunResult;
-import dev.crossover.core.TaskSpec;
 import dev.crossover.core.Workload;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Lifecycle</h2>
  * The loop thread, {@code crossover-netty-1}, starts with the first run and ends in
  * {@link #close()}, which also waits for the {@link GlobalEventExecutor} thread that Netty starts to
- * tell the group its loop has terminated.
+ * tell the group its loop has terminated; that thread stops only after its fixed one-second quiet
+ * period, so {@code close()} takes about a second.
  *
  * <h2>Threading</h2>
  * {@link #run} is called from any thread but the loop's, and blocks until the run is done; runs of
@@ -71,7 +70,7 @@ public final class NettyModel implements ConcurrencyModel {
         }
         RunRecorder recorder = new RunRecorder(workload);
         Promise<Void> done = loop.newPromise();
-        loop.execute(new Run(recorder, done)::admit);
+        loop.execute(new NettyRun(loop, recorder, done)::admit);
         try {
             // Polls rather than waits once: close() from another thread cancels the scheduled tasks,
             // and then nothing would ever complete the promise.
@@ -123,113 +122,5 @@ public final class NettyModel implements ConcurrencyModel {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /**
-     * One run, confined to the loop thread: admits tasks while fewer than {@code concurrency} are in
-     * flight, schedules each task's waits, computes and records when they end, and admits the next.
-     */
-    private final class Run {
-        private final RunRecorder recorder;
-        private final Workload workload;
-        private final Promise<Void> done;
-        private int next;
-        private int inFlight;
-        private int finished;
-
-        Run(RunRecorder recorder, Promise<Void> done) {
-            this.recorder = recorder;
-            this.workload = recorder.workload();
-            this.done = done;
-        }
-
-        /** Starts the run: fills the places, or fails the run if the books refuse. */
-        void admit() {
-            try {
-                fill();
-            } catch (RuntimeException | Error e) {
-                done.tryFailure(e);
-            }
-        }
-
-        /** Fills the free places. A task always ends in a later loop task, so this does not recurse. */
-        private void fill() {
-            while (inFlight < workload.concurrency() && next < workload.tasks()) {
-                TaskSpec spec = workload.task(next++);
-                inFlight++;
-                long admitted = recorder.admit(spec);
-                switch (spec.waits()) {
-                    case 0 -> loop.execute(() -> finished(spec, admitted, null));
-                    case 1 -> loop.schedule(() -> finished(spec, admitted, spec.waitFails(0) ? spec.waitFailure(0) : null),
-                            spec.waitNanos(0), TimeUnit.NANOSECONDS);
-                    default -> new Fanout(spec, admitted).arm();
-                }
-            }
-        }
-
-        /** Runs the CPU phase here, on the loop thread (nothing else runs meanwhile), unless a wait failed. */
-        void finished(TaskSpec spec, long admitted, Throwable waitFailure) {
-            try {
-                if (waitFailure != null) {
-                    recorder.fail(spec, waitFailure, admitted);
-                } else {
-                    complete(spec, admitted);
-                }
-                inFlight--;
-                if (++finished == workload.tasks()) {
-                    done.setSuccess(null);
-                } else {
-                    fill();
-                }
-            } catch (RuntimeException | Error e) {  // books that refuse: end the run, where Netty would log and go on
-                done.tryFailure(e);
-            }
-        }
-
-        private void complete(TaskSpec spec, long admitted) {
-            long result;
-            try {
-                result = spec.compute();
-            } catch (RuntimeException e) {
-                recorder.fail(spec, e, admitted);
-                return;
-            }
-            recorder.complete(spec, result, admitted);
-        }
-
-        /** A fan-out's waits, gathered as a group: the first failure cancels the rest and fails the task. */
-        private final class Fanout {
-            private final TaskSpec spec;
-            private final long admitted;
-            private final ScheduledFuture<?>[] timers;
-            private int pending;
-
-            Fanout(TaskSpec spec, long admitted) {
-                this.spec = spec;
-                this.admitted = admitted;
-                this.timers = new ScheduledFuture<?>[spec.waits()];
-            }
-
-            void arm() {
-                pending = timers.length;
-                for (int i = 0; i < timers.length; i++) {
-                    int wait = i;
-                    timers[i] = loop.schedule(() -> waited(wait), spec.waitNanos(i), TimeUnit.NANOSECONDS);
-                }
-            }
-
-            private void waited(int wait) {
-                if (spec.waitFails(wait)) {
-                    // cancel() on the loop thread takes each timer out of the scheduled queue at once,
-                    // so a failed group leaves nothing behind to fire (or to be held) later.
-                    for (ScheduledFuture<?> timer : timers) {
-                        timer.cancel(false);
-                    }
-                    finished(spec, admitted, spec.waitFailure(wait));
-                } else if (--pending == 0) {
-                    finished(spec, admitted, null);
-                }
-            }
-        }
     }
 }
