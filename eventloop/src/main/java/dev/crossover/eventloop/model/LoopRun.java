@@ -2,7 +2,6 @@ package dev.crossover.eventloop.model;
 
 import dev.crossover.core.RunRecorder;
 import dev.crossover.core.TaskSpec;
-import dev.crossover.core.Workload;
 import dev.crossover.eventloop.Async;
 import dev.crossover.eventloop.Task;
 import dev.crossover.eventloop.TaskGroup;
@@ -26,48 +25,41 @@ import java.util.concurrent.Executor;
  *             for i in range(spec.waits): tg.create_task(wait(spec, i))
  *     return spec.compute()                          # or: await asyncio.to_thread(spec.compute)
  * }
- * Admission is a counter rather than an {@code AsyncSemaphore}: with every task spawned up front the
- * semaphore would hold {@code tasks} waiters; the counter admits exactly when a place frees.
+ * Admission is an {@link Admission} counter rather than an {@code AsyncSemaphore}: with every task
+ * spawned up front the semaphore would hold {@code tasks} waiters; the counter admits exactly when a
+ * place frees.
  *
  * <h2>Threading</h2>
  * Every method runs on the loop thread; the offload pool only computes, through
  * {@link Async#runInExecutor}, which brings the result back to the loop.
  */
 final class LoopRun {
-    private final RunRecorder recorder;
-    private final Workload workload;
     private final Executor offload;
-    private final CompletableFuture<Void> done;
-    private int next;
-    private int inFlight;
-    private int finished;
+    private final Admission admission;
 
     LoopRun(RunRecorder recorder, Executor offload, CompletableFuture<Void> done) {
-        this.recorder = recorder;
-        this.workload = recorder.workload();
         this.offload = offload;
-        this.done = done;
+        this.admission = new Admission(recorder, this::start, () -> done.complete(null));
     }
 
     /** Fills the free places. A task's chain always ends in a later turn, so this does not recurse. */
     void admit() {
-        while (inFlight < workload.concurrency() && next < workload.tasks()) {
-            TaskSpec spec = workload.task(next++);
-            inFlight++;
-            long admitted = recorder.admit(spec);
-            Task<Void> waited = switch (spec.waits()) {
-                case 0 -> Task.completed(null);
-                case 1 -> waitFor(spec, 0);
-                default -> Async.taskGroup(group -> spawnWaits(group, spec));
-            };
-            if (offload == null) {
-                // The CPU phase runs inside the wait's done callback, on the loop thread: nothing else
-                // runs meanwhile. (One callback rather than a thenApply stage: one turn less per task.)
-                waited.whenDone(w -> finished(spec, w.isSucceeded() ? computeHere(spec) : w, admitted));
-            } else {
-                waited.thenCompose(v -> Async.runInExecutor(offload, spec::compute))
-                        .whenDone(task -> finished(spec, task, admitted));
-            }
+        admission.fill();
+    }
+
+    private void start(TaskSpec spec, long admitted) {
+        Task<Void> waited = switch (spec.waits()) {
+            case 0 -> Task.completed(null);
+            case 1 -> waitFor(spec, 0);
+            default -> Async.taskGroup(group -> spawnWaits(group, spec));
+        };
+        if (offload == null) {
+            // The CPU phase runs inside the wait's done callback, on the loop thread: nothing else
+            // runs meanwhile. (One callback rather than a thenApply stage: one turn less per task.)
+            waited.whenDone(w -> finished(spec, w.isSucceeded() ? computeHere(spec) : w, admitted));
+        } else {
+            waited.thenCompose(v -> Async.runInExecutor(offload, spec::compute))
+                    .whenDone(task -> finished(spec, task, admitted));
         }
     }
 
@@ -93,16 +85,10 @@ final class LoopRun {
 
     private void finished(TaskSpec spec, Task<?> task, long admitted) {
         if (task.isSucceeded()) {
-            recorder.complete(spec, (Long) task.result(), admitted);
+            admission.complete(spec, (Long) task.result(), admitted);
         } else {
             Throwable cause = task.failure();
-            recorder.fail(spec, cause instanceof TaskGroupException g ? g.failures().get(0) : cause, admitted);
-        }
-        inFlight--;
-        if (++finished == workload.tasks()) {
-            done.complete(null);
-        } else {
-            admit();
+            admission.fail(spec, cause instanceof TaskGroupException g ? g.failures().get(0) : cause, admitted);
         }
     }
 }
