@@ -31,6 +31,23 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * {@return {@code nanos} as the command line writes durations}: in the largest unit that
+     * keeps it whole, e.g. {@code 200us}, {@code 50ms}, {@code 2s}, {@code 0ms}
+     */
+    public static String duration(long nanos) {
+        if (nanos == 0) {
+            return "0ms";
+        }
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        return nanos % 1_000L == 0 ? nanos / 1_000L + "us" : nanos + "ns";
+    }
+
     /** Fails with {@code "<name>: <value> (expected: <rule>)"} unless {@code condition} holds. */
     public static void argument(boolean condition, String name, Object value, String rule) {
         if (!condition) {

@@ -55,7 +55,7 @@ public final class RunRecorder {
      * @throws IllegalStateException if the task was admitted before
      */
     public long admit(TaskSpec task) {
-        transition(task, NEW, ADMITTED, "admitted twice");
+        transition(task, NEW, ADMITTED, "admitted twice (expected: once)");
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         return System.nanoTime();
@@ -67,7 +67,7 @@ public final class RunRecorder {
      * @throws IllegalStateException if the task was not admitted or already finished
      */
     public void complete(TaskSpec task, long result, long admittedNanos) {
-        transition(task, ADMITTED, DONE, "completed without being admitted, or twice");
+        transition(task, ADMITTED, DONE, "completed without being admitted, or twice (expected: admitted, then finished once)");
         latency.recordValue(Math.max(0, System.nanoTime() - admittedNanos));
         checksum.add(task.index(), result);
         completed.increment();
@@ -80,7 +80,7 @@ public final class RunRecorder {
      * @throws IllegalStateException if the task was not admitted or already finished
      */
     public void fail(TaskSpec task, Throwable cause, long admittedNanos) {
-        transition(task, ADMITTED, DONE, "failed without being admitted, or twice");
+        transition(task, ADMITTED, DONE, "failed without being admitted, or twice (expected: admitted, then finished once)");
         latency.recordValue(Math.max(0, System.nanoTime() - admittedNanos));
         failureCauses.merge(causeName(cause), 1, Integer::sum);
         failed.increment();

@@ -32,8 +32,8 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         Checks.notNegative("cpuNanos", cpuNanos);
         Checks.positive("fanout", fanout);
         Checks.probability("fail-rate", failRate);
-        Checks.argument(kind.waits() || ioNanos == 0, "io", Duration.ofNanos(ioNanos), "0 for workload " + kind.id());
-        Checks.argument(kind.computes() || cpuUnits == 0, "cpu", Duration.ofNanos(cpuNanos),
+        Checks.argument(kind.waits() || ioNanos == 0, "io", Checks.duration(ioNanos), "0 for workload " + kind.id());
+        Checks.argument(kind.computes() || cpuUnits == 0, "cpu", Checks.duration(cpuNanos),
                 "0 for workload " + kind.id());
         Checks.argument(kind == WorkloadKind.FANOUT || fanout == 1, "fanout", fanout,
                 "1 unless the workload is fanout");
@@ -125,7 +125,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
             this.kind = Objects.requireNonNull(kind, "kind");
             this.io = kind.defaultIo();
             this.cpu = kind.defaultCpu();
-            this.fanout = kind == WorkloadKind.FANOUT ? 8 : 1;
+            this.fanout = kind.defaultFanout();
         }
 
         public Builder seed(long seed) {

@@ -53,6 +53,11 @@ public enum WorkloadKind {
         return defaultCpu;
     }
 
+    /** {@return the waits per task when none is given: 8 for fan-out, 1 for the other waiting kinds} */
+    public int defaultFanout() {
+        return this == FANOUT ? 8 : 1;
+    }
+
     /** {@return whether its tasks wait} (if not, {@code --io} must be zero) */
     public boolean waits() {
         return waits;

@@ -45,7 +45,7 @@ class RunRecorderTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> recorder.complete(workload.task(0), 1, 0));
-        assertEquals("task 0: completed without being admitted, or twice", e.getMessage());
+        assertEquals("task 0: completed without being admitted, or twice (expected: admitted, then finished once)", e.getMessage());
         assertThrows(IllegalStateException.class, () -> recorder.admit(workload.task(0)));
     }
 

@@ -63,7 +63,7 @@ class WorkloadTest {
 
         IllegalArgumentException io = assertThrows(IllegalArgumentException.class,
                 () -> Workload.builder(WorkloadKind.CPU).io(Duration.ofMillis(5)).cpuUnits(1).build());
-        assertEquals("io: PT0.005S (expected: 0 for workload cpu)", io.getMessage());
+        assertEquals("io: 5ms (expected: 0 for workload cpu)", io.getMessage());
 
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> WorkloadKind.byId("nap"));
         assertEquals("workload: nap (expected: one of sleep, cpu, mixed, fanout)", kind.getMessage());

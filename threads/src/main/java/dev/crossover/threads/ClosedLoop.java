@@ -44,6 +44,13 @@ final class ClosedLoop {
                     recorder.fail(spec, e, admitted);
                     places.release();
                     throw new IllegalStateException("model " + modelId + ": closed during a run (expected: close after run returns)", e);
+                } catch (OutOfMemoryError e) {
+                    // "unable to create native thread": the platform's limit on threads, a result in itself
+                    recorder.fail(spec, e, admitted);
+                    places.release();
+                    throw new IllegalStateException("model " + modelId + ": could not start a thread for task " + i
+                            + " with " + recorder.finished() + " of " + workload.tasks() + " tasks finished: " + e.getMessage()
+                            + " (expected: the platform to allow " + workload.concurrency() + " threads)", e);
                 }
             }
             places.acquire(workload.concurrency());

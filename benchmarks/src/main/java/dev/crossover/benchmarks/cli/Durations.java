@@ -1,5 +1,6 @@
 package dev.crossover.benchmarks.cli;
 
+import dev.crossover.core.Checks;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,19 +38,6 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
 
     /** {@return {@code duration} in the largest unit that writes it as a whole number, e.g. {@code 200us}} */
     public static String format(Duration duration) {
-        long nanos = duration.toNanos();
-        if (nanos == 0) {
-            return "0ms";
-        }
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        if (nanos % 1_000L == 0) {
-            return nanos / 1_000L + "us";
-        }
-        return nanos + "ns";
+        return Checks.duration(duration.toNanos());
     }
 }

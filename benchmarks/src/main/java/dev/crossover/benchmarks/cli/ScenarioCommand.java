@@ -22,8 +22,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scenario", description = "Runs one model on one workload and prints what it did.")
 public final class ScenarioCommand implements Callable<Integer> {
-    static final int DEFAULT_FANOUT = 8;
-
     @Spec
     CommandSpec spec;
 
@@ -48,7 +46,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--cpu-units", description = "CPU work per task in kernel units, instead of --cpu (pins checksums across JVMs).")
     Long cpuUnits;
 
-    @Option(names = "--fanout", description = "Waits per task for the fanout workload (default: " + DEFAULT_FANOUT + ").")
+    @Option(names = "--fanout", description = "Waits per task for the fanout workload (default: 8).")
     Integer fanout;
 
     @Option(names = "--fail-rate", defaultValue = "0", description = "Probability that a wait (or a computation) fails (default: 0).")
@@ -62,6 +60,9 @@ public final class ScenarioCommand implements Callable<Integer> {
 
     @Option(names = "--workers", description = "Worker processes for the processes models (default: cores).")
     Integer workers;
+
+    @Option(names = "--offload-threads", description = "Pool that takes CPU work off the loop in eventloop-offload (default: cores).")
+    Integer offloadThreads;
 
     @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured passes before the measured one (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -127,6 +128,9 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         if (workers != null) {
             options = options.withWorkers(workers);
+        }
+        if (offloadThreads != null) {
+            options = options.withOffloadThreads(offloadThreads);
         }
         return options;
     }

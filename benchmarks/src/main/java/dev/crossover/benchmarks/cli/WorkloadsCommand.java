@@ -25,7 +25,7 @@ public final class WorkloadsCommand implements Callable<Integer> {
                 defaults.append(defaults.isEmpty() ? "" : " ").append("cpu=").append(Durations.format(kind.defaultCpu()));
             }
             if (kind == WorkloadKind.FANOUT) {
-                defaults.append(" fanout=").append(ScenarioCommand.DEFAULT_FANOUT);
+                defaults.append(" fanout=").append(kind.defaultFanout());
             }
             out.printf("%-10s %s (defaults: %s)%n", kind.id(), kind.description(), defaults);
         }

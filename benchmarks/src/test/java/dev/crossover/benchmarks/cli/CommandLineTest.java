@@ -38,7 +38,7 @@ class CommandLineTest {
             --model nope --workload sleep --tasks many        | crossover: Invalid value for option '--tasks': 'many' is not an int
             --model nope --workload sleep --frobnicate        | crossover: Unknown option: '--frobnicate'
             --model nope --workload sleep --fail-rate 2       | crossover: fail-rate: 2.0 (expected: between 0 and 1)
-            --model nope --workload cpu --io 5ms              | crossover: io: PT0.005S (expected: 0 for workload cpu)
+            --model nope --workload cpu --io 5ms              | crossover: io: 5ms (expected: 0 for workload cpu)
             --workload sleep                                  | crossover: Missing required option: '--model=<model>'
             """)
     void badScenarioInputGetsOneLineAndExitTwo(String args, String message) {
@@ -48,6 +48,51 @@ class CommandLineTest {
         assertTrue(outcome.err().startsWith(message.trim()), outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
         assertEquals("", outcome.out());
+    }
+
+    @Test
+    void scenarioPrintsDesignsJsonFieldsAndExitsZero() throws Exception {
+        Outcome outcome = run("scenario", "--model", "threads-virtual", "--workload", "mixed", "--tasks", "200",
+                "--concurrency", "20", "--io", "1ms", "--cpu-units", "100", "--verify", "--json");
+
+        assertEquals(0, outcome.code(), outcome.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(outcome.out());
+        for (String field : java.util.List.of("model", "workload", "tasks", "concurrency", "completed", "failed",
+                "wallSeconds", "throughput", "idealThroughput", "efficiency", "maxInFlight", "checksum",
+                "latencyMicros", "startupMillis")) {
+            assertTrue(json.has(field), "field " + field + " in " + json);
+        }
+        for (String percentile : java.util.List.of("p50", "p90", "p99", "p999", "max")) {
+            assertTrue(json.get("latencyMicros").has(percentile), percentile);
+        }
+        assertEquals(200, json.get("completed").asInt());
+        assertEquals(0, json.get("failed").asInt());
+        assertEquals(20, json.get("maxInFlight").asInt());
+        assertEquals(true, json.get("checksumMatchesReference").asBoolean());
+    }
+
+    @Test
+    void scenarioWithFailedTasksExitsOne() throws Exception {
+        Outcome outcome = run("scenario", "--model", "eventloop", "--workload", "sleep", "--tasks", "100",
+                "--concurrency", "10", "--io", "1ms", "--fail-rate", "0.5", "--warmup", "0", "--json");
+
+        assertEquals(1, outcome.code(), outcome.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(outcome.out());
+        assertTrue(json.get("failed").asInt() > 0);
+        assertEquals(100, json.get("completed").asInt() + json.get("failed").asInt());
+    }
+
+    @Test
+    void modelsListsEveryModelIdFirst() {
+        Outcome outcome = run("models");
+
+        assertEquals(0, outcome.code());
+        assertEquals(dev.crossover.core.Models.ids(), outcome.out().lines().map(l -> l.split("\\s+")[0]).toList());
+        assertTrue(dev.crossover.core.Models.ids().containsAll(java.util.List.of("eventloop", "eventloop-offload",
+                "netty", "threads-fixed", "threads-per-task", "threads-forkjoin", "threads-virtual", "processes",
+                "processes-eventloop")), dev.crossover.core.Models.ids().toString());
     }
 
     @Test
