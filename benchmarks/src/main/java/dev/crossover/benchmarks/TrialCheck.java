@@ -5,8 +5,8 @@ import dev.crossover.core.Workload;
 
 /**
  * What every batch of a trial must show, or the benchmark fails instead of reporting a number for
- * work not done: every task finished, exactly the injected failures failed, and the checksum is
- * the workload's reference.
+ * work not done: every task finished, exactly the injected failures failed, the checksum is the
+ * workload's reference, and no more tasks were in flight than the concurrency allows.
  *
  * @param workload         the batch every invocation runs
  * @param expectedFailures {@link Workload#expectedFailures()}, computed once per trial
@@ -22,9 +22,14 @@ record TrialCheck(Workload workload, int expectedFailures, long referenceChecksu
     /**
      * Checks one batch's result.
      *
-     * @throws IllegalStateException if a task is missing, a failure is unexpected or the checksum differs
+     * @throws IllegalStateException if a task is missing, a failure is unexpected, the checksum
+     *                               differs or the concurrency limit was exceeded
      */
     void verify(RunResult result) {
+        if (result.maxInFlight() > workload.concurrency()) {
+            throw new IllegalStateException(result.model() + ": max in flight: " + result.maxInFlight()
+                    + " (expected: at most the concurrency " + workload.concurrency() + ")");
+        }
         int finished = result.completed() + result.failed();
         if (finished != workload.tasks()) {
             throw new IllegalStateException(result.model() + ": completed + failed: " + finished

@@ -44,4 +44,13 @@ class TrialCheckTest {
         assertEquals("m: checksum: " + Long.toHexString(wrong) + " (expected: the reference "
                 + Long.toHexString(workload.referenceChecksum()) + ")", e.getMessage());
     }
+
+    @Test
+    void rejectsMoreInFlightThanTheConcurrency() {
+        RunResult over = new RunResult("m", workload, 20, 0, 1_000_000, 5, workload.referenceChecksum(),
+                new Histogram(3), Map.of());
+
+        var e = assertThrows(IllegalStateException.class, () -> check.verify(over));
+        assertEquals("m: max in flight: 5 (expected: at most the concurrency 4)", e.getMessage());
+    }
 }
