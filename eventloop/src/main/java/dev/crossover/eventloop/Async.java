@@ -44,6 +44,7 @@ public final class Async {
     /**
      * Starts a loop, runs {@code main} on it to completion, shuts the loop down and returns main's
      * value: {@code asyncio.run(main())}. Tasks still pending when main ends are dropped with the loop.
+     * If {@code main} itself throws rather than returning a task, {@code run} throws that.
      *
      * @throws RuntimeException      main's failure as it was, if unchecked
      * @throws CompletionException   wrapping main's failure, if checked
@@ -60,7 +61,7 @@ public final class Async {
         EventLoop loop = EventLoop.start("asyncio");
         try {
             Task<T> task = new Task<>(loop, "main");
-            loop.execute("main", () -> task.follow(main.get()));
+            loop.execute("main", () -> start(task, main));
             return task.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,6 +77,25 @@ public final class Async {
         } finally {
             loop.close();
         }
+    }
+
+    /**
+     * Makes {@code task} follow what {@code main} returns, or fail with what it throws: a throw that
+     * went to the loop's reporter would leave {@code task} pending and {@link #run} waiting forever.
+     * An {@link Error} fails the task, then goes on to end the loop.
+     */
+    private static <T> void start(Task<T> task, Supplier<? extends Task<T>> main) {
+        Task<T> inner;
+        try {
+            inner = main.get();
+        } catch (Throwable t) {
+            task.fail(t);
+            if (t instanceof Error e) {
+                throw e;
+            }
+            return;
+        }
+        task.follow(inner);
     }
 
     /** {@return a task that ends with null after {@code delay}}: {@code asyncio.sleep}; cancelling it removes its timer */
