@@ -220,22 +220,45 @@ public final class Async {
         return runInExecutor(loop.defaultExecutor(), call);
     }
 
-    /** {@return a task with {@code call}'s value, computed on {@code executor}}: {@code loop.run_in_executor} */
+    /**
+     * {@return a task with {@code call}'s value, computed on {@code executor}}: {@code loop.run_in_executor}.
+     * Whatever {@code call} throws fails the task, an {@link Error} included (which is then rethrown
+     * on the executor's thread, as an uncaught Error would be).
+     *
+     * @throws RejectedExecutionException if {@code executor} refuses the call
+     */
     public static <T> Task<T> runInExecutor(Executor executor, Callable<T> call) {
+        Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(call, "call");
         EventLoop loop = EventLoop.current();
         Task<T> task = new Task<>(loop, "to_thread");
         executor.execute(() -> {
+            T value = null;
+            Throwable failure = null;
             try {
-                T value = call.call();
-                loop.execute("to_thread result", () -> task.complete(value));
-            } catch (RejectedExecutionException e) {
-                // the loop has shut down: nobody is waiting any more
-            } catch (Exception e) {
-                loop.execute("to_thread failure", () -> task.fail(e));
+                value = call.call();
+            } catch (Throwable t) {
+                failure = t;  // every throw, even a RejectedExecutionException or an Error, ends the task
+            }
+            handBack(loop, task, value, failure);
+            if (failure instanceof Error e) {
+                throw e;  // after the hand-back: the pool thread may die, the task has its outcome
             }
         });
         return task;
+    }
+
+    /** Brings a call's outcome back to {@code task}'s loop; only this step may find the loop shut down. */
+    private static <T> void handBack(EventLoop loop, Task<T> task, T value, Throwable failure) {
+        try {
+            if (failure == null) {
+                loop.execute("to_thread result", () -> task.complete(value));
+            } else {
+                loop.execute("to_thread failure", () -> task.fail(failure));
+            }
+        } catch (RejectedExecutionException e) {
+            // the loop has shut down: nobody is waiting any more
+        }
     }
 
     /** {@return a task that ends when {@code channel} is readable}; as {@link #ready} */

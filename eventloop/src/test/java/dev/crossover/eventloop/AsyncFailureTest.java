@@ -32,4 +32,38 @@ class AsyncFailureTest {
                 () -> Async.run(() -> { throw new IllegalStateException("main threw"); }));
         assertEquals("main threw", e.getMessage());
     }
+
+    @Test
+    void toThreadFailsWithWhatTheCallThrowsEvenARejectedExecutionException() {
+        RejectedExecutionException rejected = assertThrows(RejectedExecutionException.class,
+                () -> Async.run(() -> Async.toThread(() -> { throw new RejectedExecutionException("pool gone"); })));
+        assertEquals("pool gone", rejected.getMessage());
+
+        CompletionException checked = assertThrows(CompletionException.class,
+                () -> Async.run(() -> Async.toThread(() -> { throw new IOException("disk gone"); })));
+        assertEquals("disk gone", assertInstanceOf(IOException.class, checked.getCause()).getMessage());
+    }
+
+    @Test
+    void toThreadFailsWithAnErrorTheCallThrows() {
+        StackOverflowError e = assertThrows(StackOverflowError.class,
+                () -> Async.run(() -> Async.toThread(() -> { throw new StackOverflowError("deep"); })));
+        assertEquals("deep", e.getMessage());
+    }
+
+    @Test
+    void runInExecutorHandsAnErrorToTheLoopAndStillRethrowsItOnThePoolThread() throws Exception {
+        AtomicReference<Throwable> uncaught = new AtomicReference<>();
+        CountDownLatch threadDied = new CountDownLatch(1);
+        Executor pool = command -> Thread.ofPlatform().uncaughtExceptionHandler((thread, failure) -> {
+            uncaught.set(failure);
+            threadDied.countDown();
+        }).start(command);
+
+        StackOverflowError e = assertThrows(StackOverflowError.class,
+                () -> Async.run(() -> Async.runInExecutor(pool, () -> { throw new StackOverflowError("deep"); })));
+
+        assertTrue(threadDied.await(5, TimeUnit.SECONDS), "the pool thread saw the Error");
+        assertSame(e, uncaught.get());
+    }
 }
