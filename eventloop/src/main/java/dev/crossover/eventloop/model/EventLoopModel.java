@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Runs a workload on one {@link EventLoop}: each task's waits are loop timers, admission to the
@@ -29,6 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Threading</h2>
  * {@link #run} is called from any thread but the loop's, and blocks until the run is done; runs of
  * one model are serialised.
+ *
+ * <h2>Failures</h2>
+ * A task's failure is recorded as the task's outcome. Any other throw in a loop callback during a
+ * run (a bug: the run's books can no longer be trusted) fails the run: {@link #run} throws
+ * {@link IllegalStateException} with it as the cause instead of waiting for tasks that will never
+ * finish. The model stays usable; the abandoned run admits no further task.
  */
 public final class EventLoopModel implements ConcurrencyModel {
     /** The id of the model whose CPU work runs on the loop. */
@@ -40,12 +47,15 @@ public final class EventLoopModel implements ConcurrencyModel {
     private final Lifecycle lifecycle;
     private final EventLoop loop;
     private final ExecutorService offload;
+    private final CurrentRun current;
 
     private EventLoopModel(String id, ExecutorService offload) {
         this.id = id;
         this.lifecycle = new Lifecycle(id);
         this.offload = offload;
-        this.loop = EventLoop.start(id);
+        this.current = new CurrentRun(id);
+        this.loop = new EventLoop(id, current);
+        loop.start();
     }
 
     /** {@return a model whose CPU work runs on the loop thread} */
@@ -67,8 +77,9 @@ public final class EventLoopModel implements ConcurrencyModel {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if the model is closed, the caller is the loop thread, or the
-     *                               loop ended before the run did
+     * @throws IllegalStateException if the model is closed, the caller is the loop thread, the
+     *                               loop ended before the run did, or a loop callback other than a
+     *                               task's failed during the run (the cause)
      */
     @Override
     public synchronized RunResult run(Workload workload) {
@@ -80,8 +91,9 @@ public final class EventLoopModel implements ConcurrencyModel {
         }
         RunRecorder recorder = new RunRecorder(workload);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        loop.execute("start run", () -> new LoopRun(recorder, offload, done).admit());
+        current.begin(done);
         try {
+            loop.execute("start run", () -> new LoopRun(recorder, offload, done).admit());
             while (!done.isDone()) {
                 try {
                     done.get(50, TimeUnit.MILLISECONDS);
@@ -97,8 +109,15 @@ public final class EventLoopModel implements ConcurrencyModel {
             throw new IllegalStateException("model " + id + ": interrupted while waiting for the run", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            current.end();
         }
         return recorder.finish(id);
+    }
+
+    /** {@return the model's loop}, for tests that put a failing callback on it */
+    EventLoop loop() {
+        return loop;
     }
 
     @Override
@@ -113,6 +132,39 @@ public final class EventLoopModel implements ConcurrencyModel {
                 offload.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The loop's reporter: logs a callback's failure and, during a run, fails that run. The default
+     * reporter only logged, and the run's {@code done} stayed incomplete: {@link #run} hung.
+     */
+    private static final class CurrentRun implements BiConsumer<String, Throwable> {
+        private static final System.Logger LOG = System.getLogger(EventLoopModel.class.getName());
+        private final String modelId;
+        /** The run in progress, or null between runs; written by the caller of run, read on the loop. */
+        private volatile CompletableFuture<Void> done;
+
+        CurrentRun(String modelId) {
+            this.modelId = modelId;
+        }
+
+        void begin(CompletableFuture<Void> run) {
+            done = run;
+        }
+
+        void end() {
+            done = null;
+        }
+
+        @Override
+        public void accept(String callback, Throwable failure) {
+            LOG.log(System.Logger.Level.WARNING, "model " + modelId + ": loop callback " + callback + " failed", failure);
+            CompletableFuture<Void> run = done;
+            if (run != null) {
+                run.completeExceptionally(new IllegalStateException("model " + modelId + ": callback " + callback
+                        + " failed during a run (expected: every failure caught by its task)", failure));
             }
         }
     }

@@ -35,10 +35,12 @@ import java.util.concurrent.Executor;
  */
 final class LoopRun {
     private final Executor offload;
+    private final CompletableFuture<Void> done;
     private final Admission admission;
 
     LoopRun(RunRecorder recorder, Executor offload, CompletableFuture<Void> done) {
         this.offload = offload;
+        this.done = done;
         this.admission = new Admission(recorder, this::start, () -> done.complete(null));
     }
 
@@ -48,6 +50,11 @@ final class LoopRun {
     }
 
     private void start(TaskSpec spec, long admitted) {
+        if (done.isDone()) {
+            // The run has failed already (a broken callback, see EventLoopModel) and its books are
+            // dropped: start nothing more, so the abandoned run stops taking loop time.
+            return;
+        }
         Task<Void> waited = switch (spec.waits()) {
             case 0 -> Task.completed(null);
             case 1 -> waitFor(spec, 0);
