@@ -6,7 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
@@ -25,6 +25,8 @@ final class Poller {
     private final Selector selector;
     /** True while the loop may block in select: producers must then wake the selector. */
     private final AtomicBoolean wakeupNeeded = new AtomicBoolean();
+    /** The keys of one dispatch, copied out of the selected set; loop-confined, reused. */
+    private SelectionKey[] batch = new SelectionKey[16];
 
     Poller(String name) {
         this.name = name;
@@ -41,7 +43,9 @@ final class Poller {
      */
     void select(long timeoutNanos, BooleanSupplier hasWork) {
         try {
-            if (timeoutNanos == 0) {
+            // Keys already selected (added by a register() during the last dispatch) do not count as
+            // newly selected, so a blocking select could sleep on them: take them at once.
+            if (timeoutNanos == 0 || !selector.selectedKeys().isEmpty()) {
                 selector.selectNow();
                 return;
             }
@@ -83,15 +87,31 @@ final class Poller {
         selector.wakeup();
     }
 
-    /** Runs the handler of every selected key; a handler that throws is reported and the rest still run. */
+    /**
+     * Runs the handler of every selected key; a handler that throws is reported and the rest still run.
+     *
+     * <p>Dispatches from a copy, the selected set cleared first: a handler may call {@link #register},
+     * whose {@code selectNow()} (to flush a cancelled key) adds keys to the selected set, and
+     * iterating the live set would then throw {@link java.util.ConcurrentModificationException} and
+     * end the loop. Keys added that way wait in the set for the next turn, whose select does not block.
+     */
     void dispatch(BiConsumer<String, Throwable> report) {
-        if (selector.selectedKeys().isEmpty()) {
+        Set<SelectionKey> selected = selector.selectedKeys();
+        int n = selected.size();
+        if (n == 0) {
             return;
         }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
+        if (batch.length < n) {
+            batch = new SelectionKey[Math.max(n, 2 * batch.length)];
+        }
+        int i = 0;
+        for (SelectionKey key : selected) {
+            batch[i++] = key;
+        }
+        selected.clear();
+        for (i = 0; i < n; i++) {
+            SelectionKey key = batch[i];
+            batch[i] = null;
             if (key.isValid() && key.attachment() instanceof IoHandler handler) {
                 try {
                     handler.ready(key);

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -270,6 +272,76 @@ class EventLoopTest {
                 }
             });
             assertEquals("hello, selector", reply.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * A handler cancels its key and registers its channel again while another channel is ready: the
+     * re-registration flushes the cancelled key with a selectNow(), which adds a third ready key to
+     * the selected set during dispatch (the reviewer's ConcurrentModificationException).
+     */
+    @Test
+    void aHandlerMayCancelAndReRegisterItsChannelWhileOthersAreReady() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open();
+             Selector firstTwo = Selector.open();
+             Selector third = Selector.open();
+             EventLoop loop = new EventLoop("test", (name, failure) -> { })) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            List<SocketChannel> clients = new ArrayList<>();
+            List<SocketChannel> accepted = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                clients.add(SocketChannel.open(server.getLocalAddress()));
+                SocketChannel a = server.accept();
+                a.configureBlocking(false);
+                accepted.add(a);
+            }
+            try {
+                // Arrange: the first two channels are readable before the loop first selects on them.
+                clients.get(0).write(ByteBuffer.wrap(new byte[] {1}));
+                clients.get(1).write(ByteBuffer.wrap(new byte[] {1}));
+                accepted.get(0).register(firstTwo, SelectionKey.OP_READ);
+                accepted.get(1).register(firstTwo, SelectionKey.OP_READ);
+                while (firstTwo.selectedKeys().size() < 2) {
+                    firstTwo.select(1_000);
+                }
+                accepted.get(2).register(third, SelectionKey.OP_READ);
+
+                List<String> events = Collections.synchronizedList(new ArrayList<>());
+                CountDownLatch thirdRead = new CountDownLatch(1);
+                AtomicBoolean thirdWritten = new AtomicBoolean();
+                loop.start();
+                loop.execute(() -> {
+                    IoHandler reArm = key -> {
+                        SocketChannel channel = (SocketChannel) key.channel();
+                        channel.read(ByteBuffer.allocate(8));
+                        if (thirdWritten.compareAndSet(false, true)) {
+                            clients.get(2).write(ByteBuffer.wrap(new byte[] {9}));
+                            third.select(5_000);  // the third channel is readable before we re-register
+                        }
+                        key.cancel();
+                        loop.register(channel, SelectionKey.OP_READ, k -> events.add("after re-arm"));
+                        events.add("re-armed");
+                    };
+                    loop.register(accepted.get(0), SelectionKey.OP_READ, reArm);
+                    loop.register(accepted.get(1), SelectionKey.OP_READ, reArm);
+                    loop.register(accepted.get(2), SelectionKey.OP_READ, key -> {
+                        ((SocketChannel) key.channel()).read(ByteBuffer.allocate(8));
+                        thirdRead.countDown();
+                    });
+                });
+
+                assertTrue(thirdRead.await(10, TimeUnit.SECONDS), "the third channel was served");
+                assertEquals(List.of("re-armed", "re-armed"), onLoop(loop, () -> List.copyOf(events)));
+                assertEquals(0L, onLoop(loop, loop::callbackFailures));
+                assertEquals(EventLoop.State.RUNNING, loop.state());
+            } finally {
+                for (SocketChannel c : clients) {
+                    c.close();
+                }
+                for (SocketChannel c : accepted) {
+                    c.close();
+                }
+            }
         }
     }
 }
