@@ -171,13 +171,20 @@ public final class Async {
 
     /**
      * {@return a task that ends as {@code task} does, or fails with {@link TimeoutException} after
-     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}
+     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}. A task that is done when the
+     * timeout fires wins, even if its done callbacks have not run yet.
      */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
         EventLoop loop = EventLoop.current();
         Task<T> bounded = new Task<>(loop, task.name() + " (with timeout)");
         Timer timer = loop.schedule(timeout.toNanos(), "timeout", () -> {
-            if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + timeout))) {
+            // Timers run before the done callbacks of the same turn, so the task may have ended in
+            // this turn with its callback still queued. Timing out then would drop its value: with
+            // waitFor(queue.get(), t) the item has left the queue and would be lost (old asyncio's
+            // wait_for bug, python/asyncio#343).
+            if (task.isDone()) {
+                bounded.copy(task);
+            } else if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + timeout))) {
                 task.cancel();
             }
         });

@@ -66,4 +66,31 @@ class AsyncFailureTest {
         assertTrue(threadDied.await(5, TimeUnit.SECONDS), "the pool thread saw the Error");
         assertSame(e, uncaught.get());
     }
+
+    @Test
+    void waitForKeepsAValueThatArrivesInTheTurnItsTimeoutExpires() {
+        Object[] seen = Async.run(() -> {
+            AsyncQueue<String> queue = new AsyncQueue<>(4);
+            Task<String> get = queue.get();
+            // The zero timeout fires in the next turn, before get's done callbacks (timers run first).
+            Task<String> bounded = Async.waitFor(get, Duration.ZERO);
+            queue.offer("item");
+            return bounded.exceptionally(t -> "failed: " + t.getClass().getSimpleName())
+                    .thenApply(v -> new Object[] {v, get.isSucceeded(), queue.size()});
+        });
+        assertEquals("item", seen[0], "the item reached the waiter instead of being lost");
+        assertEquals(true, seen[1]);
+        assertEquals(0, seen[2]);
+    }
+
+    @Test
+    void waitForKeepsAFailureThatArrivesInTheTurnItsTimeoutExpires() {
+        InjectedFailure e = assertThrows(InjectedFailure.class, () -> Async.run(() -> {
+            Task<String> inner = Task.create("inner");
+            Task<String> bounded = Async.waitFor(inner, Duration.ZERO);
+            inner.fail(new InjectedFailure("inner failed"));
+            return bounded;
+        }));
+        assertEquals("inner failed", e.getMessage());
+    }
 }
