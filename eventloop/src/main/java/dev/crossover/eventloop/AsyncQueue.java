@@ -37,7 +37,10 @@ public final class AsyncQueue<T> {
         this.loop = EventLoop.current();
     }
 
-    /** {@return a task that ends once {@code item} is in the queue (or handed to a waiting getter)} */
+    /**
+     * {@return a task that ends once {@code item} is in the queue (or handed to a waiting getter)};
+     * a waiting put that is cancelled (or ended by {@link Task#fail}) leaves its item out
+     */
     public Task<Void> put(T item) {
         Objects.requireNonNull(item, "item");
         loop.checkInLoop("AsyncQueue.put");
@@ -52,7 +55,10 @@ public final class AsyncQueue<T> {
         return put;
     }
 
-    /** {@return a task with the oldest element, once there is one}; cancelling a waiting get leaves the queue */
+    /**
+     * {@return a task with the oldest element, once there is one}; a waiting get that is cancelled
+     * (or ended by {@link Task#fail}) takes no element
+     */
     public Task<T> get() {
         loop.checkInLoop("AsyncQueue.get");
         Task<T> get = new Task<>(loop, "queue get");
@@ -70,10 +76,12 @@ public final class AsyncQueue<T> {
     public boolean offer(T item) {
         Objects.requireNonNull(item, "item");
         loop.checkInLoop("AsyncQueue.offer");
-        Task<T> getter = getters.poll();
-        if (getter != null) {
-            getter.complete(item);  // the queue is empty whenever a getter waits
-            return true;
+        // The queue is empty whenever a getter waits. A getter ended by fail(...) is still queued:
+        // complete() refuses it, and the item goes to the next getter instead of being swallowed.
+        for (Task<T> getter = getters.poll(); getter != null; getter = getters.poll()) {
+            if (getter.complete(item)) {
+                return true;
+            }
         }
         if (items.size() < capacity) {
             items.add(item);
@@ -87,10 +95,13 @@ public final class AsyncQueue<T> {
         loop.checkInLoop("AsyncQueue.poll");
         T item = items.poll();
         if (item != null) {
-            Putter<T> putter = putters.poll();
-            if (putter != null) {  // a place came free: the longest-waiting put goes in
-                items.add(putter.item);
-                putter.task.complete(null);
+            // A place came free: the longest-waiting put still waiting goes in (one ended by
+            // fail(...) is still queued; its item stays out, as a cancelled put's does).
+            for (Putter<T> putter = putters.poll(); putter != null; putter = putters.poll()) {
+                if (putter.task.complete(null)) {
+                    items.add(putter.item);
+                    break;
+                }
             }
         }
         return item;

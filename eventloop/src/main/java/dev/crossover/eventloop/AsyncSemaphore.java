@@ -49,15 +49,17 @@ public final class AsyncSemaphore {
         return granted;
     }
 
-    /** Returns a permit: to the longest waiter if any, else to the pool. */
+    /** Returns a permit: to the longest waiter still waiting if any, else to the pool. */
     public void release() {
         loop.checkInLoop("AsyncSemaphore.release");
-        Task<Void> next = waiters.poll();
-        if (next != null) {
-            next.complete(null);  // the permit passes straight on; a cancelled waiter has left the queue
-        } else {
-            permits++;
+        // A cancelled waiter has left the queue, but one ended by fail(...) is still in it: complete()
+        // refuses it, and the permit goes on to the next waiter instead of being swallowed.
+        for (Task<Void> next = waiters.poll(); next != null; next = waiters.poll()) {
+            if (next.complete(null)) {
+                return;  // the permit passes straight on
+            }
         }
+        permits++;
     }
 
     /** {@return {@code body}'s task, run while holding a permit, which is released when it ends}: {@code async with sem} */
@@ -71,9 +73,10 @@ public final class AsyncSemaphore {
         return permits;
     }
 
-    /** {@return tasks waiting for a permit} */
+    /** {@return tasks waiting for a permit}, not counting waiters that have ended */
     public int waiting() {
         loop.checkInLoop("AsyncSemaphore.waiting");
+        waiters.removeIf(Task::isDone);
         return waiters.size();
     }
 

@@ -93,4 +93,74 @@ class AsyncFailureTest {
         }));
         assertEquals("inner failed", e.getMessage());
     }
+
+    @Test
+    void semaphoreReleasePassesOverAWaiterEndedByFail() {
+        Object[] seen = Async.run(() -> {
+            AsyncSemaphore sem = new AsyncSemaphore(1);
+            Task<Void> holder = sem.acquire();
+            Task<Void> failed = sem.acquire();
+            Task<Void> live = sem.acquire();
+            failed.fail(new CancellationException("given up"));
+            int waitingAfterFail = sem.waiting();
+            sem.release();  // holder's permit: to live, not swallowed by the failed waiter
+            boolean liveGranted = live.isSucceeded();
+            sem.release();  // live's permit: back to the pool
+            return Task.completed(new Object[] {holder.isSucceeded(), waitingAfterFail, liveGranted,
+                    sem.available(), sem.waiting()});
+        });
+        assertEquals(true, seen[0]);
+        assertEquals(1, seen[1], "waiting after one waiter was failed");
+        assertEquals(true, seen[2], "the live waiter got the permit");
+        assertEquals(1, seen[3], "available at the end");
+        assertEquals(0, seen[4], "waiting at the end");
+    }
+
+    @Test
+    void lockReleasePassesOverAWaiterEndedByFail() {
+        boolean locked = Async.run(() -> {
+            AsyncLock lock = new AsyncLock();
+            lock.acquire();
+            lock.acquire().fail(new CancellationException("given up"));
+            lock.release();
+            return Task.completed(lock.isLocked());
+        });
+        assertFalse(locked, "the lock is free again");
+    }
+
+    @Test
+    void queueItemSkipsAGetterEndedByFail() {
+        Object[] seen = Async.run(() -> {
+            AsyncQueue<String> queue = new AsyncQueue<>(2);
+            Task<String> failed = queue.get();
+            Task<String> live = queue.get();
+            failed.fail(new CancellationException("given up"));
+            queue.offer("a");
+            queue.offer("b");
+            return Task.completed(new Object[] {live.isSucceeded() ? live.result() : "pending", queue.size(), queue.poll()});
+        });
+        assertEquals("a", seen[0]);
+        assertEquals(1, seen[1]);
+        assertEquals("b", seen[2]);
+    }
+
+    @Test
+    void cancellingOrFailingAWaitingPutKeepsItsItemOut() {
+        List<String> got = Async.run(() -> {
+            AsyncQueue<String> queue = new AsyncQueue<>(1);
+            queue.put("a");
+            Task<Void> cancelled = queue.put("cancelled");
+            Task<Void> failed = queue.put("failed");
+            Task<Void> live = queue.put("b");
+            assertTrue(cancelled.cancel());
+            assertTrue(failed.fail(new CancellationException("given up")));
+            List<String> items = new ArrayList<>();
+            items.add(queue.poll());   // frees a place: "b" goes in, not a put that has ended
+            items.add(String.valueOf(live.isSucceeded()));
+            items.add(queue.poll());
+            items.add(String.valueOf(queue.poll()));
+            return Task.completed(items);
+        });
+        assertEquals(List.of("a", "true", "b", "null"), got);
+    }
 }
