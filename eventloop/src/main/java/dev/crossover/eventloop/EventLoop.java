@@ -49,6 +49,20 @@ import java.util.function.BiConsumer;
  * an {@link Error} is rethrown and ends the loop (its {@link #terminationFuture()} fails with it).
  * If the loop thread is interrupted, it keeps the interrupt flag and shuts down.
  *
+ * <h2>Timer precision</h2>
+ * {@link java.nio.channels.Selector#select(long)} takes whole milliseconds, so the loop rounds the
+ * time to its next deadline <em>up</em> to a whole millisecond (never down, never to 0, which would
+ * block forever), and fires a timer only once {@link System#nanoTime()} has passed its deadline. A
+ * timer therefore never fires early, but fires up to about 1 ms late: a wait of {@code w} ms
+ * armed just before the loop selects completes after {@code ceil(w)} ms or slightly more (plus the
+ * time the OS takes to wake the thread, and whatever the loop is busy with). What that costs:
+ * nothing that matters for waits of tens of milliseconds (a 50 ms wait takes 50 to 51 ms), but a
+ * 0.1 ms wait takes about 1 ms, ten times its length, where {@link Thread#sleep(Duration)} on a
+ * platform or virtual thread is precise to tens of microseconds. The loop does not spin or
+ * busy-wait to hide this, because real loops on java.nio live with it too: asyncio's epoll
+ * selector rounds its timeout up to 1 ms the same way, and Netty's NIO transport also selects in
+ * whole milliseconds.
+ *
  * <h2>Memory consistency</h2>
  * Actions of a thread before {@link #execute} happen-before the callback runs on the loop.
  */
@@ -194,6 +208,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /**
      * Arms a timer that runs {@code action} on the loop after {@code delay}; asyncio's {@code call_later}.
+     * It fires no earlier than {@code delay}, and usually within a millisecond after (see Timer precision).
      *
      * @return the timer, which {@link Timer#cancel() cancels}
      * @throws IllegalStateException      if called from another thread than the loop's

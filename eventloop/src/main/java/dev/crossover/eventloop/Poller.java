@@ -7,7 +7,6 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -57,13 +56,22 @@ final class Poller {
             } else if (timeoutNanos < 0) {
                 selector.select();
             } else {
-                // select(0) would block forever: round the wait up to a whole millisecond.
-                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999)));
+                selector.select(selectMillis(timeoutNanos));  // see EventLoop's "Timer precision"
             }
             wakeupNeeded.set(false);
         } catch (IOException e) {
             throw new UncheckedIOException("event loop " + name + ": select failed", e);
         }
+    }
+
+    /**
+     * {@return the select timeout, in milliseconds, for a wait of {@code timeoutNanos} (> 0)}:
+     * rounded up, so the loop never wakes before a deadline it could then only spin towards, and at
+     * least 1, since {@code select(0)} would block forever. Exact for any long, with no overflow.
+     */
+    static long selectMillis(long timeoutNanos) {
+        long millis = timeoutNanos / 1_000_000;
+        return timeoutNanos % 1_000_000 == 0 ? Math.max(1, millis) : millis + 1;
     }
 
     /**

@@ -31,6 +31,16 @@ import java.util.function.BiConsumer;
  * {@link #run} is called from any thread but the loop's, and blocks until the run is done; runs of
  * one model are serialised.
  *
+ * <h2>Timer precision</h2>
+ * Every wait is a loop timer, and the loop sleeps in {@link java.nio.channels.Selector#select(long)},
+ * which takes whole milliseconds: a wait of {@code w} ms completes after {@code ceil(w)} ms or
+ * slightly more, never earlier (see {@link EventLoop}'s Timer precision). For the usual waits of
+ * tens of milliseconds this costs at most a millisecond each (2% of a 50 ms wait); for
+ * sub-millisecond waits it dominates (a 0.1 ms wait takes about 1 ms), while the thread models'
+ * sleeps are precise to tens of microseconds. Read a comparison on such short waits with that in
+ * mind: part of the gap is the selector's resolution, which asyncio on epoll and Netty's NIO
+ * transport share, not the cost of the loop itself.
+ *
  * <h2>Failures</h2>
  * A task's failure is recorded as the task's outcome. Any other throw in a loop callback during a
  * run (a bug: the run's books can no longer be trusted) fails the run: {@link #run} throws
