@@ -45,7 +45,7 @@ import java.util.function.BiConsumer;
  * A task's failure is recorded as the task's outcome. Any other throw in a loop callback during a
  * run (a bug: the run's books can no longer be trusted) fails the run: {@link #run} throws
  * {@link IllegalStateException} with it as the cause instead of waiting for tasks that will never
- * finish. The model stays usable; the abandoned run admits no further task.
+ * finish. The model stays usable; the abandoned run starts no further task.
  */
 public final class EventLoopModel implements ConcurrencyModel {
     /** The id of the model whose CPU work runs on the loop. */
