@@ -29,7 +29,8 @@ final class FrameReader {
      * Blocks until a whole frame is buffered.
      *
      * @return false if the stream ended cleanly between frames
-     * @throws MalformedFrameException if a length is out of range or the stream ends inside a frame
+     * @throws MalformedFrameException if a length is out of range
+     * @throws java.io.EOFException if the stream ends inside a frame
      * @throws IOException if reading fails
      */
     boolean fill() throws IOException {
@@ -44,7 +45,8 @@ final class FrameReader {
                 if (end == start) {
                     return false;
                 }
-                throw new MalformedFrameException("stream: ended " + (end - start) + " bytes into a frame (expected: whole frames)");
+                // The worker died mid-write (killed, out of memory): its exit status says why, not the bytes.
+                throw new java.io.EOFException("stream: ended " + (end - start) + " bytes into a frame");
             }
             end += n;
         }

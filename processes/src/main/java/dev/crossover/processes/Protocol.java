@@ -57,7 +57,9 @@ final class Protocol {
         /** Write a frame of an unknown type. */
         GARBAGE,
         /** Stop reading stdin for good, so the worker no longer notices it closing. */
-        DEAF;
+        DEAF,
+        /** Write part of a frame, then exit with {@link #CRASH_STATUS}: a worker that dies mid-write. */
+        TRUNCATE;
 
         /** The status an {@link #EXIT} ends the worker with. */
         static final int CRASH_STATUS = 57;

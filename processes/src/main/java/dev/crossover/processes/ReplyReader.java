@@ -36,6 +36,9 @@ final class ReplyReader implements Runnable {
                 } while (worker.replies.fill());
             }
             cause = death();
+        } catch (java.io.EOFException e) {
+            WorkerFailure died = death();
+            cause = new WorkerFailure(died.getMessage() + " (" + e.getMessage() + ")");
         } catch (MalformedFrameException e) {
             cause = new WorkerFailure(worker + ": malformed frame: " + e.getMessage() + "; killed");
         } catch (IOException e) {

@@ -79,6 +79,16 @@ final class ReplyWriter {
         });
     }
 
+    /** Writes the first bytes of a frame and ends the JVM, as a worker killed mid-write (fault injection). */
+    synchronized void truncateAndExit(int status) {
+        write(() -> {
+            out.writeInt(20);
+            out.write(new byte[] {1, 2, 3});
+            out.flush();
+        });
+        Runtime.getRuntime().halt(status);
+    }
+
     /** From now on, every write blocks for good, as in a hung worker (fault injection). */
     void silence() {
         silenced = true;

@@ -88,6 +88,7 @@ public final class WorkerMain {
             }
             case HANG -> out.silence();
             case GARBAGE -> out.garbage();
+            case TRUNCATE -> out.truncateAndExit(Protocol.Control.CRASH_STATUS);
             case DEAF -> {
                 while (true) {
                     LockSupport.park();

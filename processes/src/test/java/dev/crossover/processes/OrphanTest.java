@@ -1,6 +1,7 @@
 package dev.crossover.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.crossover.processes.Orphans.GONE_WITHIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -48,7 +49,7 @@ class OrphanTest {
             assertTrue(parent.waitFor(10, TimeUnit.SECONDS), "the parent died");
 
             for (long pid : workers) {
-                assertTrue(Orphans.awaitGone(pid, Duration.ofSeconds(2)), "worker " + pid + " still running 2 s after its parent died");
+                assertTrue(Orphans.awaitGone(pid, GONE_WITHIN), "worker " + pid + " still running " + GONE_WITHIN + " after its parent died");
             }
         } finally {
             parent.destroyForcibly();

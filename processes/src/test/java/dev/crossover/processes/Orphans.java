@@ -7,6 +7,13 @@ import java.time.Duration;
 
 /** Test help for watching processes go. */
 final class Orphans {
+    /**
+     * How long a test waits for a process to go. The requirement is tighter (a worker exits within
+     * a second of its parent's death; measured by hand with SIGKILL, see the issue notes); a test
+     * on a busy machine allows more, so it fails on a worker that stays, not on a slow exit.
+     */
+    static final Duration GONE_WITHIN = Duration.ofSeconds(5);
+
     private Orphans() {
     }
 

@@ -2,6 +2,7 @@ package dev.crossover.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static dev.crossover.processes.Orphans.GONE_WITHIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crossover.core.ModelOptions;
@@ -97,6 +98,20 @@ class WorkerFaultTest {
     }
 
     @Test
+    void reportsTheExitOfAWorkerThatDiesMidFrameNotAMalformedFrame() throws Exception {
+        try (ProcessesModel model = model(WorkerMode.SERIAL, Duration.ofSeconds(60), WorkerCommand.current())) {
+            long victim = model.workerPids().get(0);
+
+            RunResult result = runWithFault(model, () -> model.inject(0, Protocol.Control.TRUNCATE));
+
+            assertFailedByWorker(result, "exited with status " + Protocol.Control.CRASH_STATUS);
+            assertTrue(result.failureCauses().keySet().stream().anyMatch(c -> c.contains("bytes into a frame")),
+                    () -> "the cause says the stream ended mid-frame: " + result.failureCauses());
+            assertWholeAgain(model, victim);
+        }
+    }
+
+    @Test
     void closeKillsAWorkerThatDoesNotExitWhenAsked() throws Exception {
         ProcessesModel model = model(WorkerMode.SERIAL, Duration.ofSeconds(60), WorkerCommand.current());
         List<Long> pids = model.workerPids();
@@ -105,7 +120,7 @@ class WorkerFaultTest {
         model.close();
 
         for (long pid : pids) {
-            assertTrue(Orphans.awaitGone(pid, Duration.ofSeconds(2)), "worker " + pid + " gone after close");
+            assertTrue(Orphans.awaitGone(pid, GONE_WITHIN), "worker " + pid + " gone after close");
         }
     }
 
@@ -152,7 +167,7 @@ class WorkerFaultTest {
         List<Long> pids = model.workerPids();
         assertEquals(2, pids.size(), "live workers after the replacement");
         assertTrue(!pids.contains(victim), "the victim was replaced");
-        assertTrue(Orphans.awaitGone(victim, Duration.ofSeconds(2)), "the victim is gone");
+        assertTrue(Orphans.awaitGone(victim, GONE_WITHIN), "the victim is gone");
 
         Workload next = Workload.builder(WorkloadKind.CPU).seed(9).tasks(100).concurrency(8).cpuUnits(50).build();
         RunResult result = model.run(next);

@@ -2,6 +2,7 @@ package dev.crossover.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static dev.crossover.processes.Orphans.GONE_WITHIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crossover.core.ModelOptions;
@@ -68,7 +69,7 @@ class WorkerStartTest {
     private static void assertNoChildLeft() throws InterruptedException {
         List<Long> children = ProcessHandle.current().children().map(ProcessHandle::pid).toList();
         for (long pid : children) {
-            assertTrue(Orphans.awaitGone(pid, Duration.ofSeconds(2)), "child " + pid + " left running");
+            assertTrue(Orphans.awaitGone(pid, GONE_WITHIN), "child " + pid + " left running");
         }
     }
 }
