@@ -11,6 +11,7 @@ import dev.crossover.reports.crossover.Crossovers;
 import dev.crossover.reports.crossover.Ideal;
 import dev.crossover.reports.crossover.Point;
 import dev.crossover.reports.crossover.Points;
+import dev.crossover.reports.crossover.RunFiles;
 import dev.crossover.reports.crossover.Winners;
 import dev.crossover.reports.jmh.JmhResult;
 import dev.crossover.reports.jmh.Metric;
@@ -34,7 +35,7 @@ class AnalysisTest {
         JmhResult r = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + Character.toUpperCase(workload.charAt(0))
                 + workload.substring(1) + "Benchmark.run", "thrpt", 1, 1, "25", params,
                 Metric.of(1, 1, 1, "ops/s"), Map.of("completed", completed));
-        return Points.of(r, Map.of()).orElseThrow();
+        return Points.of(r, RunFiles.NONE).orElseThrow();
     }
 
     @Test
@@ -60,7 +61,7 @@ class AnalysisTest {
     void resultWithoutCompletedIsNotAPoint() {
         JmhResult r = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark.run", "thrpt", 1, 1, "",
                 new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "ops/s"), Map.of());
-        assertTrue(Points.of(r, Map.of()).isEmpty());
+        assertTrue(Points.of(r, RunFiles.NONE).isEmpty());
     }
 
     @Test
@@ -68,7 +69,7 @@ class AnalysisTest {
         JmhResult avgt = new JmhResult(SOURCE, 0, CrossoverFixture.PKG + "SleepBenchmark.run", "avgt", 1, 1, "",
                 new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "s/op"),
                 Map.of("completed", Metric.of(1, 1, 1, "ops/s")));
-        assertTrue(Points.of(avgt, Map.of()).isEmpty());
+        assertTrue(Points.of(avgt, RunFiles.NONE).isEmpty());
     }
 
     @Test
@@ -79,7 +80,7 @@ class AnalysisTest {
                     new TreeMap<>(CrossoverFixture.params("eventloop", 1, 1, 0)), Metric.of(1, 1, 1, "ops/s"),
                     Map.of("completed", Metric.of(10, 9, 11, "ops/s"))));
         }
-        List<Point> points = Points.all(results, Map.of());
+        List<Point> points = Points.all(results, RunFiles.NONE);
         assertEquals(List.of("run", "baseline"), points.stream().map(p -> p.other().get("method")).toList());
         assertEquals(2, Winners.cells(points).size());
     }
