@@ -1,7 +1,6 @@
 package dev.crossover.reports;
 
-import dev.crossover.reports.crossover.Latency;
-import dev.crossover.reports.crossover.LatencyLogs;
+import dev.crossover.reports.crossover.RunFiles;
 import dev.crossover.reports.html.HtmlWriter;
 import dev.crossover.reports.html.ReportBuilder;
 import dev.crossover.reports.jmh.Source;
@@ -25,9 +24,10 @@ import java.util.Objects;
  * {@snippet :
  * Path html = Reports.write(List.of(Path.of("run/results.json")), Path.of("run"));
  * }
- * A Crossover run directory ({@code results.json}, {@code environment.json}, {@code latency/*.hlog})
- * gets the full report: winner maps, throughput and efficiency against concurrency, crossovers,
- * claims and latency. Any other JMH file gets a chart and a table per benchmark class. Several
+ * A Crossover run directory ({@code results.json}, {@code environment.json}, {@code latency/*.hlog},
+ * {@code points/*.json}, {@code failures.json}) gets the full report: winner maps, throughput and
+ * efficiency against concurrency, crossovers, claims, latency, start-up and failed points. The
+ * files beside a JMH file belong to it only when it is named {@code results.json}. Any other JMH file gets a chart and a table per benchmark class. Several
  * files merge into one report, each labelled by its environment.
  *
  * <h2>Files</h2>
@@ -63,11 +63,11 @@ public final class Reports {
         }
         List<Path> files = jmhJsonFiles.stream().map(Reports::resultsFile).toList();
         List<Sources.Loaded> loaded = Sources.load(files);
-        Map<Source, Map<LatencyLogs.Key, Latency>> latencies = new HashMap<>();
+        Map<Source, RunFiles> runFiles = new HashMap<>();
         for (Sources.Loaded l : loaded) {
-            latencies.put(l.source(), LatencyLogs.near(l.source().file()));
+            runFiles.put(l.source(), RunFiles.near(l.source().file()));
         }
-        String html = HtmlWriter.render(ReportBuilder.build(loaded, latencies));
+        String html = HtmlWriter.render(ReportBuilder.build(loaded, runFiles));
         return writeAtomically(outDir, html);
     }
 

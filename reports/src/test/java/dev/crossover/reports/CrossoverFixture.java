@@ -29,6 +29,11 @@ final class CrossoverFixture {
 
     private final List<Map<String, Object>> entries = new ArrayList<>();
     private final Map<String, Long> latencyNanos = new LinkedHashMap<>();
+    /** points/*.json records by file name; written only when {@link #withRunRecords()} was called or records were added. */
+    private final Map<String, Map<String, Object>> sidecars = new LinkedHashMap<>();
+    private final List<Map<String, Object>> failures = new ArrayList<>();
+    private final Map<String, Object> environmentExtras = new LinkedHashMap<>();
+    private boolean runRecords;
 
     /** The default run: sleep, cpu and mixed sweeps over a few models, with latency logs for sleep. */
     static CrossoverFixture standard() {
@@ -41,9 +46,11 @@ final class CrossoverFixture {
             f.add("Sleep", "threads-virtual", c, 50, 0, 0.95 * c / 0.05);
             f.latency("Sleep", "eventloop", c, 50, 0, 50_200_000L);
         }
-        // cpu, 1000 us: threads reach 0.95 x the cores, processes 0.8 x: threads win, no GIL on the JVM.
+        // cpu, 1000 us: threads-fixed reaches 0.95 x the cores, threads-forkjoin 0.90 x (clear of fixed:
+        // [0.931, 0.969] vs [0.882, 0.918]), processes 0.8 x: threads win, no GIL on the JVM.
         for (int c : new int[] {1, 2, 4}) {
             f.add("Cpu", "threads-fixed", c, 0, 1000, 0.95 * Math.min(c, CORES) / 0.001);
+            f.add("Cpu", "threads-forkjoin", c, 0, 1000, 0.90 * Math.min(c, CORES) / 0.001);
             f.add("Cpu", "processes", c, 0, 1000, 0.80 * Math.min(c, CORES) / 0.001);
         }
         // mixed, io 10 ms, cpu 1000 us: the loop is capped at 1/c = 1000/s; offload at 0.9 x the bound.
@@ -67,6 +74,75 @@ final class CrossoverFixture {
         return f;
     }
 
+    /**
+     * The files a current run writes beside results.json: a points/*.json record per entry (10 x C
+     * tasks per batch, max in flight C; processes take 350 ms to start, other models 2 ms), the
+     * failures, and environment.json's load averages, dirty flag, model defaults and calibration.
+     * Mixed eventloop at C = 1000 ran 500 tasks per batch (did not reach C); threads-fixed is
+     * excluded from fanout; processes-eventloop failed at cpu C = 4; the load at the end (1.6) is
+     * above half the 2 cores.
+     */
+    CrossoverFixture withRunRecords() {
+        runRecords = true;
+        failure(PKG + "FanoutBenchmark.run", withFanout(params("threads-fixed", 10, 20, 0)), "excluded", "rejects fan-out");
+        failure(PKG + "FanoutBenchmark.run", withFanout(params("threads-fixed", 100, 20, 0)), "excluded", "rejects fan-out");
+        failure(PKG + "CpuBenchmark.run", params("processes-eventloop", 4, 0, 1000), "failed", "worker exited with code 1");
+        environmentExtras.put("loadAverageStart", 0.4);
+        environmentExtras.put("loadAverageEnd", 1.6);
+        environmentExtras.put("gitDirty", true);
+        environmentExtras.put("modelDefaults", Map.of("processes", "workers=2", "threads-forkjoin", "parallelism=2",
+                "threads-fixed", "threads=200"));
+        environmentExtras.put("calibration", Map.of("unitsPerMicro", 12.5));
+        return this;
+    }
+
+    private static Map<String, String> withFanout(Map<String, String> params) {
+        params.put("fanout", "4");
+        return params;
+    }
+
+    CrossoverFixture failure(String benchmark, Map<String, String> params, String status, String message) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("benchmark", benchmark);
+        f.put("params", params);
+        f.put("status", status);
+        f.put("message", message);
+        failures.add(f);
+        return this;
+    }
+
+    /** Puts a field into environment.json (beside the standard ones). */
+    CrossoverFixture environment(String key, Object value) {
+        environmentExtras.put(key, value);
+        return this;
+    }
+
+    /** {@return the points/*.json name of a benchmark and params: the latency log's rule with .json} */
+    static String recordName(String benchmark, Map<String, String> params) {
+        StringBuilder name = new StringBuilder(benchmark + "@");
+        new TreeMap<>(params).forEach((k, v) -> name.append(name.charAt(name.length() - 1) == '@' ? "" : ",")
+                .append(k).append('=').append(v));
+        return name + ".json";
+    }
+
+    private void record(String benchmark, Map<String, String> params) {
+        int c = Integer.parseInt(params.getOrDefault("concurrency", "1"));
+        String model = params.getOrDefault("model", "");
+        boolean shortOfC = model.equals("eventloop") && benchmark.contains("Mixed") && c == 1000;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("benchmark", benchmark);
+        r.put("params", new TreeMap<>(params));
+        r.put("batchTasks", shortOfC ? 500 : 10 * c);
+        r.put("concurrency", c);
+        r.put("reachedConcurrency", !shortOfC);
+        r.put("maxInFlight", shortOfC ? 500 : c);
+        r.put("cpuUnits", 12_500L);
+        r.put("cpuNanosPerTask", 1_000_000L);
+        r.put("startupMillis", model.startsWith("processes") ? 350.0 : 2.0);
+        r.put("invocations", 30);
+        sidecars.put(recordName(benchmark, params), r);
+    }
+
     CrossoverFixture add(String workload, String model, int c, double ioMillis, double cpuMicros, double tasksPerSecond) {
         Map<String, String> params = params(model, c, ioMillis, cpuMicros);
         return addEntry(PKG + workload + "Benchmark.run", params, tasksPerSecond, 0.02 * tasksPerSecond);
@@ -86,6 +162,7 @@ final class CrossoverFixture {
         e.put("measurementIterations", 3);
         e.put("measurementTime", "1 s");
         e.put("params", params);
+        record(benchmark, params);
         int batch = Integer.parseInt(params.getOrDefault("concurrency", "1"));
         e.put("primaryMetric", metric(tasksPerSecond / (batch * 10.0), error / (batch * 10.0), "ops/s"));
         Map<String, Object> secondary = new LinkedHashMap<>();
@@ -120,13 +197,19 @@ final class CrossoverFixture {
 
     static Map<String, Object> metric(double score, double error, String unit) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("score", score);
-        m.put("scoreError", error);
-        m.put("scoreConfidence", List.of(score - error, score + error));
-        m.put("scorePercentiles", Map.of("0.0", score - error, "50.0", score, "100.0", score + error));
+        m.put("score", json(score));
+        m.put("scoreError", json(error));
+        m.put("scoreConfidence", List.of(json(score - error), json(score + error)));
+        m.put("scorePercentiles", Map.of("0.0", json(score - error), "50.0", json(score), "100.0", json(score + error)));
         m.put("scoreUnit", unit);
-        m.put("rawData", List.of(List.of(score - error / 2, score, score + error / 2)));
+        m.put("rawData", Double.isNaN(error) ? List.of(List.of(json(score)))
+                : List.of(List.of(json(score - error / 2), json(score), json(score + error / 2))));
         return m;
+    }
+
+    /** JMH writes NaN and the infinities as strings. */
+    private static Object json(double x) {
+        return Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? (x > 0 ? "+INF" : "-INF") : x;
     }
 
     /** Writes results.json, environment.json and the latency logs into {@code dir}; {@return results.json} */
@@ -148,7 +231,15 @@ final class CrossoverFixture {
         env.put("startTime", "2026-01-01T10:00:00Z");
         env.put("endTime", "2026-01-01T10:20:00Z");
         env.put("hostname", "bench-host");
+        env.putAll(environmentExtras);
         JSON.writeValue(dir.resolve("environment.json").toFile(), env);
+        if (runRecords) {
+            Files.createDirectories(dir.resolve("points"));
+            for (var e : sidecars.entrySet()) {
+                JSON.writeValue(dir.resolve("points").resolve(e.getKey()).toFile(), e.getValue());
+            }
+            JSON.writeValue(dir.resolve("failures.json").toFile(), failures);
+        }
         for (var e : latencyNanos.entrySet()) {
             writeHlog(dir.resolve("latency").resolve(e.getKey()), e.getValue());
         }

@@ -89,8 +89,32 @@ class JmhParserTest {
         assertEquals("gc.alloc.rate.norm", JmhResult.metricName("\u00b7gc.alloc.rate.norm"));
         assertEquals("gc.alloc.rate.norm", JmhResult.metricName("gc.alloc.rate.norm"));
         assertEquals("p0.50", JmhResult.metricName("jdbcBurstQuery\u00b7p0.50"));
-        assertEquals("p0.50", JmhResult.metricName("jdbcBurstQuery:p0.50"));
+        assertEquals("p0.50", JmhResult.metricName("jdbcBurstQuery", "jdbcBurstQuery:p0.50"));
+        assertEquals("gc.alloc.rate", JmhResult.metricName("jdbcBurstQuery", "jdbcBurstQuery:\u00b7gc.alloc.rate"));
+        assertEquals("gc.alloc.rate", JmhResult.metricName("jdbcBurstQuery:\u00b7gc.alloc.rate"));
         assertEquals("completed", JmhResult.metricName("completed"));
+    }
+
+    @Test
+    void metricNamesKeepTheirOwnColons() {
+        assertEquals("cycles:u", JmhResult.metricName("run", "cycles:u"));
+        assertEquals("instructions:u", JmhResult.metricName("instructions:u"));
+        assertEquals("cycles:u", JmhResult.metricName("run", "\u00b7cycles:u"));
+        assertEquals("L1-dcache-loads:u", JmhResult.metricName("run", "run:\u00b7L1-dcache-loads:u"));
+    }
+
+    @Test
+    void perfnormMetricsStayApart() throws Exception {
+        Path file = dir.resolve("perf.json");
+        Files.writeString(file, """
+                [{"benchmark":"a.B.run","mode":"thrpt","primaryMetric":{"score":1,"scoreUnit":"ops/s"},
+                  "secondaryMetrics":{"cycles:u":{"score":2000,"scoreUnit":"#/op"},
+                                      "instructions:u":{"score":3000,"scoreUnit":"#/op"},
+                                      "\u00b7cpi":{"score":0.6,"scoreUnit":"clks/insn"}}}]
+                """);
+        JmhResult r = parse(file).get(0);
+        assertEquals(List.of("cycles:u", "instructions:u", "cpi"), List.copyOf(r.secondary().keySet()));
+        assertEquals(3000, r.secondary().get("instructions:u").score());
     }
 
     @Test

@@ -49,7 +49,7 @@ class ReportHtmlTest {
 
     @Test
     void crossoverRunShowsIdentityWinnerMapsChartsCrossoversClaimsLatencyAndEveryResult() throws Exception {
-        Path results = CrossoverFixture.standard().writeTo(dir.resolve("run"));
+        Path results = CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("run"));
         Document doc = report(List.of(results));
 
         Element identity = doc.selectFirst("section#identity");
@@ -72,7 +72,7 @@ class ReportHtmlTest {
         assertTrue(sleepCells.stream().allMatch(td -> td.hasClass("tie") && td.ownText().startsWith("\u2248 eventloop")),
                 "eventloop, fixed and virtual are within 2-3%, inside each other's intervals");
         Element cpu = maps.get(1);
-        assertTrue(cpu.select("td").stream().allMatch(td -> !td.hasClass("tie") && td.ownText().equals("threads-fixed")));
+        assertTrue(cpu.select("td").stream().allMatch(td -> td.hasClass("clear") && td.ownText().equals("threads-fixed")));
         assertTrue(cpu.selectFirst("td").attr("style").contains("background-color: #0072b2"), "threads-fixed is blue");
 
         Elements summary = doc.select("ul.summary li");
@@ -83,6 +83,10 @@ class ReportHtmlTest {
         assertEquals("holds", claims.get(1).selectFirst("td.verdict").text());
         assertEquals("does not hold", claims.get(3).selectFirst("td.verdict").text(), "processes vs threads on cpu");
         assertEquals("holds", claims.get(5).selectFirst("td.verdict").text(), "blocking call in the loop");
+        assertTrue(claims.get(3).text().contains("processes 1,600 [1,568, 1,632] vs threads-forkjoin 1,800"), claims.get(3).text());
+        assertTrue(claims.get(3).text().contains("context, not judged: threads-fixed 1,900"), claims.get(3).text());
+        assertEquals("holds", claims.get(8).selectFirst("td.verdict").text(), "max in flight <= C everywhere");
+        assertTrue(claims.get(8).text().contains("checked 37 of 37 points"), claims.get(8).text());
         assertEquals("not measured in this run", claims.get(4).selectFirst("td.verdict").text());
 
         Element mixed = doc.selectFirst("section#workload-mixed");
@@ -112,9 +116,139 @@ class ReportHtmlTest {
         assertEquals(100_400, micros(cols.get(10)), 100.4, "max: the 10% at twice the wait");
 
         Elements rows = doc.select("table.results tr");
-        assertEquals(1 + 5 * 3 + 3 * 2 + 3 * 3 + 2 * 2, rows.size(), "every result");
+        assertEquals(1 + 5 * 3 + 3 * 3 + 3 * 3 + 2 * 2, rows.size(), "every result");
         assertTrue(doc.selectFirst("section#workload-fanout h3").text().contains("fanout 4"));
         assertTrue(doc.select("table.results").text().contains("completed = 19.6 \u00b1 0.392 ops/s"));
+    }
+
+    @Test
+    void runRecordsShowStartupFailuresShortfallsAndTheBusyMachine() throws Exception {
+        Path results = CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("run"));
+        Document doc = report(List.of(results));
+
+        Element identity = doc.selectFirst("section#identity");
+        assertTrue(identity.selectFirst("p.warning").text().contains("machine was busy: loadAverageEnd 1.6 exceeds half the 2 cores"),
+                identity.text());
+        for (String field : List.of("loadAverageStart", "loadAverageEnd", "gitDirty", "modelDefaults.processes",
+                "calibration.unitsPerMicro")) {
+            assertFalse(identity.select("th:containsOwn(" + field + ")").isEmpty(), field);
+        }
+        assertEquals("workers=2", identity.select("th:containsOwn(modelDefaults.processes) + td").text());
+        assertEquals("12.5", identity.select("th:containsOwn(calibration.unitsPerMicro) + td").text());
+
+        Elements maps = doc.select("section#winners table.map");
+        Elements fanout = maps.get(3).select("td");
+        assertEquals(List.of("threads-fixed: excluded (rejects fan-out)"), fanout.get(1).select("ul.cellnotes li").eachText());
+        Element cpu4 = maps.get(1).select("td").get(2);
+        assertEquals(List.of("processes-eventloop: failed: worker exited with code 1"), cpu4.select("ul.cellnotes li").eachText());
+        Element mixed1000 = maps.get(2).select("tr").get(2).select("td").get(2);
+        assertEquals("CPU share 9% (cpu 1,000 \u00b5s)", maps.get(2).select("tr").get(2).selectFirst("th").text());
+        assertEquals(List.of("eventloop: did not reach C: ran 500 tasks per batch"), mixed1000.select("ul.cellnotes li").eachText());
+
+        Elements shortfalls = doc.select("section#workload-mixed table.shortfalls tr");
+        assertEquals(2, shortfalls.size(), "header and the one point short of C");
+        assertEquals(List.of("eventloop", "1000", "500", "did not reach C: ran 500 tasks per batch"), shortfalls.get(1).select("td").eachText());
+
+        Elements startup = doc.select("section#startup table.startup tr");
+        assertEquals(1 + 6, startup.size(), "one row per model with records");
+        assertTrue(startup.stream().anyMatch(tr -> tr.select("td").eachText().equals(List.of("bench-host", "processes", "3", "350", "350", "350"))),
+                startup.text());
+
+        Elements failures = doc.select("section#failures table.failures tr");
+        assertEquals(4, failures.size());
+        assertEquals(List.of("threads-fixed", "excluded", "rejects fan-out"),
+                List.of(failures.get(1).child(2).text(), failures.get(1).child(4).text(), failures.get(1).child(5).text()));
+        assertEquals("failed", failures.get(3).child(4).text());
+
+        Element header = doc.selectFirst("table.results tr");
+        assertEquals(List.of("tasks per batch", "max in flight", "start-up (ms)"), header.select("th").eachText().subList(11, 14));
+        Element firstRow = doc.select("table.results tr").get(1);
+        assertEquals(List.of("10", "1", "2"), firstRow.select("td").stream().map(Element::text).toList().subList(11, 14),
+                "sleep eventloop C = 1");
+        assertEquals("batches/s (not comparable across models)", firstRow.select("td").get(6).text());
+        assertTrue(doc.selectFirst("section#results p.note").text().contains("not comparable across models"));
+    }
+
+    @Test
+    void cellsShowNoResultAndInconclusiveInsteadOfAWinner() throws Exception {
+        CrossoverFixture f = new CrossoverFixture();
+        // C = 10: a NaN score would sort above every number; it must not win.
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("eventloop", 10, 50, 0), Double.NaN, Double.NaN);
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("threads-virtual", 10, 50, 0), 190, 2);
+        // C = 100: single iterations, 0.1% apart: no interval, so undecidable.
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("eventloop", 100, 50, 0), 1901, Double.NaN);
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("threads-virtual", 100, 50, 0), 1899, Double.NaN);
+        // C = 1000: overlapping intervals wider than the scores: inconclusive, not a tie.
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("eventloop", 1000, 50, 0), 100, 150);
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("threads-virtual", 1000, 50, 0), 90, 5);
+        // C = 3: only a NaN: no result.
+        f.addEntry(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("eventloop", 3, 50, 0), Double.NaN, Double.NaN);
+        Document doc = report(List.of(f.writeTo(dir.resolve("run"))));
+
+        Elements cells = doc.select("section#winners table.map td");
+        assertEquals(4, cells.size(), "C = 3, 10, 100, 1000");
+        assertEquals("no result", cells.get(0).ownText());
+        assertEquals(List.of("eventloop: no result"), cells.get(0).select("ul.cellnotes li").eachText());
+        assertEquals("threads-virtual", cells.get(1).ownText());
+        assertEquals(List.of("eventloop: no result"), cells.get(1).select("ul.cellnotes li").eachText());
+        assertTrue(cells.get(2).hasClass("inconclusive"));
+        assertEquals("inconclusive (no interval): threads-virtual", cells.get(2).selectFirst("small").text());
+        assertTrue(cells.get(3).hasClass("inconclusive"));
+        assertTrue(cells.get(3).selectFirst("small").text().startsWith("inconclusive (interval wider than the score)"));
+    }
+
+    @Test
+    void duplicatePointsInOneFileAreBadInputButTwoFilesAreTwoRuns() throws Exception {
+        CrossoverFixture f = new CrossoverFixture()
+                .add("Sleep", "eventloop", 10, 50, 0, 190).add("Sleep", "threads-virtual", 10, 50, 0, 150)
+                .add("Sleep", "eventloop", 10, 50, 0, 100);
+        Path results = f.writeTo(dir.resolve("dup"));
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Reports.write(List.of(results), dir.resolve("out")));
+        assertTrue(e.getMessage().startsWith(results + ": duplicate result for dev.crossover.benchmarks.SleepBenchmark.run"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("at $[2] (first at $[0]"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("out/report.html")));
+
+        Path one = new CrossoverFixture().add("Sleep", "eventloop", 10, 50, 0, 190).writeTo(dir.resolve("one"));
+        Path two = new CrossoverFixture().add("Sleep", "eventloop", 10, 50, 0, 100).writeTo(dir.resolve("two"));
+        Document doc = report(List.of(one, two));
+        assertEquals(2, doc.select("section#winners table.map").size(), "one map per run, each labelled");
+    }
+
+    @Test
+    void onlyResultsJsonOwnsTheRunDirectoryFiles() throws Exception {
+        Path results = CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("run"));
+        Path other = dir.resolve("run/other.json");
+        Files.copy(results, other);
+        Document doc = report(List.of(other));
+        Element identity = doc.selectFirst("section#identity");
+        assertTrue(identity.select("th:containsOwn(hostname)").isEmpty(), "environment.json is results.json's, not other.json's");
+        assertTrue(identity.select("p.warning").isEmpty());
+        assertTrue(doc.select("section#latency, section#startup, section#failures").isEmpty(), doc.select("nav").text());
+        assertTrue(doc.select("ul.cellnotes").isEmpty(), "no failures nor shortfalls from results.json's files");
+    }
+
+    @Test
+    void malformedRunRecordsAreBadInputNamingTheFile() throws Exception {
+        Path results = CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("run"));
+        Path record = dir.resolve("run/points").resolve(CrossoverFixture.recordName(CrossoverFixture.PKG + "SleepBenchmark.run",
+                CrossoverFixture.params("eventloop", 1, 50, 0)));
+        Files.writeString(record, Files.readString(record).replace("\"maxInFlight\" : 1", "\"maxInFlight\" : \"one\""));
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Reports.write(List.of(results), dir.resolve("out")));
+        assertEquals(record + ": expected an integer, found a string at $.maxInFlight", e.getMessage());
+
+        Files.delete(record);
+        Files.writeString(dir.resolve("run/failures.json"), "[{\"benchmark\": \"b\", \"params\": {}, \"status\": \"lost\", \"message\": \"\"}]");
+        e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> Reports.write(List.of(results), dir.resolve("out")));
+        assertEquals(dir.resolve("run/failures.json") + ": status \"lost\" (expected: failed or excluded) at $[0].status", e.getMessage());
+
+        Files.writeString(dir.resolve("run/failures.json"), "[]");
+        Path env = dir.resolve("run/environment.json");
+        Files.writeString(env, Files.readString(env).replace("\"gitDirty\" : true", "\"gitDirty\" : \"yes\""));
+        e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> Reports.write(List.of(results), dir.resolve("out")));
+        assertEquals(env + ": expected true or false, found a string at $[\"gitDirty\"]", e.getMessage());
     }
 
     private static double micros(Element td) {

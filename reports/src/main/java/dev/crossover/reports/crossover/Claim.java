@@ -13,6 +13,7 @@ public record Claim(String claim, String experiment, Verdict verdict, String evi
     public enum Verdict {
         HOLDS("holds"),
         DOES_NOT_HOLD("does not hold"),
+        INCONCLUSIVE("inconclusive"),
         NOT_MEASURED("not measured in this run");
 
         private final String words;

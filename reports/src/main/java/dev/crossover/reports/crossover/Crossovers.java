@@ -23,7 +23,7 @@ public final class Crossovers {
      * @param atC       the interpolated concurrency of the flip
      * @param fromC     the measured concurrency before the flip
      * @param toC       the measured concurrency after the flip
-     * @param clear     true if neither end is a tie (the intervals do not overlap at either point)
+     * @param clear     true if the order is clear at both ends (known intervals that do not overlap)
      */
     public record Crossover(Point.Slice slice, String leader, String trailer, double atC, int fromC, int toC,
                             boolean clear) {
@@ -31,7 +31,7 @@ public final class Crossovers {
         public String sentence() {
             return leader + " overtakes " + trailer + " at C \u2248 " + round(atC)
                     + " (between C = " + fromC + " and C = " + toC + ")"
-                    + (clear ? "" : "; the intervals overlap at one end, so this flip is within the noise");
+                    + (clear ? "" : "; the intervals overlap (or are unknown) at one end, so this flip is within the noise");
         }
     }
 
@@ -40,7 +40,10 @@ public final class Crossovers {
         Map<Point.Slice, Map<String, TreeMap<Integer, Point>>> lines = new java.util.LinkedHashMap<>();
         for (Point p : points) {
             lines.computeIfAbsent(p.slice(), s -> new TreeMap<>())
-                    .computeIfAbsent(p.model(), m -> new TreeMap<>()).put(p.concurrency(), p);
+                    .computeIfAbsent(p.model(), m -> new TreeMap<>()).merge(p.concurrency(), p, (a, b) -> {
+                        throw new IllegalArgumentException("points: " + p.model() + " twice at C = " + p.concurrency()
+                                + " in " + p.slice() + " (expected: one result per model and point)");
+                    });
         }
         List<Crossover> found = new ArrayList<>();
         lines.forEach((slice, byModel) -> {
@@ -68,8 +71,8 @@ public final class Crossovers {
             }
             double t = d0 / (d0 - d1);
             double at = Math.exp(Math.log(c0) + t * (Math.log(c1) - Math.log(c0)));
-            boolean clear = !a.get(c0).throughput().overlaps(b.get(c0).throughput())
-                    && !a.get(c1).throughput().overlaps(b.get(c1).throughput());
+            boolean clear = a.get(c0).throughput().against(b.get(c0).throughput()).isClear()
+                    && a.get(c1).throughput().against(b.get(c1).throughput()).isClear();
             Point after1 = a.get(c1);
             Point after2 = b.get(c1);
             boolean aLeads = after1.throughput().score() > after2.throughput().score();

@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 
 /**
- * Reads the latency logs of a Crossover run directory: {@code latency/<benchmark>@<k1>=<v1>,<k2>=<v2>.hlog},
+ * Reads the latency logs of a Crossover run directory (see {@link RunFiles} for which JMH file they belong to): {@code latency/<benchmark>@<k1>=<v1>,<k2>=<v2>.hlog},
  * params sorted by key, written by HdrHistogram's {@code HistogramLogWriter} with values in
  * nanoseconds. A log's interval histograms are added up.
  */
@@ -27,12 +27,10 @@ public final class LatencyLogs {
     public record Key(String benchmark, SortedMap<String, String> params) {
     }
 
-    /** {@return the logs beside {@code resultsFile}, by benchmark and params; empty when there are none} @throws BadInputException for an unreadable log */
-    public static Map<Key, Latency> near(Path resultsFile) {
-        Path dir = resultsFile.toAbsolutePath().getParent();
-        Path latency = dir == null ? null : dir.resolve("latency");
+    /** {@return the logs in {@code latency}, by benchmark and params; empty when there is no such directory} @throws BadInputException for an unreadable log */
+    public static Map<Key, Latency> in(Path latency) {
         Map<Key, Latency> out = new HashMap<>();
-        if (latency == null || !Files.isDirectory(latency)) {
+        if (!Files.isDirectory(latency)) {
             return out;
         }
         List<Path> logs;

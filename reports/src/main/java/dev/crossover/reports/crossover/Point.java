@@ -19,15 +19,21 @@ import java.util.SortedMap;
  * @param failed      failed tasks per second, or null when not reported
  * @param ideal       the ideal tasks per second, NaN when unknown
  * @param latency     the latency percentiles from the run's HdrHistogram log, or null
+ * @param sidecar     the run's record of this point ({@code points/*.json}), or null
  */
 public record Point(JmhResult result, String workload, String model, int concurrency, double ioMillis,
                     double cpuMicros, SortedMap<String, String> other, Metric throughput, Metric failed,
-                    double ideal, Latency latency) {
+                    double ideal, Latency latency, Sidecar sidecar) {
     public Point {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(throughput, "throughput");
+    }
+
+    /** {@return "did not reach C: ran N tasks per batch" when the run says so, else empty} */
+    public String shortfall() {
+        return sidecar == null ? "" : sidecar.shortfall();
     }
 
     /** {@return the source's label} */

@@ -1,14 +1,19 @@
 package dev.crossover.reports.crossover;
 
+import dev.crossover.reports.BadInputException;
 import dev.crossover.reports.jmh.JmhResult;
 import dev.crossover.reports.jmh.Metric;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Recognises Crossover's own benchmarks among JMH results.
@@ -16,37 +21,73 @@ import java.util.regex.Pattern;
  * <p>A result is a Crossover point when its benchmark is named
  * {@code dev.crossover.benchmarks.<Workload>Benchmark.<method>}, it has the params {@code model}
  * and an integer {@code concurrency}, and the secondary metric {@code completed} (tasks per
- * second, from {@code @AuxCounters}). The primary metric (batches per second) is not what the
- * report charts. Anything else is reported generically.
+ * second, from {@code @AuxCounters}). The primary metric (batches per second, whose batch size
+ * differs by model) is not what the report charts. Anything else is reported generically.
  */
 public final class Points {
-    private static final Pattern NAME = Pattern.compile("dev\\.crossover\\.benchmarks\\.(\\w+)Benchmark\\.\\w+");
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("model", "concurrency", "ioMillis", "cpuMicros");
+    private static final Pattern NAME = Pattern.compile("dev\\.crossover\\.benchmarks\\.(\\w+)Benchmark\\.(\\w+)");
+    private static final Set<String> KNOWN = Set.of("model", "concurrency", "ioMillis", "cpuMicros");
 
     private Points() {
     }
 
+    /** {@return true if {@code benchmark} is named like one of Crossover's benchmarks} */
+    public static boolean isCrossoverBenchmark(String benchmark) {
+        return NAME.matcher(benchmark).matches();
+    }
+
     /** {@return the point this result is, or empty when it is not a Crossover point} */
-    public static Optional<Point> of(JmhResult r, Map<LatencyLogs.Key, Latency> latencies) {
-        Matcher m = NAME.matcher(r.benchmark());
+    public static Optional<Point> of(JmhResult r, RunFiles files) {
         Metric completed = r.secondary().get("completed");
-        String model = r.params().get("model");
-        if (!m.matches() || completed == null || model == null || !r.mode().equals("thrpt")) {
+        Optional<Slot> slot = slot(r.source().label(), r.benchmark(), r.params());
+        if (slot.isEmpty() || completed == null || !r.mode().equals("thrpt")) {
+            return Optional.empty();
+        }
+        Slot s = slot.get();
+        double ideal = Ideal.throughput(s.ioMillis(), s.cpuMicros(), s.concurrency(), cores(r));
+        LatencyLogs.Key key = new LatencyLogs.Key(r.benchmark(), r.params());
+        return Optional.of(new Point(r, s.workload(), s.model(), s.concurrency(), s.ioMillis(), s.cpuMicros(), s.other(),
+                completed, r.secondary().get("failed"), ideal, files.latency().get(key), files.points().get(key)));
+    }
+
+    /**
+     * Where a benchmark run with some params sits: its workload, model and fixed params.
+     *
+     * @param source      the source's label
+     * @param workload    the workload id
+     * @param model       the model id
+     * @param concurrency C
+     * @param ioMillis    the wait per task
+     * @param cpuMicros   the CPU per task
+     * @param other       the other params
+     * @param method      the benchmark method
+     */
+    public record Slot(String source, String workload, String model, int concurrency, double ioMillis, double cpuMicros,
+                       SortedMap<String, String> other, String method) {
+        /** {@return the winner-map cell this slot belongs to} */
+        public Cell.Key cellKey() {
+            return new Cell.Key(new Point.Slice(source, workload, ioMillis, cpuMicros, other), concurrency);
+        }
+    }
+
+    /** {@return the slot of a Crossover benchmark with these params, or empty when it is not one} */
+    public static Optional<Slot> slot(String source, String benchmark, Map<String, String> params) {
+        Matcher m = NAME.matcher(benchmark);
+        String model = params.get("model");
+        if (!m.matches() || model == null) {
             return Optional.empty();
         }
         try {
-            int concurrency = Integer.parseInt(r.params().getOrDefault("concurrency", ""));
-            double io = number(r.params().get("ioMillis"));
-            double cpu = number(r.params().get("cpuMicros"));
+            int concurrency = Integer.parseInt(params.getOrDefault("concurrency", ""));
+            double io = number(params.get("ioMillis"));
+            double cpu = number(params.get("cpuMicros"));
             if (concurrency <= 0 || io < 0 || cpu < 0) {
                 return Optional.empty();
             }
-            SortedMap<String, String> other = new TreeMap<>(r.params());
+            SortedMap<String, String> other = new TreeMap<>(params);
             other.keySet().removeAll(KNOWN);
-            double ideal = Ideal.throughput(io, cpu, concurrency, cores(r));
-            Latency latency = latencies.get(new LatencyLogs.Key(r.benchmark(), r.params()));
-            return Optional.of(new Point(r, m.group(1).toLowerCase(Locale.ROOT), model, concurrency, io, cpu, other,
-                    completed, r.secondary().get("failed"), ideal, latency));
+            return Optional.of(new Slot(source, m.group(1).toLowerCase(Locale.ROOT), model, concurrency, io, cpu, other,
+                    m.group(2)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -55,20 +96,42 @@ public final class Points {
     /**
      * {@return the points among {@code results}}; when a workload's class has several benchmark
      * methods, each point's other params gain {@code method=<name>} so their lines stay apart.
+     *
+     * @throws BadInputException if one file holds the same benchmark with the same params twice:
+     *                           the second would silently replace the first in every map
      */
-    public static java.util.List<Point> all(java.util.List<JmhResult> results, Map<LatencyLogs.Key, Latency> latencies) {
-        java.util.List<Point> points = results.stream().map(r -> of(r, latencies)).flatMap(Optional::stream).toList();
-        Map<String, Long> methods = points.stream().collect(java.util.stream.Collectors.groupingBy(
-                Point::workload, java.util.stream.Collectors.mapping(p -> p.result().method(),
-                        java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toSet(), s -> (long) s.size()))));
-        return points.stream().map(p -> methods.get(p.workload()) < 2 ? p : withMethod(p)).toList();
+    public static List<Point> all(List<JmhResult> results, RunFiles files) {
+        List<Point> points = results.stream().map(r -> of(r, files)).flatMap(Optional::stream).toList();
+        rejectDuplicates(points);
+        Set<String> several = severalMethods(points.stream().map(p -> p.workload() + "\n" + p.result().method()).toList());
+        return points.stream().map(p -> several.contains(p.workload()) ? withMethod(p) : p).toList();
+    }
+
+    /** {@return the workloads (of "workload\nmethod" pairs) that have more than one method} */
+    public static Set<String> severalMethods(List<String> workloadAndMethod) {
+        return workloadAndMethod.stream().distinct().collect(Collectors.groupingBy(s -> s.substring(0, s.indexOf('\n')),
+                        Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static void rejectDuplicates(List<Point> points) {
+        Map<List<Object>, JmhResult> seen = new HashMap<>();
+        for (Point p : points) {
+            JmhResult r = p.result();
+            JmhResult first = seen.putIfAbsent(List.of(r.source().file(), r.benchmark(), r.params()), r);
+            if (first != null) {
+                throw new BadInputException(r.source().file(), "duplicate result for " + r.benchmark() + " with "
+                        + r.paramsLabel() + " at $[" + r.index() + "] (first at $[" + first.index()
+                        + "]; expected: each benchmark and params once per file)");
+            }
+        }
     }
 
     private static Point withMethod(Point p) {
         SortedMap<String, String> other = new TreeMap<>(p.other());
         other.put("method", p.result().method());
         return new Point(p.result(), p.workload(), p.model(), p.concurrency(), p.ioMillis(), p.cpuMicros(), other,
-                p.throughput(), p.failed(), p.ideal(), p.latency());
+                p.throughput(), p.failed(), p.ideal(), p.latency(), p.sidecar());
     }
 
     private static double number(String param) {

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Decides who wins each point: the model with the highest throughput, tied with every model whose
- * 99.9% confidence interval overlaps the winner's.
+ * Decides who wins each point: the model with the highest finite throughput. The win is clear only
+ * when the winner's 99.9% interval is clear of every other model's; a model whose interval overlaps
+ * it ties, and a model without an interval (one iteration, a NaN error) makes the cell inconclusive,
+ * as does a tie where an interval is wider than its score. A NaN or infinite score never wins: it
+ * is shown as "no result".
  */
 public final class Winners {
     private Winners() {
@@ -18,33 +21,75 @@ public final class Winners {
 
     /** {@return one cell per distinct point (everything but the model), in the points' order} */
     public static List<Cell> cells(List<Point> points) {
+        return cells(points, List.of());
+    }
+
+    /**
+     * {@return one cell per distinct point, in the points' order, then cells that only failures reach}
+     * @throws IllegalArgumentException if two points share a cell and a model
+     */
+    public static List<Cell> cells(List<Point> points, List<Cell.Missing> missing) {
         Map<Cell.Key, List<Point>> byKey = new LinkedHashMap<>();
         for (Point p : points) {
             byKey.computeIfAbsent(p.cellKey(), k -> new ArrayList<>()).add(p);
         }
+        Map<Cell.Key, List<Cell.Missing>> missingByKey = new LinkedHashMap<>();
+        for (Cell.Missing m : missing) {
+            missingByKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
+            byKey.computeIfAbsent(m.key(), k -> new ArrayList<>());
+        }
         List<Cell> cells = new ArrayList<>();
-        byKey.forEach((key, ps) -> cells.add(cell(key, ps)));
+        byKey.forEach((key, ps) -> cells.add(cell(key, ps, missingByKey.getOrDefault(key, List.of()))));
         return cells;
     }
 
     /** {@return the cell of points that share {@code key}} */
-    static Cell cell(Cell.Key key, List<Point> ps) {
-        List<Point> sorted = ps.stream()
+    static Cell cell(Cell.Key key, List<Point> ps, List<Cell.Missing> missing) {
+        Map<String, String> notes = new TreeMap<>();
+        for (Point p : ps) {
+            if (notes.containsKey(p.model()) || ps.stream().filter(o -> o.model().equals(p.model())).count() > 1) {
+                throw new IllegalArgumentException("points: " + p.model() + " twice at " + key
+                        + " (expected: one result per model and point)");
+            }
+            notes.put(p.model(), p.throughput().hasScore() ? p.shortfall() : "no result");
+        }
+        missing.forEach(m -> notes.merge(m.model(), m.words(), (a, b) -> a.isEmpty() ? b : a + "; " + b));
+        notes.values().removeIf(String::isEmpty);
+        List<Point> sorted = ps.stream().filter(p -> p.throughput().hasScore())
                 .sorted(Comparator.comparingDouble((Point p) -> p.throughput().score()).reversed()
                         .thenComparing(Point::model))
                 .toList();
+        if (sorted.isEmpty()) {
+            return new Cell(key, null, Cell.Outcome.NO_RESULT, List.of(), Double.NaN, Map.of(), notes);
+        }
         Point best = sorted.get(0);
         List<String> tied = new ArrayList<>();
         Map<String, Metric> measured = new LinkedHashMap<>();
+        boolean unknown = !best.throughput().hasInterval() && sorted.size() > 1;
+        boolean wide = false;
         for (Point p : sorted) {
             measured.put(p.model(), p.throughput());
-            if (p != best && p.throughput().overlaps(best.throughput())) {
-                tied.add(p.model());
+            if (p == best) {
+                continue;
+            }
+            switch (p.throughput().against(best.throughput())) {
+                case UNKNOWN -> {
+                    unknown = true;
+                    tied.add(p.model());
+                }
+                case OVERLAP -> {
+                    wide |= p.throughput().isWide() || best.throughput().isWide();
+                    tied.add(p.model());
+                }
+                default -> {
+                }
             }
         }
+        Cell.Outcome outcome = unknown ? Cell.Outcome.NO_INTERVAL : wide ? Cell.Outcome.WIDE
+                : tied.isEmpty() ? Cell.Outcome.CLEAR : Cell.Outcome.TIE;
         double margin = sorted.size() < 2 ? 1
                 : best.throughput().score() / sorted.get(1).throughput().score();
-        return new Cell(key, best.model(), tied, Double.isFinite(margin) ? margin : Double.NaN, measured);
+        return new Cell(key, best.model(), outcome, tied, Double.isFinite(margin) ? margin : Double.NaN, measured, notes);
     }
 
     /**

@@ -53,12 +53,14 @@ final class CrossoverSection {
                     continue;
                 }
                 Map<String, Integer> wins = new TreeMap<>();
-                mine.forEach(c -> wins.merge(c.winner(), 1, Integer::sum));
+                mine.stream().filter(c -> c.winner() != null).forEach(c -> wins.merge(c.winner(), 1, Integer::sum));
                 long ties = mine.stream().filter(Cell::isTie).count();
+                long none = mine.stream().filter(c -> c.winner() == null).count();
                 List<String> parts = wins.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .map(e -> e.getKey() + " " + e.getValue()).toList();
                 out.add((sources.size() > 1 ? source + ", " : "") + w + ": wins by cell \u2014 " + String.join(", ", parts)
-                        + " of " + mine.size() + (ties > 0 ? " (" + ties + " of them ties within the 99.9% intervals)" : ""));
+                        + (none > 0 ? (parts.isEmpty() ? "" : ", ") + "no result " + none : "")
+                        + " of " + mine.size() + (ties > 0 ? " (" + ties + " of them ties or inconclusive within the 99.9% intervals)" : ""));
             }
         }
         return out;
@@ -89,17 +91,31 @@ final class CrossoverSection {
 
     private Views.CellView cell(Cell c) {
         if (c == null) {
-            return new Views.CellView("", "", "not measured", "#ffffff", "#000000", "#cccccc", false, true);
+            return new Views.CellView("", "", "not measured", "#ffffff", "#000000", "#cccccc", false, true, "empty", List.of());
+        }
+        List<String> notes = c.notes().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        if (c.winner() == null) {
+            return new Views.CellView("no result", "", String.join("; ", notes), "#f3f3f3", "#000000", "#999999",
+                    true, false, "noresult", notes);
         }
         StringBuilder tip = new StringBuilder();
         c.measured().forEach((m, metric) -> tip.append(tip.isEmpty() ? "" : "; ").append(m).append(' ')
                 .append(Format.number(metric.score())).append(metric.hasInterval()
-                        ? " [" + Format.number(metric.low()) + ", " + Format.number(metric.high()) + "]" : ""));
-        String detail = c.isTie() ? "tie: " + String.join(", ", c.tied())
-                : c.measured().size() > 1 ? "\u00d7" + Format.number(c.margin()) + " over next" : "only model";
-        return new Views.CellView((c.isTie() ? "\u2248 " : "") + c.winner(), detail, tip + " tasks/s",
-                c.isTie() ? palette.tint(c.winner()) : palette.hex(c.winner()),
-                c.isTie() ? "#000000" : palette.textOn(c.winner()), palette.hex(c.winner()), c.isTie(), false);
+                        ? " [" + Format.number(metric.low()) + ", " + Format.number(metric.high()) + "]" : " (no interval)"));
+        String detail = switch (c.outcome()) {
+            case CLEAR -> c.measured().size() > 1 ? "\u00d7" + Format.number(c.margin()) + " over next" : "only model";
+            case TIE -> "tie: " + String.join(", ", c.tied());
+            default -> c.outcome().words() + ": " + String.join(", ", c.tied());
+        };
+        boolean undecided = c.isTie();
+        String state = switch (c.outcome()) {
+            case CLEAR -> "clear";
+            case TIE -> "tie";
+            default -> "inconclusive";
+        };
+        return new Views.CellView((undecided ? "\u2248 " : "") + c.winner(), detail, tip + " tasks/s",
+                undecided ? palette.tint(c.winner()) : palette.hex(c.winner()),
+                undecided ? "#000000" : palette.textOn(c.winner()), palette.hex(c.winner()), undecided, false, state, notes);
     }
 
     List<Views.ClaimSet> claims() {
@@ -113,6 +129,7 @@ final class CrossoverSection {
                     c.experiment(), c.verdict().words(), switch (c.verdict()) {
                         case HOLDS -> "holds";
                         case DOES_NOT_HOLD -> "fails";
+                        case INCONCLUSIVE -> "inconclusive";
                         case NOT_MEASURED -> "unmeasured";
                     }, c.evidence())).toList();
             sets.add(new Views.ClaimSet(source, views));
@@ -143,8 +160,14 @@ final class CrossoverSection {
                 List<String> words = flips.stream().filter(f -> f.slice().workload().equals(w) && f.slice().ioMillis() == k.io()
                                 && f.slice().cpuMicros() == k.cpu() && f.slice().other().equals(k.other()))
                         .map(f -> (sources.size() > 1 ? f.slice().source() + ": " : "") + f.sentence()).toList();
+                List<Views.ShortfallRow> shortfalls = ps.stream().filter(p -> !p.shortfall().isEmpty())
+                        .sorted(Comparator.comparing(Point::model).thenComparingInt(Point::concurrency))
+                        .map(p -> new Views.ShortfallRow(p.model() + (sources.size() > 1 ? " \u00b7 " + p.sourceLabel() : ""),
+                                Integer.toString(p.concurrency()), Integer.toString(p.sidecar().batchTasks()), p.shortfall()))
+                        .toList();
                 slices.add(new Views.SliceView(title, LineCharts.throughput("Throughput \u2014 " + title, throughput, ideal(ps), palette),
-                        hasEfficiency ? LineCharts.efficiency("Efficiency \u2014 " + title, efficiency, palette) : null, words));
+                        hasEfficiency ? LineCharts.efficiency("Efficiency \u2014 " + title, efficiency, palette) : null, words,
+                        shortfalls));
             });
             out.add(new Views.WorkloadView("workload-" + w.replaceAll("[^A-Za-z0-9_-]", "_"), w, slices));
         }
@@ -189,6 +212,25 @@ final class CrossoverSection {
                         Long.toString(p.latency().count()), Format.number(p.latency().p50()), Format.number(p.latency().p90()),
                         Format.number(p.latency().p99()), Format.number(p.latency().p999()), Format.number(p.latency().max())))
                 .toList();
+    }
+
+    /** Per source and model, the time to a ready model over its points (from the run's points/*.json). */
+    List<Views.StartupRow> startup() {
+        Map<List<String>, List<Double>> byModel = new LinkedHashMap<>();
+        points.stream().filter(p -> p.sidecar() != null && Double.isFinite(p.sidecar().startupMillis()))
+                .sorted(Comparator.comparingInt((Point p) -> sources.indexOf(p.sourceLabel()))
+                        .thenComparingInt(p -> palette.order(p.model())).thenComparing(Point::model))
+                .forEach(p -> byModel.computeIfAbsent(List.of(p.sourceLabel(), p.model()), k -> new ArrayList<>())
+                        .add(p.sidecar().startupMillis()));
+        List<Views.StartupRow> rows = new ArrayList<>();
+        byModel.forEach((k, ms) -> {
+            List<Double> sorted = ms.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            rows.add(new Views.StartupRow(k.get(0), k.get(1), Integer.toString(n), Format.number(median),
+                    Format.number(sorted.get(0)), Format.number(sorted.get(n - 1))));
+        });
+        return rows;
     }
 
     private static String others(SortedMap<String, String> other) {

@@ -3,10 +3,11 @@ package dev.crossover.reports.html;
 import dev.crossover.reports.chart.BarCharts;
 import dev.crossover.reports.chart.Palette;
 import dev.crossover.reports.crossover.Cell;
-import dev.crossover.reports.crossover.Latency;
+import dev.crossover.reports.crossover.Failure;
 import dev.crossover.reports.crossover.LatencyLogs;
 import dev.crossover.reports.crossover.Point;
 import dev.crossover.reports.crossover.Points;
+import dev.crossover.reports.crossover.RunFiles;
 import dev.crossover.reports.crossover.Winners;
 import dev.crossover.reports.jmh.JmhResult;
 import dev.crossover.reports.jmh.Source;
@@ -20,41 +21,85 @@ import java.util.Map;
 
 /**
  * Builds the report's view from loaded files: Crossover points get the winner maps, charts against
- * concurrency, crossovers, claims and latency; every other result gets a chart and a table per
+ * concurrency, crossovers, claims, latency, start-up times and failed points; every other result gets a chart and a table per
  * benchmark class, grouped by method and params; every result appears in the final table.
  */
 public final class ReportBuilder {
     private static final List<String> IDENTITY = List.of("cpuModel", "cores", "memoryBytes", "os", "hostname",
             "jdkVendor", "jdkVersion", "forkedJdkVersion", "vmName", "vmVersion", "jmhVersion", "profile",
-            "gitCommit", "startTime", "endTime");
+            "gitCommit", "gitDirty", "startTime", "endTime", "loadAverageStart", "loadAverageEnd");
 
     private ReportBuilder() {
     }
 
-    /** {@return the report's view of the loaded files, with each file's latency logs} */
-    public static Views.Report build(List<Sources.Loaded> loaded, Map<Source, Map<LatencyLogs.Key, Latency>> latencies) {
+    /** {@return the report's view of the loaded files, with each file's run files (latency logs, point records, failures)} */
+    public static Views.Report build(List<Sources.Loaded> loaded, Map<Source, RunFiles> runFiles) {
         List<String> labels = loaded.stream().map(l -> l.source().label()).toList();
         List<Point> points = new ArrayList<>();
+        List<Cell.Missing> missing = new ArrayList<>();
+        List<Views.FailureRow> failures = new ArrayList<>();
         List<JmhResult> generic = new ArrayList<>();
-        List<JmhResult> all = new ArrayList<>();
+        List<Views.ResultRow> rows = new ArrayList<>();
         for (Sources.Loaded l : loaded) {
-            List<Point> mine = Points.all(l.results(), latencies.getOrDefault(l.source(), Map.of()));
+            RunFiles files = runFiles.getOrDefault(l.source(), RunFiles.NONE);
+            List<Point> mine = Points.all(l.results(), files);
             points.addAll(mine);
+            missing.addAll(missing(l.source(), mine, files.failures()));
+            files.failures().forEach(f -> failures.add(new Views.FailureRow(l.source().label(), f.benchmark(), f.model(),
+                    paramsLabel(f.params()), f.status().name().toLowerCase(java.util.Locale.ROOT), f.message())));
             java.util.Set<JmhResult> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             mine.forEach(p -> used.add(p.result()));
-            all.addAll(l.results());
+            l.results().forEach(r -> rows.add(ResultRows.of(r, files.points().get(new LatencyLogs.Key(r.benchmark(), r.params())))));
             l.results().stream().filter(r -> !used.contains(r)).forEach(generic::add);
         }
-        Palette palette = new Palette(points.stream().map(Point::model).distinct().toList());
-        CrossoverSection crossover = new CrossoverSection(points, labels, palette);
-        List<Cell> cells = Winners.cells(points);
+        boolean crossover = !points.isEmpty() || !missing.isEmpty();
+        java.util.Set<String> models = new java.util.LinkedHashSet<>();
+        points.forEach(p -> models.add(p.model()));
+        missing.forEach(m -> models.add(m.model()));
+        Palette palette = new Palette(List.copyOf(models));
+        CrossoverSection section = new CrossoverSection(points, labels, palette);
+        List<Cell> cells = Winners.cells(points, missing);
         return new Views.Report(
-                points.isEmpty() ? "JMH report" : "Crossover report: where each concurrency model wins",
+                crossover ? "Crossover report: where each concurrency model wins" : "JMH report",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 loaded.stream().map(l -> source(l.source())).toList(),
-                !points.isEmpty(), crossover.summary(cells), crossover.legend(), crossover.maps(cells),
-                crossover.claims(), crossover.charts(), crossover.latency(), generic(generic, labels),
-                all.stream().map(ResultRows::of).toList());
+                crossover, section.summary(cells), section.legend(), section.maps(cells),
+                section.claims(), section.charts(), section.latency(), section.startup(), failures,
+                generic(generic, labels), rows);
+    }
+
+    /** The cells each failure or exclusion belongs to, placed as its points would be. */
+    private static List<Cell.Missing> missing(Source source, List<Point> points, List<Failure> failures) {
+        List<Points.Slot> slots = new ArrayList<>();
+        List<Failure> placed = new ArrayList<>();
+        for (Failure f : failures) {
+            Points.slot(source.label(), f.benchmark(), f.params()).ifPresent(s -> {
+                slots.add(s);
+                placed.add(f);
+            });
+        }
+        List<String> methods = new ArrayList<>();
+        points.forEach(p -> methods.add(p.workload() + "\n" + p.result().method()));
+        slots.forEach(s -> methods.add(s.workload() + "\n" + s.method()));
+        java.util.Set<String> several = Points.severalMethods(methods);
+        List<Cell.Missing> out = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            Points.Slot s = slots.get(i);
+            java.util.SortedMap<String, String> other = new java.util.TreeMap<>(s.other());
+            if (several.contains(s.workload())) {
+                other.put("method", s.method());
+            }
+            Points.Slot slot = new Points.Slot(s.source(), s.workload(), s.model(), s.concurrency(), s.ioMillis(),
+                    s.cpuMicros(), other, s.method());
+            out.add(new Cell.Missing(slot.cellKey(), s.model(), placed.get(i).words()));
+        }
+        return out;
+    }
+
+    private static String paramsLabel(Map<String, String> params) {
+        StringBuilder b = new StringBuilder();
+        params.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append('=').append(v));
+        return b.isEmpty() ? "(no params)" : b.toString();
     }
 
     private static Views.SourceView source(Source s) {
@@ -70,7 +115,32 @@ public final class ReportBuilder {
                 fields.add(new Views.Field(k, v));
             }
         });
-        return new Views.SourceView(s.label(), s.file().toString(), fields);
+        return new Views.SourceView(s.label(), s.file().toString(), fields, busy(s));
+    }
+
+    /** {@return a warning when the load average at the start or end exceeds half the cores, else empty} */
+    static String busy(Source s) {
+        double cores = parse(s.get("cores"));
+        if (!(cores > 0)) {
+            return "";
+        }
+        List<String> high = new ArrayList<>();
+        for (String key : List.of("loadAverageStart", "loadAverageEnd")) {
+            double load = parse(s.get(key));
+            if (load > cores / 2) {
+                high.add(key + " " + Format.number(load));
+            }
+        }
+        return high.isEmpty() ? "" : "The machine was busy: " + String.join(", ", high) + " exceeds half the "
+                + Format.number(cores) + " cores, so other work competed with the benchmarks and the numbers may be low and noisy.";
+    }
+
+    private static double parse(String text) {
+        try {
+            return text == null ? Double.NaN : Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /** One chart and table per benchmark class, mode and unit. */

@@ -1,5 +1,7 @@
 package dev.crossover.reports.html;
 
+import dev.crossover.reports.crossover.Points;
+import dev.crossover.reports.crossover.Sidecar;
 import dev.crossover.reports.jmh.JmhResult;
 import dev.crossover.reports.jmh.Metric;
 import java.util.ArrayList;
@@ -13,13 +15,27 @@ final class ResultRows {
     private ResultRows() {
     }
 
+    /** {@return the row of a result without a run record} */
     static Views.ResultRow of(JmhResult r) {
+        return of(r, null);
+    }
+
+    /**
+     * {@return the row of a result, with the run's record of it when there is one}; a Crossover
+     * benchmark's primary unit reads "batches/s", as its batches differ in size between models.
+     */
+    static Views.ResultRow of(JmhResult r, Sidecar sidecar) {
         Metric m = r.primary();
+        String unit = Points.isCrossoverBenchmark(r.benchmark()) && m.unit().equals("ops/s")
+                ? "batches/s (not comparable across models)" : m.unit();
         return new Views.ResultRow(r.source().label(), r.benchmark(), r.mode(), r.paramsLabel(),
                 Format.number(m.score()), Double.isNaN(m.error()) ? "" : "\u00b1 " + Format.number(m.error()),
-                m.unit(), m.hasInterval() ? "[" + Format.number(m.low()) + ", " + Format.number(m.high()) + "]" : "",
+                unit, m.hasInterval() ? "[" + Format.number(m.low()) + ", " + Format.number(m.high()) + "]" : "",
                 m.samples() == 0 ? "" : Long.toString(m.samples()),
-                r.mode().equals("sample") || r.mode().equals("ss") ? percentiles(m) : "", secondary(r));
+                r.mode().equals("sample") || r.mode().equals("ss") ? percentiles(m) : "", secondary(r),
+                sidecar == null ? "" : Integer.toString(sidecar.batchTasks()),
+                sidecar == null ? "" : Integer.toString(sidecar.maxInFlight()),
+                sidecar == null ? "" : Format.number(sidecar.startupMillis()));
     }
 
     /** {@return the percentiles shown for sample and single-shot modes, such as "p50 3.76, p99 3.96"} */

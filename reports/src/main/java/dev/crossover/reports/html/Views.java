@@ -14,6 +14,7 @@ public final class Views {
     public record Report(String title, String generated, List<SourceView> sources, boolean crossover,
                          List<String> summary, List<LegendItem> legend, List<MapView> maps,
                          List<ClaimSet> claims, List<WorkloadView> workloads, List<LatencyRow> latency,
+                         List<StartupRow> startup, List<FailureRow> failures,
                          List<GenericView> generic, List<ResultRow> results) {
     }
 
@@ -21,8 +22,8 @@ public final class Views {
     public record Field(String name, String value) {
     }
 
-    /** One input file and its run's identity. */
-    public record SourceView(String label, String file, List<Field> fields) {
+    /** One input file and its run's identity, with a warning (empty when none) such as a busy machine. */
+    public record SourceView(String label, String file, List<Field> fields, String warning) {
     }
 
     /** A model's colour. */
@@ -37,9 +38,12 @@ public final class Views {
     public record MapRow(String head, List<CellView> cells) {
     }
 
-    /** One cell: the winner's name on its colour; when tied, marked ≈ on a pale tint inside a dashed border of its colour. */
+    /**
+     * One cell: the winner's name on its colour; when tied or inconclusive, marked ≈ on a pale tint
+     * inside a dashed border of its colour; {@code notes} lists models without a result or short of C.
+     */
     public record CellView(String text, String detail, String tooltip, String background, String foreground,
-                           String border, boolean tie, boolean empty) {
+                           String border, boolean tie, boolean empty, String state, List<String> notes) {
     }
 
     /** The claims judged on one source. */
@@ -55,7 +59,20 @@ public final class Views {
     }
 
     /** The charts of one set of fixed params, with its crossovers in words. */
-    public record SliceView(String title, String throughputSvg, String efficiencySvg, List<String> crossovers) {
+    public record SliceView(String title, String throughputSvg, String efficiencySvg, List<String> crossovers,
+                            List<ShortfallRow> shortfalls) {
+    }
+
+    /** A point of a chart whose batches held fewer tasks than its C. */
+    public record ShortfallRow(String model, String concurrency, String batchTasks, String note) {
+    }
+
+    /** How long one model took to be ready, over the points of one run. */
+    public record StartupRow(String source, String model, String points, String median, String min, String max) {
+    }
+
+    /** A point that failed or whose model was excluded. */
+    public record FailureRow(String source, String benchmark, String model, String params, String status, String message) {
     }
 
     /** Latency percentiles of one point, in microseconds. */
@@ -70,6 +87,6 @@ public final class Views {
     /** One JMH result as a table row. */
     public record ResultRow(String source, String benchmark, String mode, String params, String score,
                             String error, String unit, String interval, String samples, String percentiles,
-                            String secondary) {
+                            String secondary, String batchTasks, String maxInFlight, String startupMillis) {
     }
 }

@@ -16,26 +16,35 @@ import java.util.Optional;
  * @param path the node's JSON path
  * @param json the node
  */
-record At(Path file, String path, JsonNode json) {
-    BadInputException bad(String problem) {
+public record At(Path file, String path, JsonNode json) {
+    /** {@return the root of a file's JSON tree, at path {@code $}} */
+    public static At root(Path file, JsonNode json) {
+        return new At(file, "$", json);
+    }
+
+    /** {@return an exception naming the file and this path} */
+    public BadInputException bad(String problem) {
         return new BadInputException(file, problem + " at " + path);
     }
 
-    At requireObject() {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public At requireObject() {
         if (!json.isObject()) {
             throw bad("expected an object, found " + JmhParser.kind(json));
         }
         return this;
     }
 
-    At requireArray() {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public At requireArray() {
         if (!json.isArray()) {
             throw bad("expected an array, found " + JmhParser.kind(json));
         }
         return this;
     }
 
-    At field(String name) {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public At field(String name) {
         JsonNode child = json.get(name);
         if (child == null || child.isNull()) {
             throw bad("missing \"" + name + "\"");
@@ -43,17 +52,20 @@ record At(Path file, String path, JsonNode json) {
         return new At(file, path + "." + name, child);
     }
 
-    Optional<At> optional(String name) {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public Optional<At> optional(String name) {
         JsonNode child = json.get(name);
         return child == null || child.isNull()
                 ? Optional.empty() : Optional.of(new At(file, path + "." + name, child));
     }
 
-    At element(int i) {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public At element(int i) {
         return new At(file, path + "[" + i + "]", json.get(i));
     }
 
-    Map<String, At> fields() {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public Map<String, At> fields() {
         requireObject();
         Map<String, At> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
@@ -63,7 +75,8 @@ record At(Path file, String path, JsonNode json) {
         return out;
     }
 
-    String text() {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public String text() {
         if (!json.isTextual()) {
             throw bad("expected a string, found " + JmhParser.kind(json));
         }
@@ -71,21 +84,24 @@ record At(Path file, String path, JsonNode json) {
     }
 
     /** A param value: JMH writes strings, hand-made files may hold numbers. */
-    String scalar() {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public String scalar() {
         if (json.isValueNode() && !json.isNull()) {
             return json.asText();
         }
         throw bad("expected a string, found " + JmhParser.kind(json));
     }
 
-    int integer() {
-        if (!json.canConvertToInt()) {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public int integer() {
+        if (!json.isIntegralNumber() || !json.canConvertToInt()) {
             throw bad("expected an integer, found " + JmhParser.kind(json));
         }
         return json.intValue();
     }
 
-    double number() {
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public double number() {
         if (json.isNumber()) {
             return json.doubleValue();
         }
@@ -98,5 +114,21 @@ record At(Path file, String path, JsonNode json) {
             };
         }
         throw bad("expected a number, found " + JmhParser.kind(json));
+    }
+
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public long longInteger() {
+        if (!json.isIntegralNumber() || !json.canConvertToLong()) {
+            throw bad("expected an integer, found " + JmhParser.kind(json));
+        }
+        return json.longValue();
+    }
+
+    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    public boolean bool() {
+        if (!json.isBoolean()) {
+            throw bad("expected true or false, found " + JmhParser.kind(json));
+        }
+        return json.booleanValue();
     }
 }

@@ -83,7 +83,7 @@ public final class JmhParser {
         Metric primary = metric(entry.field("primaryMetric"));
         Map<String, Metric> secondary = new LinkedHashMap<>();
         entry.optional("secondaryMetrics").ifPresent(s -> s.fields().forEach(
-                (k, v) -> secondary.put(JmhResult.metricName(k), metric(v))));
+                (k, v) -> secondary.put(JmhResult.metricName(method(benchmark), k), metric(v))));
         return new JmhResult(source, index, benchmark, mode, threads, forks, jdk, params, primary, secondary);
     }
 
@@ -149,7 +149,12 @@ public final class JmhParser {
         return n;
     }
 
-    static String kind(JsonNode n) {
+    private static String method(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** {@return what kind of JSON value {@code n} is, in words} */
+    public static String kind(JsonNode n) {
         return switch (n.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";

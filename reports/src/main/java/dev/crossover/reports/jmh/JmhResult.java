@@ -34,13 +34,35 @@ public record JmhResult(Source source, int index, String benchmark, String mode,
 
     /**
      * {@return a secondary metric's name without the prefix older JMH versions put before it}: JMH
-     * up to 1.32 wrote {@code "·gc.alloc.rate"} and {@code "method·p0.50"}, later versions
-     * {@code "gc.alloc.rate"} and {@code "p0.50"}; both read as the later form.
+     * up to 1.32 wrote {@code "·gc.alloc.rate"} and {@code "method·p0.50"} (the text output
+     * {@code "method:·gc.alloc.rate"}), later versions {@code "gc.alloc.rate"} and {@code "p0.50"};
+     * all read as the later form. Only a leading {@code ·} or a prefix {@code <method>·},
+     * {@code <method>:·} or {@code <method>:} is removed, so names that hold a colon of their own,
+     * such as perf's {@code cycles:u}, stay whole.
+     *
+     * @param method the benchmark method's name, or null when unknown (then only a leading
+     *               {@code ·} or an identifier followed by {@code ·} or {@code :·} is removed)
+     * @param raw    the name as JMH wrote it
      */
-    public static String metricName(String raw) {
-        int cut = Math.max(raw.lastIndexOf('\u00b7'), raw.lastIndexOf(':'));
-        return cut >= 0 ? raw.substring(cut + 1) : raw;
+    public static String metricName(String method, String raw) {
+        if (method != null) {
+            for (String prefix : new String[] {method + ":\u00b7", method + "\u00b7", method + ":"}) {
+                if (raw.startsWith(prefix) && raw.length() > prefix.length()) {
+                    return raw.substring(prefix.length());
+                }
+            }
+        }
+        java.util.regex.Matcher m = OLD_PREFIX.matcher(raw);
+        return m.matches() ? m.group(1) : raw;
     }
+
+    /** {@return {@link #metricName(String, String)} for a name typed without its method} */
+    public static String metricName(String raw) {
+        return metricName(null, raw);
+    }
+
+    private static final java.util.regex.Pattern OLD_PREFIX =
+            java.util.regex.Pattern.compile("(?:[A-Za-z_$][A-Za-z0-9_$]*:?)?\u00b7(.+)");
 
     /** {@return the class part of the benchmark name, {@code package.Class}} */
     public String benchmarkClass() {

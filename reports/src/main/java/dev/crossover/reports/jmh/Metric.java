@@ -44,13 +44,54 @@ public record Metric(double score, double error, double low, double high, String
         return Double.isFinite(low) && Double.isFinite(high);
     }
 
-    /** {@return true if this metric's interval and {@code other}'s overlap}; unknown intervals count as points. */
+    /** {@return true if the score is a finite number (not NaN, not infinite)} */
+    public boolean hasScore() {
+        return Double.isFinite(score);
+    }
+
+    /** {@return true if the interval is wider than the score itself: the measurement says little} */
+    public boolean isWide() {
+        return hasInterval() && high - low > Math.abs(score);
+    }
+
+    /**
+     * {@return how this metric's 99.9% interval lies against {@code other}'s}: {@link Separation#UNKNOWN}
+     * when either score is not finite or either interval is unknown (a single iteration, a NaN
+     * error): such a metric is no exact point, and nothing can be decided from it.
+     */
+    public Separation against(Metric other) {
+        if (!hasScore() || !other.hasScore() || !hasInterval() || !other.hasInterval()) {
+            return Separation.UNKNOWN;
+        }
+        if (low > other.high) {
+            return Separation.ABOVE;
+        }
+        if (high < other.low) {
+            return Separation.BELOW;
+        }
+        return Separation.OVERLAP;
+    }
+
+    /** {@return true if both intervals are known and they meet}; false when they are apart or unknown */
     public boolean overlaps(Metric other) {
-        double lo1 = hasInterval() ? low : score;
-        double hi1 = hasInterval() ? high : score;
-        double lo2 = other.hasInterval() ? other.low : other.score;
-        double hi2 = other.hasInterval() ? other.high : other.score;
-        return lo1 <= hi2 && lo2 <= hi1;
+        return against(other) == Separation.OVERLAP;
+    }
+
+    /** How one metric's interval lies against another's. */
+    public enum Separation {
+        /** Entirely above the other's interval. */
+        ABOVE,
+        /** Entirely below the other's interval. */
+        BELOW,
+        /** The two intervals meet: the data cannot order them. */
+        OVERLAP,
+        /** An interval or a score is unknown: undecidable. */
+        UNKNOWN;
+
+        /** {@return true if the order is clear (above or below)} */
+        public boolean isClear() {
+            return this == ABOVE || this == BELOW;
+        }
     }
 
     /** {@return true if higher is better: the unit is a rate such as {@code ops/s}, not a time such as {@code ns/op}} */

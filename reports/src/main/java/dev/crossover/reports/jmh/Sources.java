@@ -45,21 +45,18 @@ public final class Sources {
         return loaded;
     }
 
-    /** environment.json beside the file, then what the JMH file says of its own run. */
+    /**
+     * environment.json beside the file when the file is a run's {@code results.json} (any other
+     * JMH file in the directory is another run), then what the JMH file says of its own run.
+     */
     static Map<String, String> environment(Path file, JsonNode tree) {
         Map<String, String> env = new LinkedHashMap<>();
         Path dir = file.toAbsolutePath().getParent();
-        Path envFile = dir == null ? null : dir.resolve("environment.json");
+        boolean ownsDirectory = file.getFileName() != null && file.getFileName().toString().equals("results.json");
+        Path envFile = dir == null || !ownsDirectory ? null : dir.resolve("environment.json");
         if (envFile != null && Files.isRegularFile(envFile)) {
-            JsonNode json = JmhParser.readTree(envFile);
-            if (!json.isObject()) {
-                throw new BadInputException(envFile, "expected an object at $, found " + JmhParser.kind(json));
-            }
-            json.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull() && !e.getValue().isContainerNode()) {
-                    env.put(e.getKey(), e.getValue().asText());
-                }
-            });
+            At root = At.root(envFile, JmhParser.readTree(envFile)).requireObject();
+            root.fields().forEach((key, value) -> put(env, key, value));
         }
         if (tree.isArray() && !tree.isEmpty() && tree.get(0).isObject()) {
             JsonNode first = tree.get(0);
@@ -69,6 +66,25 @@ public final class Sources {
             copy(first, "vmVersion", env, "vmVersion");
         }
         return env;
+    }
+
+    /** One environment field, checked when its type is known; objects flatten to {@code key.name}. */
+    private static void put(Map<String, String> env, String key, At value) {
+        switch (key) {
+            case "loadAverageStart", "loadAverageEnd" -> env.put(key, plain(value.number()));
+            case "gitDirty" -> env.put(key, Boolean.toString(value.bool()));
+            case "modelDefaults" -> value.fields().forEach((id, v) -> env.put(key + "." + id, v.text()));
+            case "calibration" -> env.put(key + ".unitsPerMicro", plain(value.field("unitsPerMicro").number()));
+            default -> {
+                if (!value.json().isNull() && !value.json().isContainerNode()) {
+                    env.put(key, value.json().asText());
+                }
+            }
+        }
+    }
+
+    private static String plain(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     private static void copy(JsonNode from, String field, Map<String, String> env, String key) {

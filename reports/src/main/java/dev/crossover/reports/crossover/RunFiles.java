@@ -1,0 +1,109 @@
+package dev.crossover.reports.crossover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crossover.reports.BadInputException;
+import dev.crossover.reports.jmh.At;
+import dev.crossover.reports.jmh.JmhParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files a Crossover run writes beside its {@code results.json}: the latency logs
+ * ({@code latency/*.hlog}), one record per point ({@code points/*.json}) and the points without a
+ * result ({@code failures.json}). Each is optional.
+ *
+ * <p>They belong to a file named {@code results.json} only: any other JMH file in the same
+ * directory is another run, and gets none of them (nor the directory's {@code environment.json}).
+ *
+ * @param latency  latency percentiles by benchmark and params
+ * @param points   the point records by benchmark and params
+ * @param failures the failed and excluded points, in file order
+ */
+public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Key, Sidecar> points,
+                       List<Failure> failures) {
+    /** The name of the JMH file the run-directory files belong to. */
+    public static final String RESULTS = "results.json";
+    /** No files: a JMH file that is not a Crossover run's results.json. */
+    public static final RunFiles NONE = new RunFiles(Map.of(), Map.of(), List.of());
+
+    public RunFiles {
+        latency = Map.copyOf(latency);
+        points = Map.copyOf(points);
+        failures = List.copyOf(failures);
+    }
+
+    /** {@return true if {@code file} is named results.json, so the files beside it are its own} */
+    public static boolean ownsDirectory(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().equals(RESULTS);
+    }
+
+    /** {@return the files beside {@code resultsFile}; {@link #NONE} unless it is named results.json} @throws BadInputException naming the file that is malformed */
+    public static RunFiles near(Path resultsFile) {
+        Path dir = resultsFile.toAbsolutePath().getParent();
+        if (!ownsDirectory(resultsFile) || dir == null) {
+            return NONE;
+        }
+        return new RunFiles(LatencyLogs.in(dir.resolve("latency")), points(dir.resolve("points")),
+                failures(dir.resolve("failures.json")));
+    }
+
+    static Map<LatencyLogs.Key, Sidecar> points(Path dir) {
+        Map<LatencyLogs.Key, Sidecar> out = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException(dir, "cannot list: " + e, e);
+        }
+        for (Path file : files) {
+            Sidecar s = sidecar(At.root(file, JmhParser.readTree(file)).requireObject());
+            if (out.putIfAbsent(s.key(), s) != null) {
+                throw new BadInputException(file, "a second record for " + s.benchmark() + " " + s.params()
+                        + " (expected: one file per point)");
+            }
+        }
+        return out;
+    }
+
+    private static Sidecar sidecar(At o) {
+        return new Sidecar(o.field("benchmark").text(), params(o.field("params")), o.field("batchTasks").integer(),
+                o.field("concurrency").integer(), o.field("reachedConcurrency").bool(), o.field("maxInFlight").integer(),
+                o.field("cpuUnits").longInteger(), o.field("cpuNanosPerTask").longInteger(),
+                o.field("startupMillis").number(), o.field("invocations").integer());
+    }
+
+    static List<Failure> failures(Path file) {
+        List<Failure> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        At root = At.root(file, JmhParser.readTree(file)).requireArray();
+        for (int i = 0; i < root.json().size(); i++) {
+            At f = root.element(i).requireObject();
+            At status = f.field("status");
+            Failure.Status s = switch (status.text()) {
+                case "failed" -> Failure.Status.FAILED;
+                case "excluded" -> Failure.Status.EXCLUDED;
+                default -> throw status.bad("status \"" + status.text() + "\" (expected: failed or excluded)");
+            };
+            out.add(new Failure(f.field("benchmark").text(), params(f.field("params")), s, f.field("message").text()));
+        }
+        return out;
+    }
+
+    private static TreeMap<String, String> params(At p) {
+        TreeMap<String, String> params = new TreeMap<>();
+        p.fields().forEach((k, v) -> params.put(k, v.scalar()));
+        return params;
+    }
+}
