@@ -26,17 +26,12 @@ import org.openjdk.jmh.annotations.State;
  * {@snippet :
  * java -jar benchmarks/target/benchmarks.jar FanoutBenchmark -p model=eventloop,threads-virtual -p fanout=8
  * }
- * The {@code model} param's default is one model, because JMH needs a default in the annotation;
- * the {@code run} command always passes every model from {@link dev.crossover.core.Models#ids()}.
+ * The {@code model} and {@code concurrency} params are {@link WorkloadBenchmark}'s; the {@code model}
+ * param's default is one model, because JMH needs a default in the annotation; the {@code run}
+ * command always passes every model from {@link dev.crossover.core.Models#ids()}.
  */
 @State(Scope.Benchmark)
 public class FanoutBenchmark extends WorkloadBenchmark {
-    @Param("threads-virtual")
-    public String model;
-
-    @Param("100")
-    public int concurrency;
-
     @Param("10")
     public int ioMillis;
 
@@ -47,13 +42,8 @@ public class FanoutBenchmark extends WorkloadBenchmark {
     public int fanout;
 
     @Override
-    protected String modelId() {
-        return model;
-    }
-
-    @Override
     protected Workload.Builder workload() {
-        return builder(WorkloadKind.FANOUT, concurrency, ioMillis, cpuMicros).fanout(fanout);
+        return builder(WorkloadKind.FANOUT, ioMillis, cpuMicros).fanout(fanout);
     }
 
     /** One batch of fan-out tasks under the model. */
