@@ -95,7 +95,7 @@ public enum Profile {
     }
 
     /** Seconds a point costs beyond its iterations: the fork, kernel calibration, model start, batch sizing. */
-    static final double OVERHEAD_SECONDS = 1.0;
+    static final double OVERHEAD_SECONDS = 1.3;
 
     private final Settings settings;
     private final List<Grid> grids;

@@ -90,11 +90,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory that can be created: " + e + ")");
         }
-        Double load = Environment.loadAverage();
-        if (load != null && load > cores / 2.0) {
-            progress.printf(java.util.Locale.ROOT, "crossover: warning: 1-minute load average %.2f exceeds half the %d cores: "
-                    + "results will be noisy%n", load, cores);
-        }
+        loadWarning(Environment.loadAverage(), cores).ifPresent(progress::println);
         Kernel.Calibration calibration = Kernel.calibrate();
         progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
@@ -126,6 +122,15 @@ public final class RunCommand implements Callable<Integer> {
         stdout.println(report.toAbsolutePath());
         stdout.flush();
         return failed.isEmpty() ? 0 : 1;
+    }
+
+    /** {@return the warning to print when the 1-minute load average {@code load} exceeds half the cores} */
+    static Optional<String> loadWarning(Double load, int cores) {
+        if (load == null || load <= cores / 2.0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "crossover: warning: 1-minute load average %.2f "
+                + "exceeds half the %d cores: results will be noisy", load, cores));
     }
 
     static Profile profile(String id) {
