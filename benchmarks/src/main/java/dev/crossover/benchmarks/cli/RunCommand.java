@@ -96,7 +96,12 @@ public final class RunCommand implements Callable<Integer> {
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size())), calibration.unitsPerMicro(),
                 dir.toAbsolutePath());
-        plan.excluded().forEach(e -> progress.println("  left out: " + e.point().label() + ": " + e.reason()));
+        Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();  // one line per reason, models listed
+        plan.excluded().forEach(e -> leftOut.computeIfAbsent(e.reason().startsWith(e.point().params().get("model"))
+                ? e.point().benchmark() + ": " + e.reason() : e.point().label().replaceAll(" model=\\S+", "") + ": "
+                + e.reason(), k -> new java.util.ArrayList<>()).add(e.point().params().get("model")));
+        leftOut.forEach((line, ms) -> progress.println("  left out: " + line
+                + (line.contains("runs no fan-out") ? "" : " (" + ms.size() + " models)")));
         Sweep sweep = new Sweep(chosen, plan, dir, progress, calibration);
         Sweep.Outcome outcome = sweep.run();
         if (outcome.interrupted()) {
