@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * The ideal is {@code concurrency / (io + cpu)}, as if the k waits cost one. Event loops and
  * virtual threads should stay close; a fixed pool whose threads block on sub-waits loses up to a
  * factor of k once {@code concurrency * fanout} exceeds its threads. Models that do not run
- * fan-out workloads reject them, and the {@code run} command leaves them out of this benchmark.
+ * fan-out workloads reject them, and the {@code run} command leaves them out of this benchmark
+ * and lists them, with their reason, in {@code failures.json}.
  *
  * <h2>How to run</h2>
  * {@snippet :
