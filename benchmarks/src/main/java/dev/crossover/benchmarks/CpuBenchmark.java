@@ -25,18 +25,13 @@ import org.openjdk.jmh.annotations.State;
  * {@snippet :
  * java -jar benchmarks/target/benchmarks.jar CpuBenchmark -p model=threads-forkjoin,processes -p cpuMicros=1000
  * }
- * The {@code model} param's default is one model, because JMH needs a default in the annotation;
- * the {@code run} command always passes every model from {@link dev.crossover.core.Models#ids()}.
+ * The {@code model} and {@code concurrency} params are {@link WorkloadBenchmark}'s; the {@code model}
+ * param's default is one model, because JMH needs a default in the annotation; the {@code run}
+ * command always passes every model from {@link dev.crossover.core.Models#ids()}.
  * {@code ioMillis} is always 0 here; it is a param so every workload's results carry the same keys.
  */
 @State(Scope.Benchmark)
 public class CpuBenchmark extends WorkloadBenchmark {
-    @Param("threads-virtual")
-    public String model;
-
-    @Param("100")
-    public int concurrency;
-
     @Param("0")
     public int ioMillis;
 
@@ -44,13 +39,8 @@ public class CpuBenchmark extends WorkloadBenchmark {
     public int cpuMicros;
 
     @Override
-    protected String modelId() {
-        return model;
-    }
-
-    @Override
     protected Workload.Builder workload() {
-        return builder(WorkloadKind.CPU, concurrency, ioMillis, cpuMicros);
+        return builder(WorkloadKind.CPU, ioMillis, cpuMicros);
     }
 
     /** One batch of computing tasks under the model. */

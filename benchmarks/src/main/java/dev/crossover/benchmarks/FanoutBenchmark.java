@@ -20,23 +20,19 @@ import org.openjdk.jmh.annotations.State;
  * The ideal is {@code concurrency / (io + cpu)}, as if the k waits cost one. Event loops and
  * virtual threads should stay close; a fixed pool whose threads block on sub-waits loses up to a
  * factor of k once {@code concurrency * fanout} exceeds its threads. Models that do not run
- * fan-out workloads reject them, and the {@code run} command leaves them out of this benchmark.
+ * fan-out workloads reject them, and the {@code run} command leaves them out of this benchmark
+ * and lists them, with their reason, in {@code failures.json}.
  *
  * <h2>How to run</h2>
  * {@snippet :
  * java -jar benchmarks/target/benchmarks.jar FanoutBenchmark -p model=eventloop,threads-virtual -p fanout=8
  * }
- * The {@code model} param's default is one model, because JMH needs a default in the annotation;
- * the {@code run} command always passes every model from {@link dev.crossover.core.Models#ids()}.
+ * The {@code model} and {@code concurrency} params are {@link WorkloadBenchmark}'s; the {@code model}
+ * param's default is one model, because JMH needs a default in the annotation; the {@code run}
+ * command always passes every model from {@link dev.crossover.core.Models#ids()}.
  */
 @State(Scope.Benchmark)
 public class FanoutBenchmark extends WorkloadBenchmark {
-    @Param("threads-virtual")
-    public String model;
-
-    @Param("100")
-    public int concurrency;
-
     @Param("10")
     public int ioMillis;
 
@@ -47,13 +43,8 @@ public class FanoutBenchmark extends WorkloadBenchmark {
     public int fanout;
 
     @Override
-    protected String modelId() {
-        return model;
-    }
-
-    @Override
     protected Workload.Builder workload() {
-        return builder(WorkloadKind.FANOUT, concurrency, ioMillis, cpuMicros).fanout(fanout);
+        return builder(WorkloadKind.FANOUT, ioMillis, cpuMicros).fanout(fanout);
     }
 
     /** One batch of fan-out tasks under the model. */

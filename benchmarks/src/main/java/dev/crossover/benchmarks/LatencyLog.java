@@ -41,6 +41,15 @@ public final class LatencyLog {
      * @throws IllegalArgumentException if a key or value holds a character other than letters, digits, '.', '_', '-'
      */
     public static String fileName(String benchmark, Map<String, String> params) {
+        return baseName(benchmark, params) + EXTENSION;
+    }
+
+    /**
+     * {@return the point's name, {@code <benchmark>@<k1>=<v1>,...}, without extension}: the name of
+     * its latency log and of its {@link PointSummary}
+     * @throws IllegalArgumentException if a key or value holds a character other than letters, digits, '.', '_', '-'
+     */
+    public static String baseName(String benchmark, Map<String, String> params) {
         Objects.requireNonNull(benchmark, "benchmark");
         Map<String, String> sorted = new TreeMap<>(params);
         sorted.forEach((k, v) -> {
@@ -50,7 +59,7 @@ public final class LatencyLog {
             }
         });
         return benchmark + "@" + sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",")) + EXTENSION;
+                .collect(Collectors.joining(","));
     }
 
     /** {@return the log file for this trial}, or {@code null} when {@value #DIR_PROPERTY} is not set */
@@ -59,11 +68,16 @@ public final class LatencyLog {
         if (dir == null || dir.isBlank()) {
             return null;
         }
+        return Path.of(dir).resolve(fileName(params.getBenchmark(), paramsOf(params)));
+    }
+
+    /** {@return every JMH param of the trial, sorted by key} */
+    static Map<String, String> paramsOf(BenchmarkParams params) {
         Map<String, String> values = new TreeMap<>();
         for (String key : params.getParamsKeys()) {
             values.put(key, params.getParam(key));
         }
-        return Path.of(dir).resolve(fileName(params.getBenchmark(), values));
+        return values;
     }
 
     /**

@@ -25,17 +25,12 @@ import org.openjdk.jmh.annotations.State;
  * {@snippet :
  * java -jar benchmarks/target/benchmarks.jar MixedBenchmark -p model=eventloop,eventloop-offload -p cpuMicros=0,1000,30000
  * }
- * The {@code model} param's default is one model, because JMH needs a default in the annotation;
- * the {@code run} command always passes every model from {@link dev.crossover.core.Models#ids()}.
+ * The {@code model} and {@code concurrency} params are {@link WorkloadBenchmark}'s; the {@code model}
+ * param's default is one model, because JMH needs a default in the annotation; the {@code run}
+ * command always passes every model from {@link dev.crossover.core.Models#ids()}.
  */
 @State(Scope.Benchmark)
 public class MixedBenchmark extends WorkloadBenchmark {
-    @Param("threads-virtual")
-    public String model;
-
-    @Param("100")
-    public int concurrency;
-
     @Param("10")
     public int ioMillis;
 
@@ -43,13 +38,8 @@ public class MixedBenchmark extends WorkloadBenchmark {
     public int cpuMicros;
 
     @Override
-    protected String modelId() {
-        return model;
-    }
-
-    @Override
     protected Workload.Builder workload() {
-        return builder(WorkloadKind.MIXED, concurrency, ioMillis, cpuMicros);
+        return builder(WorkloadKind.MIXED, ioMillis, cpuMicros);
     }
 
     /** One batch of wait-then-compute tasks under the model. */

@@ -4,37 +4,55 @@ import dev.crossover.core.WorkloadKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The benchmark sweeps, each one named definition: a parameter grid per workload and the JMH
- * settings it runs with. Every grid runs every model given to {@link #points}.
+ * settings it runs with. Every grid runs every model given to {@link #plan}.
  *
  * <h2>Profiles</h2>
  * <ul>
- * <li>{@link #SMOKE}: for CI, about 2 minutes on 2 cores: one point per workload, every model.</li>
- * <li>{@link #QUICK}: the default, under 10 minutes on 2 cores: concurrency 1 to 10,000 and CPU
- *     share none (0), light (9%) and dominant (67%), enough for a winner map.</li>
+ * <li>{@link #SMOKE}: for CI, about 2 minutes on 2 cores: a point or two per workload, every
+ *     model; sleep at C = 3 too, half of the seeds' gather claim.</li>
+ * <li>{@link #QUICK}: the default, under 10 minutes on 2 cores with 9 models (about 120 points):
+ *     concurrency 1 to 10,000 (sleep at 1 and 3 for the gather claim) and CPU share none (0), light
+ *     (9%) and dominant (67%), enough for a winner map. 2 warm-up and 5 measured iterations of
+ *     300 ms: JMH's 99.9% interval multiplies the error by Student's t, 8.6 with 4 degrees of
+ *     freedom where 3 iterations (2 degrees) would give 31.6.</li>
  * <li>{@link #FULL}: the paper-grade sweep: 3 forks, 3 + 5 iterations of 2 s, five concurrencies,
  *     three waits, five CPU amounts; many hours.</li>
  * </ul>
  *
+ * <h2>Batches</h2>
+ * Each trial's batch is at least one full wave of C tasks, unless one wave would take that model
+ * longer than {@value Batch#CAP_ITERATIONS} measurement iterations; then it keeps a smaller timed
+ * batch, and its {@link PointSummary} says the point did not reach its concurrency (see {@link Batch}).
+ *
  * <h2>Exclusions</h2>
- * A model that rejects fan-out workloads is left out of {@link FanoutBenchmark} (it would only
- * fail). No other point is excluded: a model that runs few tasks at once at C = 10,000 would make
- * a batch of 10,000 tasks absurdly long, but {@link Batch} sizes every batch by timing, so each
- * point stays bounded and still shows the cap.
+ * {@link #plan} leaves out, and lists with the reason:
+ * <ul>
+ * <li>points absurd for every model: where one wave of C tasks takes longer than that same cap
+ *     even at the ideal rate on this machine ({@code C / ideal}, with
+ *     {@code ideal = min(C / (io + cpu), cores / cpu)}). No model could run a full wave there, so
+ *     every result would be flagged; e.g. mixed at C = 10,000 with 20 ms of CPU: one wave takes
+ *     100 s on 2 cores. The rule is computed, not a hand-kept list, so a machine with more cores
+ *     keeps more points;</li>
+ * <li>fan-out points of a model that rejects fan-out workloads (it would only fail).</li>
+ * </ul>
  *
  * <h2>Cost</h2>
- * A point costs its iterations plus about 1 s of forking, calibration and batch sizing;
- * {@link #estimate(int)} says so before a run starts.
+ * A point costs its iterations plus about {@value #OVERHEAD_SECONDS} s of forking, model start,
+ * calibration and batch sizing; {@link #estimate(int)} says so before a run starts.
  */
 public enum Profile {
-    /** For CI: one small point per workload, every model, short iterations. */
+    /** For CI: a point or two per workload, every model, short iterations. */
     SMOKE(new Settings(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), "512m"), List.of(
-            new Grid(WorkloadKind.SLEEP, List.of(100), List.of(10), List.of(0), List.of()),
+            new Grid(WorkloadKind.SLEEP, List.of(3, 100), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(4), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)))),
@@ -42,14 +60,14 @@ public enum Profile {
     /** The default: concurrency 1 to 10,000 and CPU share none to dominant, under 10 minutes. */
     QUICK(new Settings(Pinned.FORKS, Pinned.WARMUP_ITERATIONS, Duration.ofMillis(Pinned.WARMUP_MILLIS),
             Pinned.MEASUREMENT_ITERATIONS, Duration.ofMillis(Pinned.MEASUREMENT_MILLIS), Pinned.HEAP), List.of(
-            new Grid(WorkloadKind.SLEEP, List.of(1, 100, 10_000), List.of(10), List.of(0), List.of()),
+            new Grid(WorkloadKind.SLEEP, List.of(1, 3, 100, 10_000), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
     FULL(new Settings(3, 3, Duration.ofSeconds(2), 5, Duration.ofSeconds(2), "2g"), List.of(
-            new Grid(WorkloadKind.SLEEP, List.of(1, 10, 100, 1_000, 10_000), List.of(1, 10, 100), List.of(0), List.of()),
+            new Grid(WorkloadKind.SLEEP, List.of(1, 3, 10, 100, 1_000, 10_000), List.of(1, 10, 100), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 16, 100), List.of(0), List.of(100, 1_000, 10_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 1_000, 10_000), List.of(1, 10, 100),
                     List.of(0, 100, 1_000, 10_000, 30_000), List.of()),
@@ -61,11 +79,11 @@ public enum Profile {
      */
     public static final class Pinned {
         public static final int FORKS = 1;
-        public static final int WARMUP_ITERATIONS = 1;  // batch sizing has already run the model
-        public static final int WARMUP_MILLIS = 500;
-        /** At least 3: JMH gives no confidence interval for fewer. */
-        public static final int MEASUREMENT_ITERATIONS = 3;
-        public static final int MEASUREMENT_MILLIS = 500;
+        public static final int WARMUP_ITERATIONS = 2;  // batch sizing has already run the model
+        public static final int WARMUP_MILLIS = 300;
+        /** 5: JMH's 99.9% interval is t(4) = 8.6 times the error; with 3 iterations it is t(2) = 31.6. */
+        public static final int MEASUREMENT_ITERATIONS = 5;
+        public static final int MEASUREMENT_MILLIS = 300;
         public static final String HEAP = "1g";
         public static final String XMS = "-Xms" + HEAP;
         public static final String XMX = "-Xmx" + HEAP;
@@ -77,7 +95,7 @@ public enum Profile {
     }
 
     /** Seconds a point costs beyond its iterations: the fork, kernel calibration, model start, batch sizing. */
-    static final double OVERHEAD_SECONDS = 1.0;
+    static final double OVERHEAD_SECONDS = 1.3;
 
     private final Settings settings;
     private final List<Grid> grids;
@@ -103,25 +121,88 @@ public enum Profile {
     }
 
     /**
-     * {@return the points of this profile for {@code models} that {@code include} accepts}:
-     * workload by workload, each grid point for each model, leaving out fan-out points of models
-     * that {@code runsFanout} rejects (asked only about included points)
+     * {@return the points of this profile for {@code models} that {@code include} accepts, and those
+     * left out on purpose}: workload by workload, each grid point for each model, leaving out grid
+     * points absurd for every model on {@code cores} cores and fan-out points of models that
+     * {@code fanoutRejection} rejects (its reason; empty when the model runs fan-out). Only
+     * included points are planned or listed as left out, and only their models are asked.
      */
-    public List<Point> points(List<String> models, Predicate<Point> include, Predicate<String> runsFanout) {
+    public Plan plan(List<String> models, Predicate<Point> include, Function<String, Optional<String>> fanoutRejection,
+                     int cores) {
         List<Point> points = new ArrayList<>();
+        List<Exclusion> excluded = new ArrayList<>();
+        Duration cap = Batch.cap(settings.measurementTime());
         for (Grid grid : grids) {
             for (Map<String, String> values : grid.values()) {
+                double wave = idealWaveSeconds(values, cores);
                 for (String model : models) {
                     Map<String, String> params = new TreeMap<>(values);
                     params.put("model", model);
                     Point point = new Point(Point.benchmarkOf(grid.kind()), params);
-                    if (include.test(point) && (grid.kind() != WorkloadKind.FANOUT || runsFanout.test(model))) {
+                    if (!include.test(point)) {
+                        continue;
+                    }
+                    if (wave > cap.toNanos() / 1e9) {
+                        excluded.add(new Exclusion(point, String.format(Locale.ROOT,
+                                "one wave of %s tasks takes %.2f s even at the ideal rate on %d cores "
+                                        + "(expected: at most %.2f s, %d measurement iterations): no model can run a full wave",
+                                values.get("concurrency"), wave, cores, cap.toNanos() / 1e9, Batch.CAP_ITERATIONS)));
+                        continue;
+                    }
+                    Optional<String> rejected = grid.kind() == WorkloadKind.FANOUT ? fanoutRejection.apply(model)
+                            : Optional.empty();
+                    if (rejected.isPresent()) {
+                        excluded.add(new Exclusion(point, model + " runs no fan-out workload: " + rejected.get()));
+                    } else {
                         points.add(point);
                     }
                 }
             }
         }
-        return List.copyOf(points);
+        return new Plan(points, excluded);
+    }
+
+    /** {@return {@link #plan}'s points on this machine, asking {@code runsFanout} which models run fan-out} */
+    public List<Point> points(List<String> models, Predicate<Point> include, Predicate<String> runsFanout) {
+        return plan(models, include, m -> runsFanout.test(m) ? Optional.empty() : Optional.of("rejected"),
+                Runtime.getRuntime().availableProcessors()).points();
+    }
+
+    /**
+     * {@return how long one wave of C tasks takes at the ideal rate}: {@code C / ideal}, with
+     * {@code ideal = min(C / (io + cpu), cores / cpu)} ({@code C / io} without CPU work)
+     */
+    static double idealWaveSeconds(Map<String, String> values, int cores) {
+        double c = Integer.parseInt(values.get("concurrency"));
+        double io = Integer.parseInt(values.get("ioMillis")) / 1e3;
+        double cpu = Integer.parseInt(values.get("cpuMicros")) / 1e6;
+        if (io + cpu == 0) {
+            return 0;
+        }
+        double ideal = cpu == 0 ? c / io : Math.min(c / (io + cpu), cores / cpu);
+        return c / ideal;
+    }
+
+    /**
+     * What a profile runs and what it leaves out on purpose.
+     *
+     * @param points   the points to run, in order
+     * @param excluded the points left out, each with its reason
+     */
+    public record Plan(List<Point> points, List<Exclusion> excluded) {
+        public Plan {
+            points = List.copyOf(points);
+            excluded = List.copyOf(excluded);
+        }
+    }
+
+    /**
+     * A point left out on purpose.
+     *
+     * @param point  the point
+     * @param reason why, in one sentence
+     */
+    public record Exclusion(Point point, String reason) {
     }
 
     /** {@return about how long {@code points} points take with these settings} */
@@ -205,8 +286,7 @@ public enum Profile {
 
         /** {@return the point's id, {@code benchmark@k1=v1,k2=v2}: its latency log's name without extension} */
         public String id() {
-            String name = LatencyLog.fileName(benchmark, params);
-            return name.substring(0, name.length() - LatencyLog.EXTENSION.length());
+            return LatencyLog.baseName(benchmark, params);
         }
 
         /** {@return the benchmark's short name and params, for progress lines} */

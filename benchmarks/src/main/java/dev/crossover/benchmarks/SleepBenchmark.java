@@ -26,19 +26,14 @@ import org.openjdk.jmh.annotations.State;
  * java -jar benchmarks/target/benchmarks.jar SleepBenchmark -p model=threads-virtual -p concurrency=1,100
  * java -jar benchmarks/target/benchmarks.jar run --profile quick --include SleepBenchmark
  * }
- * The {@code model} param's default is one model, because JMH needs a default in the annotation;
- * the {@code run} command always passes every model from {@link dev.crossover.core.Models#ids()}.
+ * The {@code model} and {@code concurrency} params are {@link WorkloadBenchmark}'s; the {@code model}
+ * param's default is one model, because JMH needs a default in the annotation; the {@code run}
+ * command always passes every model from {@link dev.crossover.core.Models#ids()}.
  * {@code cpuMicros} is always 0 here (a sleep computes nothing); it is a param so that every
  * workload's results carry the same keys.
  */
 @State(Scope.Benchmark)
 public class SleepBenchmark extends WorkloadBenchmark {
-    @Param("threads-virtual")
-    public String model;
-
-    @Param("100")
-    public int concurrency;
-
     @Param("10")
     public int ioMillis;
 
@@ -46,13 +41,8 @@ public class SleepBenchmark extends WorkloadBenchmark {
     public int cpuMicros;
 
     @Override
-    protected String modelId() {
-        return model;
-    }
-
-    @Override
     protected Workload.Builder workload() {
-        return builder(WorkloadKind.SLEEP, concurrency, ioMillis, cpuMicros);
+        return builder(WorkloadKind.SLEEP, ioMillis, cpuMicros);
     }
 
     /** One batch of sleeping tasks under the model. */

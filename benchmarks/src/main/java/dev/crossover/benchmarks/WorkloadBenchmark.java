@@ -1,6 +1,7 @@
 package dev.crossover.benchmarks;
 
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Kernel;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
 import dev.crossover.core.RunResult;
@@ -17,7 +18,10 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Timeout;
@@ -27,16 +31,25 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * What every workload benchmark shares: one model per trial, one batch per invocation, the
- * work check, the task counters and the latency log.
+ * What every workload benchmark shares: the {@code model} and {@code concurrency} params, one
+ * model per trial, one batch per invocation, the work check, the task counters, the latency log
+ * and the point's summary.
  *
  * <h2>Measurement</h2>
  * Mode is throughput: the score is batches per second, and {@link TaskCounters} adds
  * {@code completed} and {@code failed} tasks per second. The model is built in
- * {@link #setUpTrial} (not measured), then the batch is sized by {@link Batch} and its reference
- * checksum computed; each invocation runs the batch once and {@link TrialCheck} verifies it, so a
- * lost task or a wrong result fails the benchmark. Per-task latency of the measurement iterations
- * (warm-up excluded) goes to {@link LatencyLog} when the trial ends.
+ * {@link #setUpTrial} (not measured), then the batch is sized by {@link Batch} (at least one full
+ * wave of C tasks unless that would take too long: see there) and its reference checksum
+ * computed; each invocation runs the batch once and {@link TrialCheck} verifies it, so a lost task
+ * or a wrong result fails the benchmark. Per-task latency of the measurement iterations (warm-up
+ * excluded) goes to {@link LatencyLog} when the trial ends, and what the trial really ran (batch,
+ * concurrency reached, CPU units, start-up) to {@link PointSummary}.
+ *
+ * <h2>CPU work</h2>
+ * Each task computes {@code cpuMicros} worth of kernel units. The {@code run} command calibrates
+ * the kernel once and hands its rate to every fork as the system property
+ * {@value #UNITS_PER_MICRO_PROPERTY}, so every model computes exactly the same units at a point;
+ * without it (a plain {@code java -jar benchmarks.jar CpuBenchmark}) the fork calibrates itself.
  *
  * <h2>Settings</h2>
  * The annotations pin the {@code quick} profile's settings ({@link Profile.Pinned}), so a plain
@@ -55,37 +68,91 @@ import org.openjdk.jmh.runner.IterationType;
 @Measurement(iterations = Profile.Pinned.MEASUREMENT_ITERATIONS, time = Profile.Pinned.MEASUREMENT_MILLIS,
         timeUnit = TimeUnit.MILLISECONDS)
 @Timeout(time = Profile.Pinned.TIMEOUT_SECONDS, timeUnit = TimeUnit.SECONDS)
+@State(Scope.Benchmark)  // JMH takes @Param fields only from @State classes, inherited ones included
 public abstract class WorkloadBenchmark {
-    private ConcurrencyModel model;
+    /** The system property holding the kernel's units per microsecond, as the {@code run} command calibrated it. */
+    public static final String UNITS_PER_MICRO_PROPERTY = "crossover.unitsPerMicro";
+
+    /**
+     * The model's id. Its default is one model, because JMH needs a default in the annotation;
+     * the {@code run} command always passes every model from {@link Models#ids()}.
+     */
+    @Param("threads-virtual")
+    public String model;
+
+    /**
+     * At most this many tasks in flight. ({@code ioMillis} and {@code cpuMicros} stay in each
+     * benchmark class: their defaults differ by workload, and a field's annotation cannot.)
+     */
+    @Param("100")
+    public int concurrency;
+
+    private ConcurrencyModel running;
     private TrialCheck check;
+    private Batch batch;
     private Histogram latency;
     private Path latencyFile;
+    private Path summaryFile;
+    private BenchmarkParams trial;
+    private long startupNanos;
     private boolean measuring;
-
-    /** {@return the {@code model} param} */
-    protected abstract String modelId();
+    private int maxInFlight;
+    private int invocations;
 
     /** {@return the workload the params describe, its task count still to be sized} */
     protected abstract Workload.Builder workload();
 
-    /** {@return a builder for {@code kind} with the params every benchmark has} */
-    protected static Workload.Builder builder(WorkloadKind kind, int concurrency, int ioMillis, int cpuMicros) {
+    /** {@return a builder for {@code kind} with the params every benchmark has, CPU work in kernel units} */
+    protected final Workload.Builder builder(WorkloadKind kind, int ioMillis, int cpuMicros) {
         return Workload.builder(kind).concurrency(concurrency).io(Duration.ofMillis(ioMillis))
-                .cpu(Duration.ofNanos(cpuMicros * 1_000L));
+                .cpuUnits(cpuUnits(cpuMicros));
+    }
+
+    /**
+     * {@return the kernel units of {@code cpuMicros}}, by the rate in {@value #UNITS_PER_MICRO_PROPERTY}
+     * when set, else by this JVM's own calibration
+     * @throws IllegalArgumentException if the property is not a positive number
+     */
+    static long cpuUnits(int cpuMicros) {
+        if (cpuMicros == 0) {
+            return 0;
+        }
+        String rate = System.getProperty(UNITS_PER_MICRO_PROPERTY);
+        Kernel.Calibration calibration;
+        if (rate == null || rate.isBlank()) {
+            calibration = Kernel.calibrate();
+        } else {
+            double unitsPerMicro;
+            try {
+                unitsPerMicro = Double.parseDouble(rate);
+            } catch (NumberFormatException e) {
+                unitsPerMicro = Double.NaN;
+            }
+            if (!(unitsPerMicro > 0) || Double.isInfinite(unitsPerMicro)) {
+                throw new IllegalArgumentException(UNITS_PER_MICRO_PROPERTY + ": " + rate + " (expected: a number > 0)");
+            }
+            calibration = new Kernel.Calibration(unitsPerMicro);
+        }
+        return calibration.unitsFor(Duration.ofNanos(cpuMicros * 1_000L));
     }
 
     /** Builds the model, sizes the batch and computes its reference; nothing here is measured. */
     @Setup(Level.Trial)
     public void setUpTrial(BenchmarkParams params) {
         Workload workload = workload().build();
-        model = Models.create(modelId(), ModelOptions.defaults());
+        long start = System.nanoTime();
+        running = Models.create(model, ModelOptions.defaults());
+        startupNanos = System.nanoTime() - start;
         Duration iteration = Duration.ofNanos(params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS));
-        check = TrialCheck.of(Batch.size(model, workload, Batch.target(iteration)));
+        batch = Batch.size(running, workload, Batch.target(iteration), Batch.cap(iteration));
+        check = TrialCheck.of(batch.workload());
         latency = new Histogram(3);
         latencyFile = LatencyLog.fileFor(params);
+        summaryFile = PointSummary.fileFor(params);
+        trial = params;
     }
 
-    /** Notes whether this iteration is measured, so warm-up latencies stay out of the log. */
+    /** Notes whether this iteration is measured, so warm-up batches stay out of the log and the summary. */
     @Setup(Level.Iteration)
     public void startIteration(IterationParams iteration) {
         measuring = iteration.getType() == IterationType.MEASUREMENT;
@@ -100,17 +167,19 @@ public abstract class WorkloadBenchmark {
      * @throws IllegalStateException if the run lost a task, failed one unexpectedly or has a wrong checksum
      */
     protected final RunResult runBatch(TaskCounters counters) {
-        RunResult result = model.run(check.workload());
+        RunResult result = running.run(check.workload());
         check.verify(result);
         counters.completed += result.completed();
         counters.failed += result.failed();
         if (measuring) {
             latency.add(result.latencyNanos());
+            maxInFlight = Math.max(maxInFlight, result.maxInFlight());
+            invocations++;
         }
         return result;
     }
 
-    /** Writes the measured latencies and closes the model. */
+    /** Writes the measured latencies and the point's summary, and closes the model. */
     @TearDown(Level.Trial)
     public void tearDownTrial() throws IOException {
         try {
@@ -118,10 +187,20 @@ public abstract class WorkloadBenchmark {
                 latency.setEndTimeStamp(System.currentTimeMillis());
                 LatencyLog.append(latencyFile, latency);
             }
+            if (summaryFile != null && invocations > 0) {
+                summary().writeMerged(summaryFile);
+            }
         } finally {
-            if (model != null) {
-                model.close();
+            if (running != null) {
+                running.close();
             }
         }
+    }
+
+    private PointSummary summary() {
+        Workload w = batch.workload();
+        return new PointSummary(trial.getBenchmark(), LatencyLog.paramsOf(trial), w.tasks(), w.concurrency(),
+                PointSummary.reached(w.concurrency(), w.tasks(), maxInFlight), maxInFlight, w.cpuUnits(), w.cpuNanos(),
+                startupNanos / 1e6, invocations);
     }
 }

@@ -1,6 +1,8 @@
 package dev.crossover.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.RunResult;
@@ -60,34 +62,74 @@ class BatchTest {
         return Workload.builder(WorkloadKind.SLEEP).concurrency(concurrency).io(Duration.ofMillis(10)).build();
     }
 
+    /** A cap far above every wave here. */
+    private static final Duration NO_CAP = Duration.ofHours(1);
+
     @Test
-    void roundsAWaitBoundBatchDownToWholeWaves() {
-        // waves of 10 ms, target 100 ms: 1..64 tasks are 1..7 waves, 128 tasks are 13 waves -> 120 tasks
-        Workload sized = Batch.size(new WaveClock(10, 0), sleep(10), Duration.ofMillis(100));
-        assertEquals(120, sized.tasks());
-        assertEquals(10, sized.concurrency());
+    void roundsAWaitBoundBatchUpToWholeWaves() {
+        // waves of 10 ms, target 100 ms: 1..64 tasks are 1..7 waves, 128 tasks are 13 waves -> 130 tasks
+        Batch batch = Batch.size(new WaveClock(10, 0), sleep(10), Duration.ofMillis(100), NO_CAP);
+        assertEquals(130, batch.workload().tasks());
+        assertEquals(10, batch.workload().concurrency());
+        assertTrue(batch.fullWaves());
+    }
+
+    @Test
+    void raisesASmallProbeToOneFullWaveWithinTheCap() {
+        // C = 10, one task at a time, 40 ms each: 4 tasks take 160 ms >= 100 ms; a wave of 10 is
+        // estimated at 160 * 10 / 4 = 400 ms, within a cap of 600 ms
+        WaveClock model = new WaveClock(40, 0, 1);
+        Batch batch = Batch.size(model, sleep(10), Duration.ofMillis(100), Duration.ofMillis(600));
+        assertEquals(10, batch.workload().tasks());
+        assertTrue(batch.fullWaves());
+    }
+
+    @Test
+    void keepsTheSmallProbeBelowTheConcurrencyWhenOneWaveExceedsTheCap() {
+        // the same model and estimate (400 ms), a cap of 300 ms: the batch stays at 4 tasks, flagged
+        Batch batch = Batch.size(new WaveClock(40, 0, 1), sleep(10), Duration.ofMillis(100), Duration.ofMillis(300));
+        assertEquals(4, batch.workload().tasks());
+        assertFalse(batch.fullWaves());
     }
 
     @Test
     void keepsFewerTasksThanTheConcurrencyWhenTheModelRunsFewAtOnce() {
         // C = 10,000, but the model runs one task at a time, as a pool of one worker would:
-        // 1 and 2 tasks take 40 and 80 ms, 4 take 160 ms >= 100 ms, far from 10,000 tasks (400 s)
-        Workload sized = Batch.size(new WaveClock(40, 0, 1), sleep(10_000), Duration.ofMillis(100));
-        assertEquals(4, sized.tasks());
+        // 4 tasks take 160 ms, so a wave is estimated at 400 s, far beyond two 300 ms iterations
+        Duration iteration = Duration.ofMillis(300);
+        Batch batch = Batch.size(new WaveClock(40, 0, 1), sleep(10_000), Duration.ofMillis(100), Batch.cap(iteration));
+        assertEquals(4, batch.workload().tasks());
+        assertFalse(batch.fullWaves());
+    }
+
+    @Test
+    void theRuleAtItsEdges() {
+        Workload w = sleep(100);
+        Duration cap = Duration.ofMillis(500);
+        assertEquals(100, Batch.of(w, 100, 1, cap).workload().tasks(), "exactly one wave stays");
+        assertEquals(200, Batch.of(w, 101, 1, cap).workload().tasks(), "a part wave is filled");
+        assertTrue(Batch.of(w, 50, 250_000_000L, cap).fullWaves(), "wave estimated at exactly the cap");
+        assertFalse(Batch.of(w, 50, 250_000_001L, cap).fullWaves(), "just above the cap");
+        assertEquals(50, Batch.of(w, 50, 250_000_001L, cap).workload().tasks());
     }
 
     @Test
     void aColdFirstRunDoesNotStopTheSearch() {
         WaveClock model = new WaveClock(10, 500);
-        Workload sized = Batch.size(model, sleep(10), Duration.ofMillis(100));
-        assertEquals(120, sized.tasks());
+        Batch batch = Batch.size(model, sleep(10), Duration.ofMillis(100), NO_CAP);
+        assertEquals(130, batch.workload().tasks());
         assertEquals(List.of(1, 1, 2), model.runs.subList(0, 3), "the cold size is run again");
     }
 
     @Test
-    void stopsAtTheMostTasks() {
-        Workload sized = Batch.size(new WaveClock(0, 0), sleep(1_000), Duration.ofMillis(100));
-        assertEquals(Batch.MAX_TASKS / 1_000 * 1_000, sized.tasks());
+    void stopsProbingAtTheMostTasks() {
+        Batch batch = Batch.size(new WaveClock(0, 0), sleep(1_000), Duration.ofMillis(100), NO_CAP);
+        assertEquals((Batch.MAX_TASKS + 999) / 1_000 * 1_000, batch.workload().tasks());
+    }
+
+    @Test
+    void capIsTwoIterations() {
+        assertEquals(Duration.ofMillis(600), Batch.cap(Duration.ofMillis(300)));
     }
 
     @Test

@@ -33,7 +33,7 @@ class BenchmarkRunTest {
         Path json = dir.resolve("results.json");
         Path latency = dir.resolve("latency");
         Profile.Point point = Profile.SMOKE.points(List.of(MODEL), p -> p.benchmark().contains("SleepBenchmark"), m -> true)
-                .get(0);
+                .get(0);  // C = 3; the params model and concurrency are inherited from WorkloadBenchmark
         Profile.Settings smoke = Profile.SMOKE.settings();
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include("^" + SleepBenchmark.class.getName() + ".run$")
@@ -61,7 +61,7 @@ class BenchmarkRunTest {
         JsonNode entry = entries.get(0);
         assertEquals("dev.crossover.benchmarks.SleepBenchmark.run", entry.get("benchmark").asText());
         assertEquals("thrpt", entry.get("mode").asText());
-        assertEquals(Map.of("model", MODEL, "concurrency", "100", "ioMillis", "10", "cpuMicros", "0"),
+        assertEquals(Map.of("model", MODEL, "concurrency", "3", "ioMillis", "10", "cpuMicros", "0"),
                 new ObjectMapper().convertValue(entry.get("params"), Map.class));
         JsonNode secondary = entry.get("secondaryMetrics");
         assertTrue(secondary.get("completed").get("score").asDouble() > 0, "completed tasks/s: " + secondary);
@@ -70,7 +70,7 @@ class BenchmarkRunTest {
         assertEquals(smoke.measurementIterations(), secondary.get("completed").get("rawData").get(0).size(),
                 "one value per measured iteration");
 
-        Path log = latency.resolve("dev.crossover.benchmarks.SleepBenchmark.run@concurrency=100,cpuMicros=0,ioMillis=10,model="
+        Path log = latency.resolve("dev.crossover.benchmarks.SleepBenchmark.run@concurrency=3,cpuMicros=0,ioMillis=10,model="
                 + MODEL + ".hlog");
         assertTrue(Files.exists(log), "latency log " + log);
         EncodableHistogram interval = new HistogramLogReader(log.toFile()).nextIntervalHistogram();

@@ -8,6 +8,8 @@ import dev.crossover.benchmarks.Profile.Point;
 import dev.crossover.core.Models;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -70,9 +72,52 @@ class ProfileTest {
     }
 
     @Test
+    void leavesOutPointsWhereOneWaveTakesLongerThanTheCapEvenAtTheIdealRate() {
+        Profile.Plan plan = Profile.QUICK.plan(List.of("m"), p -> p.benchmark().contains("Mixed"), m -> Optional.empty(), 2);
+        Set<String> left = plan.excluded().stream()
+                .map(e -> e.point().params().get("concurrency") + "/" + e.point().params().get("cpuMicros"))
+                .collect(Collectors.toSet());
+        // on 2 cores one wave takes C * cpu / 2: 10,000 x 1 ms = 5 s, 10,000 x 20 ms = 100 s, 100 x 20 ms = 1 s,
+        // all above two 300 ms iterations; 100 x 1 ms = 50 ms and every wait-only wave (10 ms) stay
+        assertEquals(Set.of("10000/1000", "10000/20000", "100/20000"), left);
+        assertEquals(6, plan.points().size());
+        assertTrue(plan.excluded().get(0).reason().contains("even at the ideal rate on 2 cores"), plan.excluded().get(0).reason());
+        Profile.Plan many = Profile.QUICK.plan(List.of("m"), p -> p.benchmark().contains("Mixed"), m -> Optional.empty(), 64);
+        assertEquals(Set.of("10000/20000"), many.excluded().stream()
+                .map(e -> e.point().params().get("concurrency") + "/" + e.point().params().get("cpuMicros"))
+                .collect(Collectors.toSet()), "more cores keep more points");
+    }
+
+    @Test
+    void idealWaveIsConcurrencyOverTheIdealRate() {
+        assertEquals(0.010, Profile.idealWaveSeconds(Map.of("concurrency", "10000", "ioMillis", "10", "cpuMicros", "0"), 2), 1e-12);
+        assertEquals(100.0, Profile.idealWaveSeconds(Map.of("concurrency", "10000", "ioMillis", "10", "cpuMicros", "20000"), 2), 1e-9);
+        assertEquals(0.030, Profile.idealWaveSeconds(Map.of("concurrency", "1", "ioMillis", "10", "cpuMicros", "20000"), 2), 1e-12);
+    }
+
+    @Test
+    void listsFanoutPointsOfRejectingModelsWithTheReason() {
+        Profile.Plan plan = Profile.SMOKE.plan(List.of("a", "b"), p -> true,
+                m -> m.equals("b") ? Optional.of("workload: fanout (expected: no fan-out)") : Optional.empty(), 2);
+        assertEquals(1, plan.excluded().size());
+        Profile.Exclusion e = plan.excluded().get(0);
+        assertEquals("b", e.point().params().get("model"));
+        assertTrue(e.point().benchmark().contains("Fanout"));
+        assertEquals("b runs no fan-out workload: workload: fanout (expected: no fan-out)", e.reason());
+    }
+
+    @Test
+    void smokeAndQuickRunSleepAtConcurrencyThreeForTheGatherClaim() {
+        for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK)) {
+            assertTrue(profile.points(List.of("m"), p -> p.benchmark().contains("Sleep"), m -> true).stream()
+                    .anyMatch(p -> p.params().get("concurrency").equals("3")), profile.id());
+        }
+    }
+
+    @Test
     void includeFiltersByPointId() {
         List<Point> points = Profile.SMOKE.points(List.of("x", "y"), p -> p.id().contains("model=y"), m -> true);
-        assertEquals(4, points.size());
+        assertEquals(Profile.SMOKE.points(List.of("y"), p -> true, m -> true).size(), points.size());
         assertTrue(points.stream().allMatch(p -> p.params().get("model").equals("y")));
     }
 

@@ -2,6 +2,10 @@ package dev.crossover.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.crossover.core.Kernel;
+import dev.crossover.core.ModelOptions;
+import dev.crossover.core.ModelProvider;
+import dev.crossover.core.Models;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -9,14 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.util.Version;
 
 /**
- * The run's identity, written to {@code environment.json}: the machine, the JDKs, JMH, the commit,
- * the profile and the run's start and end (ISO-8601).
+ * The run's identity, written to {@code environment.json}: the machine and its load, the JDKs, JMH,
+ * the commit, the profile, the models' defaults, the kernel's calibration and the run's start and
+ * end (ISO-8601).
  *
  * @param cpuModel         the first {@code model name} of {@code /proc/cpuinfo}, or {@code os.arch}
  * @param cores            available processors
@@ -32,30 +41,62 @@ import org.openjdk.jmh.util.Version;
  * @param endTime          when it ended; {@code null} while it runs
  * @param hostname         the machine's name
  * @param interrupted      whether the run was stopped before its last point
+ * @param loadAverageStart the 1-minute load average ({@code /proc/loadavg}) at the start; {@code null} if unknown
+ * @param loadAverageEnd   the same at the end; {@code null} while it runs or if unknown
+ * @param gitDirty         whether {@code git status --porcelain} lists a change; {@code null} (and absent
+ *                         from the file) outside a checkout
+ * @param modelDefaults    each model's id and its provider's defaults ({@code ModelOptions.defaults()})
+ * @param unitsPerMicro    the kernel's calibration, handed to every fork
  */
 record Environment(String cpuModel, int cores, long memoryBytes, String os, String jdkVendor, String jdkVersion,
                    String forkedJdkVersion, String jmhVersion, String gitCommit, String profile, Instant startTime,
-                   Instant endTime, String hostname, boolean interrupted) {
+                   Instant endTime, String hostname, boolean interrupted, Double loadAverageStart,
+                   Double loadAverageEnd, Boolean gitDirty, Map<String, String> modelDefaults, double unitsPerMicro) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** {@return this machine's environment for a run of {@code profile} starting now} */
-    static Environment capture(String profile) {
+    public Environment {
+        modelDefaults = Collections.unmodifiableMap(new TreeMap<>(modelDefaults));
+    }
+
+    /**
+     * {@return this machine's environment for a run of {@code profile} starting now}, with every
+     * model's defaults and the kernel's calibration
+     */
+    static Environment capture(String profile, Kernel.Calibration calibration) {
+        Map<String, String> defaults = new TreeMap<>();
+        for (ModelProvider provider : Models.providers()) {
+            defaults.put(provider.id(), provider.defaults(ModelOptions.defaults()));
+        }
+        String commit = headCommit();
         return new Environment(readCpuModel(), Runtime.getRuntime().availableProcessors(), totalMemory(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vendor"), Runtime.version().toString(), null, Version.getPlainVersion(),
-                headCommit(), profile, Instant.now(), null, localHostname(), false);
+                commit, profile, Instant.now(), null, localHostname(), false, loadAverage(), null,
+                commit == null ? null : dirty(), defaults, calibration.unitsPerMicro());
     }
 
     /** {@return this environment with the forked JVMs' JDK version} */
     Environment withForkedJdk(String version) {
         return new Environment(cpuModel, cores, memoryBytes, os, jdkVendor, jdkVersion, version, jmhVersion, gitCommit,
-                profile, startTime, endTime, hostname, interrupted);
+                profile, startTime, endTime, hostname, interrupted, loadAverageStart, loadAverageEnd, gitDirty,
+                modelDefaults, unitsPerMicro);
     }
 
-    /** {@return this environment, ended now} */
+    /** {@return this environment, ended now, with the load average now} */
     Environment ended(boolean interrupted) {
         return new Environment(cpuModel, cores, memoryBytes, os, jdkVendor, jdkVersion, forkedJdkVersion, jmhVersion,
-                gitCommit, profile, startTime, Instant.now(), hostname, interrupted);
+                gitCommit, profile, startTime, Instant.now(), hostname, interrupted, loadAverageStart, loadAverage(),
+                gitDirty, modelDefaults, unitsPerMicro);
+    }
+
+    /** {@return the 1-minute load average, the first number of {@code /proc/loadavg}}, or {@code null} where there is none */
+    static Double loadAverage() {
+        try {
+            String line = Files.readString(Path.of("/proc/loadavg")).trim();
+            return Double.parseDouble(line.substring(0, line.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return null;  // not Linux
+        }
     }
 
     /** Writes it as a JSON object to {@code file}. @throws IOException if it cannot */
@@ -75,6 +116,13 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
         f.put("endTime", endTime == null ? null : endTime.toString());
         f.put("hostname", hostname);
         f.put("interrupted", interrupted);
+        f.put("loadAverageStart", loadAverageStart);
+        f.put("loadAverageEnd", loadAverageEnd);
+        if (gitDirty != null) {
+            f.put("gitDirty", gitDirty);
+        }
+        f.put("modelDefaults", modelDefaults);
+        f.put("calibration", Map.of("unitsPerMicro", unitsPerMicro));
         Files.writeString(file, JSON.writeValueAsString(f) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 
@@ -108,14 +156,27 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
     }
 
     private static String headCommit() {
+        String out = git("rev-parse", "HEAD");
+        return out != null && out.trim().matches("[0-9a-f]{40}") ? out.trim() : null;
+    }
+
+    private static Boolean dirty() {
+        String out = git("status", "--porcelain");
+        return out == null ? null : !out.isBlank();
+    }
+
+    /** {@return what {@code git args} printed}, or {@code null} if it failed or took over 10 s */
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!git.waitFor(10, TimeUnit.SECONDS)) {
                 git.destroyForcibly();
                 return null;
             }
-            return git.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+            return git.exitValue() == 0 ? out : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.crossover.benchmarks.cli;
 import dev.crossover.benchmarks.Profile;
 import dev.crossover.benchmarks.Profile.Point;
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Kernel;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
 import dev.crossover.core.Workload;
@@ -20,7 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,8 +35,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code run}: the JMH sweep of a {@link Profile} over every model, then the report.
  *
- * <p>Writes {@code DIR/results.json} (standard JMH JSON), {@code DIR/latency/*.hlog} and
- * {@code DIR/environment.json}, then the report {@code DIR/report.html}. Progress goes to standard
+ * <p>Writes {@code DIR/results.json} (standard JMH JSON), {@code DIR/latency/*.hlog},
+ * {@code DIR/points/*.json} (what each point really ran), {@code DIR/failures.json} (points that
+ * failed or were left out on purpose) and {@code DIR/environment.json}, then the report
+ * {@code DIR/report.html}. The CPU kernel is calibrated once, here, and every fork computes the
+ * units of that calibration. A warning goes to standard error when the machine is already busy. Progress goes to standard
  * error, one line per point; the one line on standard output is the report's path. The models are {@link Models#ids()}, the same list
  * {@code models} prints. Exit codes: 0 success, 1 when a point failed (for example its work check),
  * 2 on bad input, 130 when interrupted (Ctrl-C): then the finished points stay in
@@ -72,7 +78,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model: none (expected: at least one model on the class path)");
         }
         PrintStream progress = System.err;
-        List<Point> points = chosen.points(models, included, new FanoutSupport(progress));
+        int cores = Runtime.getRuntime().availableProcessors();
+        Profile.Plan plan = chosen.plan(models, included, new FanoutSupport(), cores);
+        List<Point> points = plan.points();
         if (points.isEmpty()) {
             throw new IllegalArgumentException("include: " + include + " (expected: a pattern matching a point of profile "
                     + chosen.id() + ")");
@@ -82,9 +90,19 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory that can be created: " + e + ")");
         }
-        progress.printf("crossover run: profile %s, %d points, %d models, about %s; results in %s%n", chosen.id(),
-                points.size(), models.size(), Sweep.format(chosen.estimate(points.size())), dir.toAbsolutePath());
-        Sweep sweep = new Sweep(chosen, points, dir, progress);
+        loadWarning(Environment.loadAverage(), cores).ifPresent(progress::println);
+        Kernel.Calibration calibration = Kernel.calibrate();
+        progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
+                        + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
+                models.size(), Sweep.format(chosen.estimate(points.size())), calibration.unitsPerMicro(),
+                dir.toAbsolutePath());
+        Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();  // one line per reason, models listed
+        plan.excluded().forEach(e -> leftOut.computeIfAbsent(e.reason().startsWith(e.point().params().get("model"))
+                ? e.point().benchmark() + ": " + e.reason() : e.point().label().replaceAll(" model=\\S+", "") + ": "
+                + e.reason(), k -> new java.util.ArrayList<>()).add(e.point().params().get("model")));
+        leftOut.forEach((line, ms) -> progress.println("  left out: " + line
+                + (line.contains("runs no fan-out") ? "" : " (" + ms.size() + " models)")));
+        Sweep sweep = new Sweep(chosen, plan, dir, progress, calibration);
         Sweep.Outcome outcome = sweep.run();
         if (outcome.interrupted()) {
             return INTERRUPTED;  // the shutdown hook has said where the finished points are
@@ -111,6 +129,15 @@ public final class RunCommand implements Callable<Integer> {
         return failed.isEmpty() ? 0 : 1;
     }
 
+    /** {@return the warning to print when the 1-minute load average {@code load} exceeds half the cores} */
+    static Optional<String> loadWarning(Double load, int cores) {
+        if (load == null || load <= cores / 2.0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "crossover: warning: 1-minute load average %.2f "
+                + "exceeds half the %d cores: results will be noisy", load, cores));
+    }
+
     static Profile profile(String id) {
         for (Profile p : Profile.values()) {
             if (p.id().equals(id)) {
@@ -133,31 +160,26 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether a model runs fan-out workloads, found by asking it to run a one-task fan-out workload
-     * with no wait (a model that does not rejects it with {@link IllegalArgumentException}); asked
-     * once per model, only for models a fan-out point would run.
+     * Why a model rejects fan-out workloads, found by asking it to run a one-task fan-out workload
+     * with no wait (a model that does not run them rejects it with {@link IllegalArgumentException},
+     * whose message is the reason); empty when it runs it. Asked once per model, only for models a
+     * fan-out point would run.
      */
-    static final class FanoutSupport implements Predicate<String> {
-        private final Map<String, Boolean> known = new HashMap<>();
-        private final PrintStream progress;
-
-        FanoutSupport(PrintStream progress) {
-            this.progress = progress;
-        }
+    static final class FanoutSupport implements Function<String, Optional<String>> {
+        private final Map<String, Optional<String>> known = new HashMap<>();
 
         @Override
-        public boolean test(String model) {
-            return known.computeIfAbsent(model, this::probe);
+        public Optional<String> apply(String model) {
+            return known.computeIfAbsent(model, FanoutSupport::probe);
         }
 
-        private boolean probe(String model) {
+        private static Optional<String> probe(String model) {
             Workload one = Workload.builder(WorkloadKind.FANOUT).tasks(1).concurrency(1).io(Duration.ZERO).fanout(2).build();
             try (ConcurrencyModel m = Models.create(model, ModelOptions.defaults())) {
                 m.run(one);
-                return true;
+                return Optional.empty();
             } catch (IllegalArgumentException e) {
-                progress.printf("%s runs no fan-out workload (%s): left out of FanoutBenchmark%n", model, e.getMessage());
-                return false;
+                return Optional.of(String.valueOf(e.getMessage()));
             }
         }
     }

@@ -2,7 +2,11 @@ package dev.crossover.benchmarks.cli;
 
 import dev.crossover.benchmarks.LatencyLog;
 import dev.crossover.benchmarks.Profile;
+import dev.crossover.benchmarks.PointSummary;
+import dev.crossover.benchmarks.Profile.Exclusion;
 import dev.crossover.benchmarks.Profile.Point;
+import dev.crossover.benchmarks.WorkloadBenchmark;
+import dev.crossover.core.Kernel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,8 +38,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <h2>Files</h2>
  * {@code results.json} (JMH's own JSON writer) is rewritten after each point, so it always holds
- * every point finished so far; {@code latency/*.hlog} is written by the forked JVMs;
+ * every point finished so far; {@code failures.json} ({@link Failures}) likewise holds the points
+ * left out on purpose from the start and every point that failed so far; {@code latency/*.hlog}
+ * and {@code points/*.json} ({@link PointSummary}) are written by the forked JVMs;
  * {@code environment.json} is written at the start and rewritten when the sweep ends.
+ *
+ * <h2>Forks</h2>
+ * Each point is one JMH run whose forks get, as system properties, the latency and summary
+ * directories and the kernel's calibration from this JVM, so every model computes the same
+ * kernel units at a point.
  *
  * <h2>Interruption</h2>
  * One JMH run per point is what lets Ctrl-C keep the finished points: JMH itself writes its JSON
@@ -49,19 +60,35 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class Sweep {
     private final Profile profile;
     private final List<Point> points;
+    private final List<Exclusion> excluded;
     private final Path out;
     private final PrintStream progress;
+    private final Kernel.Calibration calibration;
     private final List<RunResult> results = new ArrayList<>();
+    private final Failures failures;
     private volatile Environment environment;
     private volatile int finished;
     private volatile boolean done;
     private volatile boolean stopping;
 
-    Sweep(Profile profile, List<Point> points, Path out, PrintStream progress) {
+    Sweep(Profile profile, Profile.Plan plan, Path out, PrintStream progress, Kernel.Calibration calibration) {
         this.profile = profile;
-        this.points = List.copyOf(points);
+        this.points = plan.points();
+        this.excluded = plan.excluded();
         this.out = out;
         this.progress = progress;
+        this.calibration = calibration;
+        this.failures = new Failures(failuresFile());
+    }
+
+    /** {@return the file listing failed and excluded points} */
+    Path failuresFile() {
+        return out.resolve("failures.json");
+    }
+
+    /** {@return the directory of the per-point summaries the forked JVMs write} */
+    Path pointsDir() {
+        return out.resolve("points");
     }
 
     /** {@return the results file} */
@@ -83,12 +110,18 @@ final class Sweep {
      */
     Outcome run() throws IOException {
         Files.createDirectories(latencyDir());
-        for (Point p : points) {  // this run's logs replace any left by an earlier run into the same folder
+        Files.createDirectories(pointsDir());
+        for (Point p : points) {  // this run's files replace any left by an earlier run into the same folder
             Files.deleteIfExists(latencyDir().resolve(p.id() + LatencyLog.EXTENSION));
+            Files.deleteIfExists(pointsDir().resolve(p.id() + PointSummary.EXTENSION));
         }
-        environment = Environment.capture(profile.id());
+        environment = Environment.capture(profile.id(), calibration);
         environment.write(out.resolve("environment.json"));
         writeResults();
+        for (Exclusion e : excluded) {
+            failures.add(new Failures.Entry(e.point(), Failures.Status.EXCLUDED, e.reason()));
+        }
+        failures.write();
         Thread hook = new Thread(this::interrupted, "crossover-run-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Point> failed = new ArrayList<>();
@@ -99,7 +132,7 @@ final class Sweep {
                 progress.printf("[%d/%d] %s elapsed, %s left: %s%n", i + 1, points.size(),
                         format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start)), point.label());
                 progress.flush();
-                Collection<RunResult> r;
+                PointRun r;
                 try {
                     r = runPoint(point);
                 } catch (RuntimeException e) {
@@ -111,14 +144,16 @@ final class Sweep {
                 if (stopping) {
                     break;  // the hook killed this point's fork: it did not fail, it was stopped
                 }
-                if (r.isEmpty()) {
+                if (r.results().isEmpty()) {
                     failed.add(point);
-                    progress.printf("        FAILED: %s (see JMH's message above)%n", point.label());
+                    failures.add(new Failures.Entry(point, Failures.Status.FAILED, r.error()));
+                    progress.printf("        FAILED: %s: %s%n", point.label(), r.error());
                 } else {
-                    results.addAll(r);
-                    describe(r);
+                    results.addAll(r.results());
+                    describe(r.results());
                     if (environment.forkedJdkVersion() == null) {
-                        environment = environment.withForkedJdk(r.iterator().next().getParams().getJdkVersion());
+                        environment = environment.withForkedJdk(
+                                r.results().iterator().next().getParams().getJdkVersion());
                     }
                     writeResults();
                 }
@@ -150,7 +185,16 @@ final class Sweep {
     record Outcome(List<Point> failed, boolean interrupted) {
     }
 
-    private Collection<RunResult> runPoint(Point point) {
+    /**
+     * One point's JMH run.
+     *
+     * @param results its results; empty when it failed
+     * @param error   why it failed, in one line; {@code null} when it did not
+     */
+    private record PointRun(Collection<RunResult> results, String error) {
+    }
+
+    private PointRun runPoint(Point point) {
         Profile.Settings s = profile.settings();
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(point.benchmark()) + "$")
@@ -166,16 +210,38 @@ final class Sweep {
                 // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
                 .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 .jvmArgs(forkArgs(s.heap()))
-                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath())
+                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath(),
+                        "-D" + PointSummary.DIR_PROPERTY + "=" + pointsDir().toAbsolutePath(),
+                        "-D" + WorkloadBenchmark.UNITS_PER_MICRO_PROPERTY + "=" + calibration.unitsPerMicro())
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL);
         point.params().forEach(options::param);
         try {
-            return new Runner(options.build(),
+            Collection<RunResult> r = new Runner(options.build(),
                     new QuietOutput(OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL))).run();
+            return new PointRun(r, r.isEmpty() ? "JMH returned no result (see its output)" : null);
         } catch (RunnerException e) {
-            return List.of();
+            return new PointRun(List.of(), message(e));
         }
+    }
+
+    /**
+     * {@return the benchmark's own error behind JMH's wrapping}: the deepest cause of the first
+     * exception a fork reported, as {@code Type: message} on one line
+     */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while (true) {
+            if (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            } else if (t.getSuppressed().length > 0) {
+                t = t.getSuppressed()[0];
+            } else {
+                break;
+            }
+        }
+        String text = t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        return text.lines().findFirst().orElse(text).strip();
     }
 
     /** {@return the forked JVM's options: the heap, and on JDK 23+ leave to JMH its use of sun.misc.Unsafe without a warning} */
