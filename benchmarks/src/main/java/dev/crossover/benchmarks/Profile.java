@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  * <ul>
  * <li>{@link #SMOKE}: for CI, about 2 minutes on 2 cores: a point or two per workload, every
  *     model; sleep at C = 3 too, half of the seeds' gather claim.</li>
- * <li>{@link #QUICK}: the default, under 10 minutes on 2 cores with 9 models (about 120 points):
- *     concurrency 1 to 10,000 (sleep at 1 and 3 for the gather claim) and CPU share none (0), light
+ * <li>{@link #QUICK}: the default, under 10 minutes on 2 cores with 9 models (about 130 points):
+ *     concurrency 1 to 10,000 (sleep at 1 and 3 for the gather claim; mixed at 10 so dominant CPU has a cell beyond C = 1) and CPU share none (0), light
  *     (9%) and dominant (67%), enough for a winner map. 2 warm-up and 5 measured iterations of
  *     300 ms: JMH's 99.9% interval multiplies the error by Student's t, 8.6 with 4 degrees of
  *     freedom where 3 iterations (2 degrees) would give 31.6.</li>
@@ -62,7 +62,7 @@ public enum Profile {
             Pinned.MEASUREMENT_ITERATIONS, Duration.ofMillis(Pinned.MEASUREMENT_MILLIS), Pinned.HEAP), List.of(
             new Grid(WorkloadKind.SLEEP, List.of(1, 3, 100, 10_000), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
-            new Grid(WorkloadKind.MIXED, List.of(1, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
+            new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
