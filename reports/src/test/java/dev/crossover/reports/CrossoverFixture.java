@@ -87,8 +87,8 @@ final class CrossoverFixture {
         failure(PKG + "FanoutBenchmark.run", withFanout(params("threads-fixed", 10, 20, 0)), "excluded", "rejects fan-out");
         failure(PKG + "FanoutBenchmark.run", withFanout(params("threads-fixed", 100, 20, 0)), "excluded", "rejects fan-out");
         failure(PKG + "CpuBenchmark.run", params("processes-eventloop", 4, 0, 1000), "failed", "worker exited with code 1");
-        environmentExtras.put("loadAverageStart", 0.4);
-        environmentExtras.put("loadAverageEnd", 1.6);
+        environmentExtras.put("loadAverageStart", 1.6);
+        environmentExtras.put("loadAverageEnd", 0.4);
         environmentExtras.put("gitDirty", true);
         environmentExtras.put("modelDefaults", Map.of("processes", "workers=2", "threads-forkjoin", "parallelism=2",
                 "threads-fixed", "threads=200"));

@@ -127,7 +127,7 @@ class ReportHtmlTest {
         Document doc = report(List.of(results));
 
         Element identity = doc.selectFirst("section#identity");
-        assertTrue(identity.selectFirst("p.warning").text().contains("machine was busy: loadAverageEnd 1.6 exceeds half the 2 cores"),
+        assertTrue(identity.selectFirst("p.warning").text().contains("machine was busy: the 1-minute load average was 1.6 when the run started, over half the 2 cores"),
                 identity.text());
         for (String field : List.of("loadAverageStart", "loadAverageEnd", "gitDirty", "modelDefaults.processes",
                 "calibration.unitsPerMicro")) {

@@ -93,7 +93,7 @@ final class CrossoverSection {
         if (c == null) {
             return new Views.CellView("", "", "not measured", "#ffffff", "#000000", "#cccccc", false, true, "empty", List.of());
         }
-        List<String> notes = c.notes().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+        List<String> notes = notes(c.notes());
         if (c.winner() == null) {
             return new Views.CellView("no result", "", String.join("; ", notes), "#f3f3f3", "#000000", "#999999",
                     true, false, "noresult", notes);
@@ -237,5 +237,17 @@ final class CrossoverSection {
         StringBuilder b = new StringBuilder();
         other.forEach((k, v) -> b.append(", ").append(k).append(' ').append(v));
         return b.toString();
+    }
+
+    /**
+     * {@return one line per distinct note, the models that share it (e.g. a point excluded for
+     * every model) named together at its start}
+     */
+    static List<String> notes(java.util.Map<String, String> byModel) {
+        java.util.Map<String, List<String>> byNote = new java.util.LinkedHashMap<>();
+        byModel.forEach((model, note) -> byNote.computeIfAbsent(note, n -> new java.util.ArrayList<>()).add(model));
+        return byNote.entrySet().stream()
+                .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+                .toList();
     }
 }

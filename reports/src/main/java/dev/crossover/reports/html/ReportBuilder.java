@@ -118,21 +118,19 @@ public final class ReportBuilder {
         return new Views.SourceView(s.label(), s.file().toString(), fields, busy(s));
     }
 
-    /** {@return a warning when the load average at the start or end exceeds half the cores, else empty} */
+    /**
+     * {@return a warning when the load average at the start exceeds half the cores, else empty}.
+     * Only the start counts: the load at the end includes the benchmarks' own work.
+     */
     static String busy(Source s) {
         double cores = parse(s.get("cores"));
-        if (!(cores > 0)) {
+        double start = parse(s.get("loadAverageStart"));
+        if (!(cores > 0) || !(start > cores / 2)) {
             return "";
         }
-        List<String> high = new ArrayList<>();
-        for (String key : List.of("loadAverageStart", "loadAverageEnd")) {
-            double load = parse(s.get(key));
-            if (load > cores / 2) {
-                high.add(key + " " + Format.number(load));
-            }
-        }
-        return high.isEmpty() ? "" : "The machine was busy: " + String.join(", ", high) + " exceeds half the "
-                + Format.number(cores) + " cores, so other work competed with the benchmarks and the numbers may be low and noisy.";
+        return "The machine was busy: the 1-minute load average was " + Format.number(start)
+                + " when the run started, over half the " + Format.number(cores) + " cores. Something else (a build "
+                + "just before, another program) was using the CPU, so early points may read low and noisy.";
     }
 
     private static double parse(String text) {
