@@ -104,19 +104,17 @@ public abstract class WorkloadBenchmark {
 
     /** {@return a builder for {@code kind} with the params every benchmark has, CPU work in kernel units} */
     protected final Workload.Builder builder(WorkloadKind kind, int ioMillis, int cpuMicros) {
+        Duration cpu = Duration.ofNanos(cpuMicros * 1_000L);
         return Workload.builder(kind).concurrency(concurrency).io(Duration.ofMillis(ioMillis))
-                .cpuUnits(cpuUnits(cpuMicros));
+                .cpu(cpu, cpu.isZero() ? new Kernel.Calibration(1) : calibration());
     }
 
     /**
-     * {@return the kernel units of {@code cpuMicros}}, by the rate in {@value #UNITS_PER_MICRO_PROPERTY}
-     * when set, else by this JVM's own calibration
+     * {@return the rate in {@value #UNITS_PER_MICRO_PROPERTY}} when set (the run command measured it
+     * once for the whole sweep; this fork does not measure again), else this JVM's own calibration
      * @throws IllegalArgumentException if the property is not a positive number
      */
-    static long cpuUnits(int cpuMicros) {
-        if (cpuMicros == 0) {
-            return 0;
-        }
+    static Kernel.Calibration calibration() {
         String rate = System.getProperty(UNITS_PER_MICRO_PROPERTY);
         Kernel.Calibration calibration;
         if (rate == null || rate.isBlank()) {
@@ -133,7 +131,7 @@ public abstract class WorkloadBenchmark {
             }
             calibration = new Kernel.Calibration(unitsPerMicro);
         }
-        return calibration.unitsFor(Duration.ofNanos(cpuMicros * 1_000L));
+        return calibration;
     }
 
     /** Builds the model, sizes the batch and computes its reference; nothing here is measured. */

@@ -118,6 +118,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         private Duration io;
         private Duration cpu;
         private long cpuUnits = -1;
+        private Kernel.Calibration calibration;
         private int fanout = 1;
         private double failRate;
 
@@ -152,12 +153,25 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         public Builder cpu(Duration cpu) {
             this.cpu = Objects.requireNonNull(cpu, "cpu");
             this.cpuUnits = -1;
+            this.calibration = null;
+            return this;
+        }
+
+        /**
+         * Sets the CPU work per task as a duration, turned into units by {@code calibration}
+         * (measured elsewhere, e.g. once for a whole sweep) instead of this JVM's own.
+         */
+        public Builder cpu(Duration cpu, Kernel.Calibration calibration) {
+            this.cpu = Objects.requireNonNull(cpu, "cpu");
+            this.cpuUnits = -1;
+            this.calibration = Objects.requireNonNull(calibration, "calibration");
             return this;
         }
 
         /** Pins the CPU work per task in kernel units (so checksums compare across JVMs). */
         public Builder cpuUnits(long units) {
             this.cpuUnits = Checks.notNegative("cpu-units", units);
+            this.calibration = null;
             return this;
         }
 
@@ -180,7 +194,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
             if (units >= 0) {
                 nanos = units == 0 ? 0 : Kernel.calibrate().nanosFor(units);
             } else {
-                units = cpu.isZero() ? 0 : Kernel.calibrate().unitsFor(cpu);
+                units = cpu.isZero() ? 0 : (calibration != null ? calibration : Kernel.calibrate()).unitsFor(cpu);
                 nanos = cpu.toNanos();
             }
             return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate);

@@ -70,6 +70,15 @@ class WorkloadTest {
     }
 
     @Test
+    void turnsCpuIntoUnitsWithAGivenCalibration() {
+        Workload workload = Workload.builder(WorkloadKind.CPU).cpu(Duration.ofNanos(200_000), new Kernel.Calibration(7))
+                .build();
+
+        assertEquals(1_400, workload.cpuUnits(), "200 us at 7 units/us");
+        assertEquals(200_000, workload.cpuNanos());
+    }
+
+    @Test
     void idealThroughputFollowsTheBound() {
         Workload sleep = Workload.builder(WorkloadKind.SLEEP).concurrency(10_000).io(Duration.ofMillis(50)).build();
         assertEquals(200_000, sleep.idealThroughput(2), 1e-6);
