@@ -12,6 +12,7 @@ final class Fixtures {
     static final String SINGLE_SHOT = "ss-params-kvstore.json";
     static final String OLD_THRPT = "thrpt-old-visualizer.json";
     static final String AVGT_GC = "avgt-gc-arrayadd.json";
+    static final String AVGT_GC_REAL = "avgt-gc-jmhsamples.json";
 
     private Fixtures() {
     }

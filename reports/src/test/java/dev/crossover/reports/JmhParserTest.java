@@ -76,6 +76,17 @@ class JmhParserTest {
     }
 
     @Test
+    void readsARealGcProfilerRunOfJmh137() throws Exception {
+        JmhResult r = parse(Fixtures.copy(Fixtures.AVGT_GC_REAL, dir)).get(0);
+
+        assertEquals("org.openjdk.jmh.samples.JMHSample_01_HelloWorld.wellHelloThere", r.benchmark());
+        assertEquals("avgt", r.mode());
+        assertEquals("ns/op", r.primary().unit());
+        assertEquals(java.util.Set.of("gc.alloc.rate", "gc.alloc.rate.norm", "gc.count"), r.secondary().keySet());
+        assertEquals("B/op", r.secondary().get("gc.alloc.rate.norm").unit());
+    }
+
+    @Test
     void readsOldFileWithoutVersionFieldsOrParams() throws Exception {
         JmhResult r = parse(Fixtures.copy(Fixtures.OLD_THRPT, dir)).get(0);
         assertEquals("", r.jdkVersion());

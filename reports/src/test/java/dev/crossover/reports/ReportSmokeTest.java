@@ -24,7 +24,8 @@ class ReportSmokeTest {
         Path merged = Reports.write(List.of(results,
                 Fixtures.copy(Fixtures.THRPT_PARAMS, dir.resolve("a")), Fixtures.copy(Fixtures.SAMPLE, dir.resolve("b")),
                 Fixtures.copy(Fixtures.SINGLE_SHOT, dir.resolve("c")), Fixtures.copy(Fixtures.AVGT_GC, dir.resolve("d")),
-                Fixtures.copy(Fixtures.OLD_THRPT, dir.resolve("e"))), dir.resolve("merged"));
+                Fixtures.copy(Fixtures.OLD_THRPT, dir.resolve("e")), Fixtures.copy(Fixtures.AVGT_GC_REAL, dir.resolve("f"))),
+                dir.resolve("merged"));
         assertTrue(Files.size(crossover) > 10_000);
         assertTrue(Files.size(merged) > Files.size(crossover));
         String copy = System.getenv("REPORT_COPY");
