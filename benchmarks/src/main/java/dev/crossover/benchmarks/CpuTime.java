@@ -21,6 +21,11 @@ import java.util.Optional;
  * report is skipped: the figure is then an under-count for that process, which the models here do
  * not cause (their workers live as long as the model).
  *
+ * <h2>Resolution</h2>
+ * On Linux both figures come in clock ticks (10 ms), so one sample pair may be off by a tick; over
+ * many iterations the errors average out, but a short run (the {@code smoke} profile) gives coarse
+ * per-task figures.
+ *
  * <h2>Threading</h2>
  * {@link #sample()} may be called from any thread; the rest are pure functions.
  */
