@@ -23,9 +23,20 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * One JSON object with these fields (the contract with the {@code reports} module):
  * {@code benchmark}, {@code params} (every JMH param), {@code batchTasks}, {@code concurrency},
  * {@code reachedConcurrency}, {@code maxInFlight}, {@code cpuUnits}, {@code cpuNanosPerTask},
- * {@code startupMillis}, {@code invocations}. When several forks run a point, each merges its
- * trial into the file: the smallest batch, the highest in flight, whether every fork reached the
- * concurrency, the slowest start-up and the sum of the invocations.
+ * {@code startupMillis}, {@code invocations}, and when a measured task finished,
+ * {@code cpuNanosPerTaskMeasured}, {@code cpuSecondsMeasured} and {@code tasksMeasured}. When
+ * several forks run a point, each merges its trial into the file: the smallest batch, the highest
+ * in flight, whether every fork reached the concurrency, the slowest start-up, the sum of the
+ * invocations and of the measured CPU time and tasks (CPU per task is their quotient).
+ *
+ * <h2>Measured CPU time</h2>
+ * {@code cpuSecondsMeasured} is the CPU time {@link CpuTime} saw during the measured iterations
+ * only (the window of the latency log and of {@code invocations}): the forked JVM's whole process
+ * plus its descendant processes (the processes models' workers). It therefore includes JMH's own
+ * harness, the fork's GC and JIT threads and the model's idle threads: it is an upper bound of
+ * the model's cost, not its exact share. A worker process that died within an iteration is not
+ * counted (see {@link CpuTime}). {@code cpuNanosPerTaskMeasured} divides it by the tasks finished
+ * (completed or failed) in those iterations, {@code tasksMeasured}.
  * The directory reaches the forked JVM through the system property {@value #DIR_PROPERTY}; without
  * it (a plain {@code java -jar benchmarks.jar SleepBenchmark}) nothing is written.
  *
@@ -40,10 +51,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * @param cpuNanosPerTask    the nominal CPU time of those units by the kernel's calibration
  * @param startupMillis      how long the model took to be ready (for processes, the pool's start-up)
  * @param invocations        measured invocations (batches)
+ * @param cpuNanosMeasured   CPU nanoseconds of this JVM and its descendants in the measured iterations
+ * @param tasksMeasured      tasks finished in the measured iterations (0: the CPU time was not measured)
  */
 public record PointSummary(String benchmark, Map<String, String> params, int batchTasks, int concurrency,
                            boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
-                           double startupMillis, int invocations) {
+                           double startupMillis, int invocations, long cpuNanosMeasured, long tasksMeasured) {
     /** The system property naming the directory the forked JVMs write the summaries to. */
     public static final String DIR_PROPERTY = "crossover.pointsDir";
     /** The files' extension. */
@@ -53,6 +66,11 @@ public record PointSummary(String benchmark, Map<String, String> params, int bat
     public PointSummary {
         Objects.requireNonNull(benchmark, "benchmark");
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+
+    /** {@return measured CPU nanoseconds per finished task}, or -1 when no task was measured */
+    public long cpuNanosPerTaskMeasured() {
+        return CpuTime.perTask(cpuNanosMeasured, tasksMeasured);
     }
 
     /** {@return whether a trial reached its concurrency}: a batch of at least C tasks and as many in flight as it allows */
@@ -81,7 +99,8 @@ public record PointSummary(String benchmark, Map<String, String> params, int bat
     PointSummary merge(PointSummary other) {
         return new PointSummary(benchmark, params, Math.min(batchTasks, other.batchTasks), concurrency,
                 reachedConcurrency && other.reachedConcurrency, Math.max(maxInFlight, other.maxInFlight), cpuUnits,
-                cpuNanosPerTask, Math.max(startupMillis, other.startupMillis), invocations + other.invocations);
+                cpuNanosPerTask, Math.max(startupMillis, other.startupMillis), invocations + other.invocations,
+                cpuNanosMeasured + other.cpuNanosMeasured, tasksMeasured + other.tasksMeasured);
     }
 
     /**
@@ -103,11 +122,14 @@ public record PointSummary(String benchmark, Map<String, String> params, int bat
         try {
             @SuppressWarnings("unchecked")
             Map<String, String> params = (Map<String, String>) f.get("params");
+            boolean cpu = f.get("tasksMeasured") != null;
             return new PointSummary((String) f.get("benchmark"), params, ((Number) f.get("batchTasks")).intValue(),
                     ((Number) f.get("concurrency")).intValue(), (Boolean) f.get("reachedConcurrency"),
                     ((Number) f.get("maxInFlight")).intValue(), ((Number) f.get("cpuUnits")).longValue(),
                     ((Number) f.get("cpuNanosPerTask")).longValue(), ((Number) f.get("startupMillis")).doubleValue(),
-                    ((Number) f.get("invocations")).intValue());
+                    ((Number) f.get("invocations")).intValue(),
+                    cpu ? Math.round(((Number) f.get("cpuSecondsMeasured")).doubleValue() * 1e9) : 0,
+                    cpu ? ((Number) f.get("tasksMeasured")).longValue() : 0);
         } catch (RuntimeException e) {
             throw new IOException(file + ": not a point summary (" + e + ")", e);
         }
@@ -125,6 +147,11 @@ public record PointSummary(String benchmark, Map<String, String> params, int bat
         f.put("cpuNanosPerTask", cpuNanosPerTask);
         f.put("startupMillis", startupMillis);
         f.put("invocations", invocations);
+        if (tasksMeasured > 0) {
+            f.put("cpuNanosPerTaskMeasured", cpuNanosPerTaskMeasured());
+            f.put("cpuSecondsMeasured", cpuNanosMeasured / 1e9);
+            f.put("tasksMeasured", tasksMeasured);
+        }
         return f;
     }
 }

@@ -43,7 +43,13 @@ import org.openjdk.jmh.runner.IterationType;
  * computed; each invocation runs the batch once and {@link TrialCheck} verifies it, so a lost task
  * or a wrong result fails the benchmark. Per-task latency of the measurement iterations (warm-up
  * excluded) goes to {@link LatencyLog} when the trial ends, and what the trial really ran (batch,
- * concurrency reached, CPU units, start-up) to {@link PointSummary}.
+ * concurrency reached, CPU units, start-up, CPU time per task) to {@link PointSummary}.
+ *
+ * <h2>CPU time</h2>
+ * {@link CpuTime} is sampled when each measured iteration starts and when it ends; the deltas and
+ * the tasks those iterations finished are summed into the summary's measured CPU time per task.
+ * The window is the same as the latency log's, and it includes the harness's and the fork's own
+ * threads (see {@link PointSummary}).
  *
  * <h2>CPU work</h2>
  * Each task computes {@code cpuMicros} worth of kernel units. The {@code run} command calibrates
@@ -98,6 +104,9 @@ public abstract class WorkloadBenchmark {
     private boolean measuring;
     private int maxInFlight;
     private int invocations;
+    private CpuTime.Sample iterationStart;
+    private long cpuNanosMeasured;
+    private long tasksMeasured;
 
     /** {@return the workload the params describe, its task count still to be sized} */
     protected abstract Workload.Builder workload();
@@ -157,6 +166,16 @@ public abstract class WorkloadBenchmark {
         if (measuring && latency.getStartTimeStamp() == Long.MAX_VALUE) {
             latency.setStartTimeStamp(System.currentTimeMillis());
         }
+        iterationStart = measuring ? CpuTime.sample() : null;
+    }
+
+    /** Adds a measured iteration's CPU time, from its start sample to now. */
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        if (iterationStart != null) {
+            cpuNanosMeasured += CpuTime.delta(iterationStart, CpuTime.sample());
+            iterationStart = null;
+        }
     }
 
     /**
@@ -173,6 +192,7 @@ public abstract class WorkloadBenchmark {
             latency.add(result.latencyNanos());
             maxInFlight = Math.max(maxInFlight, result.maxInFlight());
             invocations++;
+            tasksMeasured += result.completed() + result.failed();
         }
         return result;
     }
@@ -199,6 +219,6 @@ public abstract class WorkloadBenchmark {
         Workload w = batch.workload();
         return new PointSummary(trial.getBenchmark(), LatencyLog.paramsOf(trial), w.tasks(), w.concurrency(),
                 PointSummary.reached(w.concurrency(), w.tasks(), maxInFlight), maxInFlight, w.cpuUnits(), w.cpuNanos(),
-                startupNanos / 1e6, invocations);
+                startupNanos / 1e6, invocations, cpuNanosMeasured, tasksMeasured);
     }
 }

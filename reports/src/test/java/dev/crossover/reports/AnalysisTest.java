@@ -346,4 +346,36 @@ class AnalysisTest {
         Claim lost = Claims.evaluate(List.of(point("sleep", "eventloop", 1000, 50, 0, 5000, 100))).get(1);
         assertEquals(Claim.Verdict.DOES_NOT_HOLD, lost.verdict(), lost.evidence());
     }
+
+    /** The point with a run record carrying {@code cpuNanosPerTask} measured CPU time per task. */
+    static Point measured(Point p, long cpuNanosPerTask) {
+        Sidecar s = new Sidecar(p.result().benchmark(), p.result().params(), 10 * p.concurrency(), p.concurrency(), true,
+                p.concurrency(), 0, 0, 5.0, 10, cpuNanosPerTask, cpuNanosPerTask * 100.0 * p.concurrency() / 1e9);
+        return new Point(p.result(), p.workload(), p.model(), p.concurrency(), p.ioMillis(), p.cpuMicros(), p.other(),
+                p.throughput(), p.failed(), p.ideal(), p.latency(), s);
+    }
+
+    @Test
+    void manyWaitsClaimJudgesTheLoopsMeasuredCpuAgainstTheWait() {
+        Point loop = point("sleep", "eventloop", 1000, 50, 0, 19000, 100);
+        Point netty = point("sleep", "netty", 1000, 50, 0, 19500, 100);
+        Point virtual = point("sleep", "threads-virtual", 1000, 50, 0, 19000, 100);
+        Point perTask = point("sleep", "threads-per-task", 1000, 50, 0, 18000, 100);
+        Claim little = Claims.evaluate(List.of(measured(loop, 40_000), measured(netty, 60_000), measured(virtual, 50_000),
+                measured(perTask, 90_000))).get(1);
+        assertEquals(Claim.Verdict.HOLDS, little.verdict(), little.evidence());
+        assertTrue(little.evidence().contains("eventloop sleep at C = 1000, wait 50 ms: 40 \u00b5s/task = 0.08% of the wait "
+                + "(beside threads-virtual 50 \u00b5s (0.1%), threads-per-task 90 \u00b5s (0.18%))"), little.evidence());
+        assertTrue(little.evidence().contains("netty sleep at C = 1000, wait 50 ms: 60 \u00b5s/task = 0.12% of the wait"),
+                little.evidence());
+
+        Claim much = Claims.evaluate(List.of(measured(loop, 3_000_000), measured(netty, 60_000))).get(1);
+        assertEquals(Claim.Verdict.DOES_NOT_HOLD, much.verdict(), much.evidence());
+        assertTrue(much.evidence().contains("3,000 \u00b5s/task = 6% of the wait"), much.evidence());
+        assertTrue(much.evidence().endsWith("the loop spends more than 5% of each wait on CPU"), much.evidence());
+
+        Claim half = Claims.evaluate(List.of(measured(loop, 40_000), netty)).get(1);
+        assertEquals(Claim.Verdict.INCONCLUSIVE, half.verdict(), "netty's CPU was not measured: " + half.evidence());
+        assertTrue(half.evidence().endsWith("CPU per task not measured for every loop model"), half.evidence());
+    }
 }

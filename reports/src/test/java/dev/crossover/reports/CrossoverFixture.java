@@ -143,6 +143,20 @@ final class CrossoverFixture {
         sidecars.put(recordName(benchmark, params), r);
     }
 
+    /**
+     * Puts the measured CPU time per task into an entry's points/*.json record (as a run since the
+     * benchmarks measure it writes): {@code cpuNanosPerTaskMeasured}, {@code cpuSecondsMeasured}
+     * (over 30 batches of 10 x C tasks) and {@code tasksMeasured}.
+     */
+    CrossoverFixture measuredCpu(String workload, String model, int c, double ioMillis, double cpuMicros, long nanosPerTask) {
+        Map<String, Object> r = sidecars.get(recordName(PKG + workload + "Benchmark.run", params(model, c, ioMillis, cpuMicros)));
+        long tasks = 30L * 10 * c;
+        r.put("cpuNanosPerTaskMeasured", nanosPerTask);
+        r.put("cpuSecondsMeasured", nanosPerTask * tasks / 1e9);
+        r.put("tasksMeasured", tasks);
+        return this;
+    }
+
     CrossoverFixture add(String workload, String model, int c, double ioMillis, double cpuMicros, double tasksPerSecond) {
         Map<String, String> params = params(model, c, ioMillis, cpuMicros);
         return addEntry(PKG + workload + "Benchmark.run", params, tasksPerSecond, 0.02 * tasksPerSecond);

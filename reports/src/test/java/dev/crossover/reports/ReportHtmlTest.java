@@ -343,4 +343,45 @@ class ReportHtmlTest {
         assertEquals(dir.resolve("o/report.html").toString(), out.toString().strip());
         assertTrue(Files.isRegularFile(dir.resolve("o/report.html")));
     }
+
+    @Test
+    void measuredCpuPerTaskDecidesTheManyWaitsClaimAndIsShown() throws Exception {
+        // sleep, io 50 ms, C = 1000: eventloop keeps 98% of the ideal and spends 20 us per task (0.04% of the wait).
+        Path results = CrossoverFixture.standard().withRunRecords()
+                .measuredCpu("Sleep", "eventloop", 1000, 50, 0, 20_000)
+                .measuredCpu("Sleep", "threads-virtual", 1000, 50, 0, 35_000)
+                .measuredCpu("Sleep", "eventloop", 100, 50, 0, 25_000)
+                .writeTo(dir.resolve("run"));
+        Document doc = report(List.of(results));
+
+        Element claim = doc.select("table.claims tr").get(2);
+        assertTrue(claim.text().startsWith("async I/O handles many waiting tasks without much CPU (000)"), claim.text());
+        assertEquals("holds", claim.selectFirst("td.verdict").text(), claim.text());
+        String evidence = claim.select("td").get(3).text();
+        assertTrue(evidence.contains("eventloop sleep at C = 1000, wait 50 ms: 20 \u00b5s/task = 0.04% of the wait "
+                + "(beside threads-virtual 35 \u00b5s (0.07%))"), evidence);
+        assertTrue(evidence.contains("little at \u2264 5% of the wait"), evidence);
+
+        Elements cpu = doc.select("section#cpu table.cpu tr");
+        assertEquals(4, cpu.size(), "header and the three measured points");
+        assertEquals(List.of("sleep", "eventloop", "100", "25", "0.05%"),
+                List.of(cpu.get(1).child(1).text(), cpu.get(1).child(2).text(), cpu.get(1).child(3).text(),
+                        cpu.get(1).child(5).text(), cpu.get(1).child(7).text()));
+        assertEquals("0.75", cpu.get(1).child(6).text(), "30 batches of 100 tasks at 25 us");
+        Element row = doc.select("table.results tr").stream()
+                .filter(r -> r.text().contains("SleepBenchmark") && r.text().contains("concurrency=1000")
+                        && r.text().contains("model=eventloop")).findFirst().orElseThrow();
+        assertEquals("20", row.children().last().text(), "CPU \u00b5s/task in the every-result table");
+    }
+
+    @Test
+    void withoutMeasuredCpuTheManyWaitsClaimStaysInconclusive() throws Exception {
+        Path results = CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("run"));
+        Document doc = report(List.of(results));
+
+        Element claim = doc.select("table.claims tr").get(2);
+        assertEquals("inconclusive", claim.selectFirst("td.verdict").text(), claim.text());
+        assertTrue(claim.text().contains("this half holds; not measured: CPU time per task"), claim.text());
+        assertTrue(doc.select("section#cpu").isEmpty(), "no CPU table without measurements");
+    }
 }

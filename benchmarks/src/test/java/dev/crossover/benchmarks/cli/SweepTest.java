@@ -75,7 +75,14 @@ class SweepTest {
         assertTrue(Files.exists(dir.resolve("latency").resolve(LatencyLog.fileName(MIXED, GOOD))));
         JsonNode summary = json.readTree(summaryFile.toFile());
         assertEquals(List.of("benchmark", "params", "batchTasks", "concurrency", "reachedConcurrency", "maxInFlight",
-                "cpuUnits", "cpuNanosPerTask", "startupMillis", "invocations"), fieldNames(summary));
+                "cpuUnits", "cpuNanosPerTask", "startupMillis", "invocations", "cpuNanosPerTaskMeasured", "cpuSecondsMeasured",
+                "tasksMeasured"), fieldNames(summary));
+        long tasks = summary.get("tasksMeasured").asLong();
+        assertEquals(tasks, (long) summary.get("invocations").asInt() * summary.get("batchTasks").asInt(),
+                "every task of every measured batch, one fork");
+        assertTrue(summary.get("cpuSecondsMeasured").asDouble() > 0, summary.toString());
+        assertEquals(Math.round(summary.get("cpuSecondsMeasured").asDouble() * 1e9 / tasks),
+                summary.get("cpuNanosPerTaskMeasured").asLong(), 1.0, summary.toString());
         assertEquals(MIXED, summary.get("benchmark").asText());
         assertEquals(GOOD, json.convertValue(summary.get("params"), Map.class));
         assertEquals(3, summary.get("concurrency").asInt());

@@ -28,6 +28,10 @@ public final class Claims {
     static final List<String> GATHER_MODELS = List.of("eventloop", "netty", "threads-virtual");
     /** The loop models the "many waiting tasks" claim is about. */
     static final List<String> LOOP_MODELS = List.of("eventloop", "netty");
+    /** The thread models the loops' measured CPU per task is set beside, as context. */
+    static final List<String> THREAD_MODELS = List.of("threads-virtual", "threads-per-task");
+    /** Measured CPU per task at or below this share of the task's wait is "without much CPU". */
+    static final double LITTLE_CPU = 0.05;
 
     private Claims() {
     }
@@ -117,9 +121,49 @@ public final class Claims {
         if (keeps.contains(Tri.NO)) {
             return new Claim(claim, experiment, Verdict.DOES_NOT_HOLD, measured + "; the loop falls short of the waits it was given");
         }
-        return new Claim(claim, experiment, Verdict.INCONCLUSIVE, measured
-                + (keeps.stream().allMatch(k -> k == Tri.YES) ? " \u2014 this half holds" : " \u2014 this half is undecided")
-                + "; not measured: CPU time per task (the \"without much CPU\" half), so the claim is not decided");
+        List<String> cpuEvidence = new ArrayList<>();
+        List<Tri> little = new ArrayList<>();
+        for (String model : LOOP_MODELS) {
+            filter(points, p -> p.workload().equals("sleep") && p.model().equals(model) && p.concurrency() >= 1000
+                    && p.ioMillis() > 0 && p.sidecar() != null && p.sidecar().hasMeasuredCpu())
+                    .stream().max(Comparator.comparingInt(Point::concurrency)).ifPresent(p -> {
+                        double share = cpuShareOfWait(p);
+                        little.add(share <= LITTLE_CPU ? Tri.YES : Tri.NO);
+                        List<String> beside = new ArrayList<>();
+                        for (String t : THREAD_MODELS) {
+                            find(points, o -> o.model().equals(t) && o.cellKey().equals(p.cellKey())
+                                    && o.sidecar() != null && o.sidecar().hasMeasuredCpu())
+                                    .ifPresent(o -> beside.add(t + " " + num(o.sidecar().cpuMicrosPerTask()) + " \u00b5s ("
+                                            + pctOfWait(cpuShareOfWait(o)) + ")"));
+                        }
+                        cpuEvidence.add(model + " sleep at C = " + p.concurrency() + ", wait " + num(p.ioMillis()) + " ms: "
+                                + num(p.sidecar().cpuMicrosPerTask()) + " \u00b5s/task = " + pctOfWait(share) + " of the wait"
+                                + (beside.isEmpty() ? "" : " (beside " + String.join(", ", beside) + ")"));
+                    });
+        }
+        String halfOne = keeps.stream().allMatch(k -> k == Tri.YES) ? " \u2014 this half holds" : " \u2014 this half is undecided";
+        if (little.isEmpty()) {
+            return new Claim(claim, experiment, Verdict.INCONCLUSIVE, measured + halfOne
+                    + "; not measured: CPU time per task (the \"without much CPU\" half), so the claim is not decided");
+        }
+        String cpu = "; measured CPU per task (the fork's whole CPU time over the tasks it finished, JMH, GC and JIT "
+                + "included: an upper bound; little at \u2264 " + pct(LITTLE_CPU) + " of the wait): " + String.join("; ", cpuEvidence);
+        if (little.contains(Tri.NO)) {
+            return new Claim(claim, experiment, Verdict.DOES_NOT_HOLD, measured + halfOne + cpu
+                    + "; the loop spends more than " + pct(LITTLE_CPU) + " of each wait on CPU");
+        }
+        boolean all = keeps.stream().allMatch(k -> k == Tri.YES) && little.size() == keeps.size();
+        return new Claim(claim, experiment, all ? Verdict.HOLDS : Verdict.INCONCLUSIVE, measured + halfOne + cpu
+                + (all ? "" : little.size() < keeps.size() ? "; CPU per task not measured for every loop model" : ""));
+    }
+
+    /** {@return the point's measured CPU per task over its wait per task} */
+    private static double cpuShareOfWait(Point p) {
+        return p.sidecar().cpuMicrosPerTask() / (p.ioMillis() * 1000);
+    }
+
+    private static String pctOfWait(double share) {
+        return num(share * 100) + "%";
     }
 
     static Claim processesForCpu(List<Point> points) {

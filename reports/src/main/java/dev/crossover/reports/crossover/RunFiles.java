@@ -79,7 +79,9 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
         return new Sidecar(o.field("benchmark").text(), params(o.field("params")), o.field("batchTasks").integer(),
                 o.field("concurrency").integer(), o.field("reachedConcurrency").bool(), o.field("maxInFlight").integer(),
                 o.field("cpuUnits").longInteger(), o.field("cpuNanosPerTask").longInteger(),
-                o.field("startupMillis").number(), o.field("invocations").integer());
+                o.field("startupMillis").number(), o.field("invocations").integer(),
+                o.optional("cpuNanosPerTaskMeasured").map(At::longInteger).orElse(-1L),
+                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN));
     }
 
     static List<Failure> failures(Path file) {

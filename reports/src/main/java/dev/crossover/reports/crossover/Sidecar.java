@@ -18,12 +18,34 @@ import java.util.TreeMap;
  * @param cpuNanosPerTask    the CPU work per task those units stand for, in nanoseconds (configured, not measured)
  * @param startupMillis      time from creating the model to its being ready, in milliseconds
  * @param invocations        batches run
+ * @param cpuNanosPerTaskMeasured CPU time per finished task in the measured iterations, in nanoseconds: the forked
+ *                           JVM's whole process (JMH, GC and JIT included) plus its worker processes, so an
+ *                           upper bound of the model's cost; -1 when the run did not measure it (older runs)
+ * @param cpuSecondsMeasured the CPU time of those iterations in seconds, NaN when not measured
  */
 public record Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
                       boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
-                      double startupMillis, int invocations) {
+                      double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured) {
     public Sidecar {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    }
+
+    /** A record from a run that did not measure CPU time (no {@code cpuNanosPerTaskMeasured}). */
+    public Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
+                   boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
+                   double startupMillis, int invocations) {
+        this(benchmark, params, batchTasks, concurrency, reachedConcurrency, maxInFlight, cpuUnits, cpuNanosPerTask,
+                startupMillis, invocations, -1, Double.NaN);
+    }
+
+    /** {@return whether the run measured CPU time per task at this point} */
+    public boolean hasMeasuredCpu() {
+        return cpuNanosPerTaskMeasured >= 0;
+    }
+
+    /** {@return the measured CPU time per task in microseconds}, NaN when not measured */
+    public double cpuMicrosPerTask() {
+        return hasMeasuredCpu() ? cpuNanosPerTaskMeasured / 1e3 : Double.NaN;
     }
 
     /** {@return the benchmark and params this record belongs to} */

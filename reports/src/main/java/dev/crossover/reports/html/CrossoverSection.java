@@ -214,6 +214,21 @@ final class CrossoverSection {
                 .toList();
     }
 
+    /**
+     * One row per point whose run measured CPU time per task (points/*.json), in the latency table's
+     * order, with that CPU time as a share of the task's wait when it waits.
+     */
+    List<Views.CpuRow> cpu() {
+        return points.stream().filter(p -> p.sidecar() != null && p.sidecar().hasMeasuredCpu())
+                .sorted(Comparator.comparing((Point p) -> workloads().indexOf(p.workload())).thenComparing(Point::model)
+                        .thenComparingDouble(Point::ioMillis).thenComparingDouble(Point::cpuMicros).thenComparingInt(Point::concurrency))
+                .map(p -> new Views.CpuRow(p.sourceLabel(), p.workload(), p.model(), Integer.toString(p.concurrency()),
+                        "io " + Format.number(p.ioMillis()) + " ms, cpu " + Format.number(p.cpuMicros()) + " \u00b5s" + others(p.other()),
+                        Format.number(p.sidecar().cpuMicrosPerTask()), Format.number(p.sidecar().cpuSecondsMeasured()),
+                        p.ioMillis() > 0 ? Format.number(100 * p.sidecar().cpuMicrosPerTask() / (p.ioMillis() * 1000)) + "%" : ""))
+                .toList();
+    }
+
     /** Per source and model, the time to a ready model over its points (from the run's points/*.json). */
     List<Views.StartupRow> startup() {
         Map<List<String>, List<Double>> byModel = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ public final class ReportBuilder {
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 loaded.stream().map(l -> source(l.source())).toList(),
                 crossover, section.summary(cells), section.legend(), section.maps(cells),
-                section.claims(), section.charts(), section.latency(), section.startup(), failures,
+                section.claims(), section.charts(), section.latency(), section.startup(), section.cpu(), failures,
                 generic(generic, labels), rows);
     }
 

@@ -35,7 +35,8 @@ final class ResultRows {
                 r.mode().equals("sample") || r.mode().equals("ss") ? percentiles(m) : "", secondary(r),
                 sidecar == null ? "" : Integer.toString(sidecar.batchTasks()),
                 sidecar == null ? "" : Integer.toString(sidecar.maxInFlight()),
-                sidecar == null ? "" : Format.number(sidecar.startupMillis()));
+                sidecar == null ? "" : Format.number(sidecar.startupMillis()),
+                sidecar == null || !sidecar.hasMeasuredCpu() ? "" : Format.number(sidecar.cpuMicrosPerTask()));
     }
 
     /** {@return the percentiles shown for sample and single-shot modes, such as "p50 3.76, p99 3.96"} */

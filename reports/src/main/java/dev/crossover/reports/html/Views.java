@@ -14,7 +14,7 @@ public final class Views {
     public record Report(String title, String generated, List<SourceView> sources, boolean crossover,
                          List<String> summary, List<LegendItem> legend, List<MapView> maps,
                          List<ClaimSet> claims, List<WorkloadView> workloads, List<LatencyRow> latency,
-                         List<StartupRow> startup, List<FailureRow> failures,
+                         List<StartupRow> startup, List<CpuRow> cpu, List<FailureRow> failures,
                          List<GenericView> generic, List<ResultRow> results) {
     }
 
@@ -68,6 +68,12 @@ public final class Views {
     }
 
     /** How long one model took to be ready, over the points of one run. */
+    /** One point's measured CPU time per task (µs) and, when the task waits, its share of the wait. */
+    public record CpuRow(String source, String workload, String model, String concurrency, String params,
+                         String cpuMicrosPerTask, String cpuSeconds, String ofWait) {
+    }
+
+    /** Per source and model: the start-up times over its points (ms). */
     public record StartupRow(String source, String model, String points, String median, String min, String max) {
     }
 
@@ -87,6 +93,7 @@ public final class Views {
     /** One JMH result as a table row. */
     public record ResultRow(String source, String benchmark, String mode, String params, String score,
                             String error, String unit, String interval, String samples, String percentiles,
-                            String secondary, String batchTasks, String maxInFlight, String startupMillis) {
+                            String secondary, String batchTasks, String maxInFlight, String startupMillis,
+                            String cpuMicrosPerTask) {
     }
 }
