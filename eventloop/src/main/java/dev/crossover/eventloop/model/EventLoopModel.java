@@ -6,7 +6,6 @@ import dev.crossover.core.RunRecorder;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.eventloop.EventLoop;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,12 +92,7 @@ public final class EventLoopModel implements ConcurrencyModel {
      */
     @Override
     public synchronized RunResult run(Workload workload) {
-        Objects.requireNonNull(workload, "workload");
-        lifecycle.checkOpen();
-        if (loop.inLoop()) {
-            throw new IllegalStateException("run: called on the event loop thread (expected: another thread; "
-                    + "waiting for the run there would deadlock)");
-        }
+        RunGuard.checkRun(workload, lifecycle, loop.inLoop());
         RunRecorder recorder = new RunRecorder(workload);
         CompletableFuture<Void> done = new CompletableFuture<>();
         current.begin(done);

@@ -5,12 +5,12 @@ import dev.crossover.core.Lifecycle;
 import dev.crossover.core.RunRecorder;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
+import dev.crossover.eventloop.model.RunGuard;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.Promise;
-import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,12 +62,7 @@ public final class NettyModel implements ConcurrencyModel {
      */
     @Override
     public synchronized RunResult run(Workload workload) {
-        Objects.requireNonNull(workload, "workload");
-        lifecycle.checkOpen();
-        if (loop.inEventLoop()) {
-            throw new IllegalStateException("run: called on the event loop thread (expected: another thread; "
-                    + "waiting for the run there would deadlock)");
-        }
+        RunGuard.checkRun(workload, lifecycle, loop.inEventLoop());
         RunRecorder recorder = new RunRecorder(workload);
         Promise<Void> done = loop.newPromise();
         loop.execute(new NettyRun(loop, recorder, done)::admit);
