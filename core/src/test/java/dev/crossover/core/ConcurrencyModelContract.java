@@ -160,6 +160,47 @@ public abstract class ConcurrencyModelContract {
         assertTrue(left.isEmpty(), () -> "threads left running after close: " + left);
     }
 
+    /**
+     * {@return how many create-run-close cycles {@link #closeLeavesNothingRunningEveryTime} repeats}:
+     * 200 for a model in this JVM; a model that starts processes overrides it (20)
+     */
+    protected int closeRepetitions() {
+        return 200;
+    }
+
+    /**
+     * {@code close()} itself waits until the model's threads and processes are gone: checked the
+     * moment it returns, with no grace period, many times in a row, so a race between a pool
+     * saying it has terminated and its last thread exiting shows.
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void closeLeavesNothingRunningEveryTime() throws InterruptedException {
+        Workload workload = Workload.builder(WorkloadKind.MIXED).seed(13).tasks(24).concurrency(6)
+                .io(Duration.ofMillis(1)).cpuUnits(20).build();
+        Set<Long> children = childProcesses();
+        for (int cycle = 1; cycle <= closeRepetitions(); cycle++) {
+            Set<Long> before = Threads.live();
+            try (ConcurrencyModel model = newModel()) {
+                RunResult result = model.run(workload);
+                assertEquals(workload.tasks(), result.completed(), "cycle " + cycle + ": completed");
+            }
+            List<String> left = Threads.awaitNoneNewerThan(before, Duration.ZERO);
+            Set<Long> newChildren = childProcesses();
+            newChildren.removeAll(children);
+            int at = cycle;
+            assertTrue(left.isEmpty(), () -> "cycle " + at + ": threads running when close() returned: " + left);
+            assertTrue(newChildren.isEmpty(), () -> "cycle " + at + ": processes running when close() returned: "
+                    + newChildren);
+        }
+    }
+
+    private static Set<Long> childProcesses() {
+        Set<Long> pids = new java.util.HashSet<>();
+        ProcessHandle.current().children().filter(ProcessHandle::isAlive).forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
     @Test
     void failingFanoutLeavesNoThreadRunningAfterClose() throws InterruptedException {
         if (!supportsFanout()) {

@@ -1,6 +1,7 @@
 package dev.crossover.threads;
 
 import dev.crossover.core.ModelOptions;
+import dev.crossover.core.OwnedThreads;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,12 +31,16 @@ public final class FixedPoolModel extends ThreadModel {
     private final ThreadPoolExecutor pool;
 
     FixedPoolModel(int threads) {
-        this(new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                platformThreads(ID)));
+        this(threads, new OwnedThreads(ID));
     }
 
-    private FixedPoolModel(ThreadPoolExecutor pool) {
-        super(ID, pool, Optional.empty());
+    private FixedPoolModel(int threads, OwnedThreads owned) {
+        this(owned, new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                platformThreads(ID, owned)));
+    }
+
+    private FixedPoolModel(OwnedThreads owned, ThreadPoolExecutor pool) {
+        super(ID, owned, pool, Optional.empty());
         this.pool = pool;
         pool.prestartAllCoreThreads();
     }

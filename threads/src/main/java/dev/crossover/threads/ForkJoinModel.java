@@ -1,6 +1,7 @@
 package dev.crossover.threads;
 
 import dev.crossover.core.ModelOptions;
+import dev.crossover.core.OwnedThreads;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -31,11 +32,15 @@ public final class ForkJoinModel extends ThreadModel {
     private final ForkJoinPool pool;
 
     ForkJoinModel(int parallelism) {
-        this(new ForkJoinPool(parallelism, namedWorkers(), null, false));
+        this(parallelism, new OwnedThreads(ID));
     }
 
-    private ForkJoinModel(ForkJoinPool pool) {
-        super(ID, pool, Optional.empty());
+    private ForkJoinModel(int parallelism, OwnedThreads owned) {
+        this(owned, new ForkJoinPool(parallelism, owned.forkJoinFactory(namedWorkers()), null, false));
+    }
+
+    private ForkJoinModel(OwnedThreads owned, ForkJoinPool pool) {
+        super(ID, owned, pool, Optional.empty());
         this.pool = pool;
     }
 

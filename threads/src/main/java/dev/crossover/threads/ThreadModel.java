@@ -3,6 +3,7 @@ package dev.crossover.threads;
 import dev.crossover.core.Checks;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
+import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
@@ -36,16 +37,19 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
 
     private final String id;
     private final Lifecycle lifecycle;
+    private final OwnedThreads owned;
     private final ExecutorService executor;
     private final Optional<ThreadFactory> subWaits;
 
     /**
+     * @param owned    every thread {@code executor} and {@code subWaits} make, recorded as they are made
      * @param executor where each task runs; owned by the model, shut down by {@link #close()}
      * @param subWaits the threads a fan-out's sub-waits run on, or empty if the model runs no fan-out
      */
-    ThreadModel(String id, ExecutorService executor, Optional<ThreadFactory> subWaits) {
+    ThreadModel(String id, OwnedThreads owned, ExecutorService executor, Optional<ThreadFactory> subWaits) {
         this.id = Objects.requireNonNull(id, "id");
         this.lifecycle = new Lifecycle(id);
+        this.owned = Objects.requireNonNull(owned, "owned");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.subWaits = Objects.requireNonNull(subWaits, "subWaits");
     }
@@ -73,22 +77,23 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
     @Override
     public final void close() {
         if (lifecycle.close()) {
-            shutdownAndAwait(executor, id);
+            shutdownAndAwait(executor, owned, id);
         }
     }
 
-    /** {@return a factory of platform threads named {@code crossover-<id>-N}} */
-    static ThreadFactory platformThreads(String id) {
-        return Thread.ofPlatform().name("crossover-" + id + "-", 0).factory();
+    /** {@return a factory of platform threads named {@code crossover-<id>-N}, each recorded in {@code owned}} */
+    static ThreadFactory platformThreads(String id, OwnedThreads owned) {
+        return owned.factory(Thread.ofPlatform().name("crossover-" + id + "-", 0).factory());
     }
 
     /**
      * Shuts {@code pool} down: lets running tasks end for {@link #CLOSE_GRACE}, then interrupts them
-     * and waits as long again.
+     * and waits as long again; then joins every thread the model made, because a pool reports
+     * itself terminated before its last worker thread has exited (see {@link OwnedThreads}).
      *
      * @throws IllegalStateException if threads of the pool are still running after that
      */
-    private static void shutdownAndAwait(ExecutorService pool, String id) {
+    private static void shutdownAndAwait(ExecutorService pool, OwnedThreads owned, String id) {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -98,6 +103,7 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
                             + CLOSE_GRACE.multipliedBy(2) + " after close (expected: every task ended)");
                 }
             }
+            owned.join(CLOSE_GRACE);
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.crossover.threads;
 
+import dev.crossover.core.OwnedThreads;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -23,11 +24,15 @@ public final class ThreadPerTaskModel extends ThreadModel {
     public static final String ID = "threads-per-task";
 
     ThreadPerTaskModel() {
-        this(platformThreads(ID));
+        this(new OwnedThreads(ID));
     }
 
-    private ThreadPerTaskModel(ThreadFactory threads) {
-        super(ID, Executors.newThreadPerTaskExecutor(threads), Optional.of(threads));
+    private ThreadPerTaskModel(OwnedThreads owned) {
+        this(owned, platformThreads(ID, owned));
+    }
+
+    private ThreadPerTaskModel(OwnedThreads owned, ThreadFactory threads) {
+        super(ID, owned, Executors.newThreadPerTaskExecutor(threads), Optional.of(threads));
     }
 
     /** Makes {@code threads-per-task} models; found by {@link java.util.ServiceLoader}. */

@@ -1,14 +1,17 @@
 package dev.crossover.threads;
 
+import dev.crossover.core.OwnedThreads;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * {@code threads-virtual}: a virtual thread per task, as a Loom-era server runs each request.
  *
  * <h2>Threading</h2>
- * Tasks run on {@link Executors#newVirtualThreadPerTaskExecutor()}, unnamed as everyday code
- * leaves them; a sleeping task unmounts from its carrier, so waiting costs no platform thread.
+ * Tasks run on a virtual-thread-per-task executor (as {@link Executors#newVirtualThreadPerTaskExecutor()}
+ * makes it, with a factory that records each thread so {@code close()} can join it), unnamed as
+ * everyday code leaves them; a sleeping task unmounts from its carrier, so waiting costs no platform thread.
  * The carriers are the JVM's shared virtual-thread scheduler, which outlives the model.
  *
  * <h2>Fan-out</h2>
@@ -22,7 +25,15 @@ public final class VirtualThreadModel extends ThreadModel {
     public static final String ID = "threads-virtual";
 
     VirtualThreadModel() {
-        super(ID, Executors.newVirtualThreadPerTaskExecutor(), Optional.of(Thread.ofVirtual().factory()));
+        this(new OwnedThreads(ID));
+    }
+
+    private VirtualThreadModel(OwnedThreads owned) {
+        this(owned, owned.factory(Thread.ofVirtual().factory()));
+    }
+
+    private VirtualThreadModel(OwnedThreads owned, ThreadFactory virtualThreads) {
+        super(ID, owned, Executors.newThreadPerTaskExecutor(virtualThreads), Optional.of(virtualThreads));
     }
 
     /** Makes {@code threads-virtual} models; found by {@link java.util.ServiceLoader}. */
