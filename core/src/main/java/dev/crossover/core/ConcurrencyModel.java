@@ -1,18 +1,18 @@
 package dev.crossover.core;
 
 /**
- * Runs a workload's tasks under one concurrency model.
+ * A concurrency model's mechanism: it is handed one task at a time and runs it its own way.
+ * Everything that measures (admission, the concurrency limit, arrivals, timing, recording, the
+ * checksum) is the {@link Driver}'s, the same code for every model.
  *
  * <h2>Contract</h2>
- * Every implementation passes core's {@code ConcurrencyModelContract}: each task runs exactly once
- * and is recorded in a {@link RunRecorder}; at most {@link Workload#concurrency()} tasks are in
- * flight; a failing task is counted and the run goes on; {@code close()} leaves none of the
- * model's threads or processes running.
+ * Every implementation passes core's {@code ConcurrencyModelContract}: each submitted task gets
+ * exactly one outcome; a failing task is reported and the model goes on; {@code close()} leaves
+ * none of the model's threads or processes running.
  *
  * <h2>Lifecycle</h2>
  * {@code OPEN -> CLOSED}. Expensive set-up (pools, worker processes) happens when the model is
- * created, not in {@link #run}, so a benchmark measures runs alone. A model runs one workload at a
- * time; {@link #run} may be called any number of times before {@link #close()}.
+ * created, so a measurement measures tasks alone.
  */
 public interface ConcurrencyModel extends AutoCloseable {
 
@@ -20,14 +20,22 @@ public interface ConcurrencyModel extends AutoCloseable {
     String id();
 
     /**
-     * Runs every task of the workload once and waits until all have completed or failed.
+     * Checks, before a run submits anything, that the model runs tasks of this workload; the default accepts all.
      *
-     * @return what the run did
+     * @throws IllegalArgumentException if it does not (e.g. a model without fan-out and a {@code fanout} workload)
+     */
+    default void accept(Workload workload) {
+    }
+
+    /**
+     * Starts {@code task} its own way and returns without waiting for it; {@code done} hears when it
+     * began, when each wait ended and its one outcome, on any of the model's threads, never inside this call.
+     *
      * @throws IllegalStateException if the model is closed
      */
-    RunResult run(Workload workload);
+    void submit(TaskSpec task, Completion done);
 
-    /** Stops and releases the model's threads, processes and sockets; idempotent. */
+    /** Stops and releases the model's threads, processes and sockets, and waits until they are gone; idempotent. */
     @Override
     void close();
 }

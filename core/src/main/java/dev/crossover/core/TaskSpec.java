@@ -31,6 +31,11 @@ public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuU
                 "failingWait", failingWait, "-1 or a wait index below " + waits);
     }
 
+    /** {@return whether the spec makes the task fail (a failing wait or computation)} */
+    public boolean injectsFailure() {
+        return failingWait >= 0 || computeFails;
+    }
+
     /** {@return whether wait number {@code wait} fails instead of completing} */
     public boolean waitFails(int wait) {
         return wait == failingWait;

@@ -14,7 +14,9 @@ public enum WorkloadKind {
     MIXED("mixed", "waits --io, then computes --cpu", Duration.ofMillis(50), Duration.ofNanos(200_000), true, true),
     /** Each task gathers k concurrent waits in a group that fails fast, then computes. */
     FANOUT("fanout", "gathers --fanout k waits of --io as a group that fails fast, then computes --cpu",
-            Duration.ofMillis(10), Duration.ZERO, true, true);
+            Duration.ofMillis(10), Duration.ZERO, true, true),
+    /** Each task does nothing: its throughput is a model's dispatch ceiling. */
+    NULL("null", "nothing: no wait, no work (a model's dispatch ceiling)", Duration.ZERO, Duration.ZERO, false, false);
 
     private final String id;
     private final String description;

@@ -43,12 +43,17 @@ public abstract class ConcurrencyModelContract {
     void completesEveryTaskWithTheReferenceChecksum(WorkloadKind kind) {
         Workload workload = small(kind);
         try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(workload.tasks(), result.completed(), "completed");
             assertEquals(0, result.failed(), "failed");
             assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
             assertEquals(workload.tasks(), result.latencyNanos().getTotalCount(), "latencies recorded");
+            assertEquals(workload.tasks(), result.serviceNanos().getTotalCount(), "service times recorded");
+            assertEquals((long) workload.tasks() * workload.waitsPerTask(), result.latenessNanos().getTotalCount(),
+                    "every wait reports when it ended");
+            assertTrue(result.serviceNanos().getMaxValue() <= result.latencyNanos().getMaxValue() + 1_000,
+                    "service time starts when the model began the task, not before it was submitted");
         }
     }
 
@@ -57,15 +62,15 @@ public abstract class ConcurrencyModelContract {
         if (!supportsFanout()) {
             assertThrows(IllegalArgumentException.class, () -> {
                 try (ConcurrencyModel model = newModel()) {
-                    model.run(Workload.builder(WorkloadKind.FANOUT).tasks(4).concurrency(2).build());
+                    model.accept(Workload.builder(WorkloadKind.FANOUT).tasks(4).concurrency(2).build());
                 }
-            }, "a model without fanout support rejects fanout workloads");
+            }, "a model without fanout support rejects fanout workloads up front");
             return;
         }
         Workload workload = Workload.builder(WorkloadKind.FANOUT).seed(3).tasks(200).concurrency(20).fanout(4)
                 .io(Duration.ofMillis(4)).failRate(0.05).build();
         try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(workload.expectedFailures(), result.failed(), "failed");
             assertEquals(workload.tasks(), result.completed() + result.failed(), "completed + failed");
@@ -75,14 +80,22 @@ public abstract class ConcurrencyModelContract {
     }
 
     @Test
-    void neverExceedsTheConcurrencyLimitAndReachesIt() {
-        Workload workload = Workload.builder(WorkloadKind.SLEEP).tasks(120).concurrency(12)
-                .io(Duration.ofMillis(20)).build();
-        try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+    void keepsExactlyCInFlightBetweenWindowsAndDrains() {
+        Workload workload = Workload.builder(WorkloadKind.SLEEP).seed(9).concurrency(12).io(Duration.ofMillis(5)).build();
+        try (ConcurrencyModel model = newModel(); ClosedLoop loop = Driver.closedLoop(model, workload)) {
+            ClosedLoop.Window first = loop.window(Duration.ofMillis(200));
+            ClosedLoop.Window second = loop.window(Duration.ofMillis(200));
+            ClosedLoop.Drained drained = loop.stop(Duration.ofSeconds(60));
 
-            assertEquals(12, result.maxInFlight(), "max in flight");
-            assertEquals(120, result.completed());
+            assertEquals(12, first.inFlight(), "in flight after the first window");
+            assertEquals(12, second.inFlight(), "in flight after the second window");
+            assertEquals(0, loop.inFlight(), "in flight after the drain");
+            assertTrue(first.completed() + second.completed() > 0, "tasks finished inside the windows");
+            assertEquals(second.completed(), second.histograms().latency().getTotalCount(),
+                    "a window's latencies are those of the tasks that finished inside it");
+            assertEquals(0, drained.totals().failed(), "failed");
+            assertTrue(drained.totals().balanced(), () -> "completed + failed = submitted: " + drained.totals());
+            assertTrue(drained.verification().passed(), drained.verification().describe());
         }
     }
 
@@ -91,10 +104,28 @@ public abstract class ConcurrencyModelContract {
         Workload workload = Workload.builder(WorkloadKind.MIXED).tasks(20).concurrency(1)
                 .io(Duration.ofMillis(1)).cpuUnits(100).build();
         try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(1, result.maxInFlight(), "max in flight");
             assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
+        }
+    }
+
+    @Test
+    void runsAnOpenLoopAndCountsWhatTheCapRejects() {
+        Workload workload = Workload.builder(WorkloadKind.SLEEP).seed(4).tasks(100).io(Duration.ofMillis(40)).build();
+        try (ConcurrencyModel model = newModel()) {
+            RunResult result = Driver.open(model, workload, new Arrivals(Arrivals.Kind.POISSON, 200, 1), 2,
+                    Duration.ofMillis(100));
+
+            assertEquals(RunResult.Mode.OPEN, result.mode());
+            assertTrue(result.maxInFlight() <= 2, () -> "max in flight " + result.maxInFlight() + " (expected: <= cap 2)");
+            assertTrue(result.rejected() > 0, "arrivals beyond the cap are rejected, not delayed");
+            assertTrue(result.totals().balanced(), () -> "completed + failed = submitted: " + result.totals());
+            assertEquals(result.totals().submitted() + result.totals().rejected() > 0, true, "arrivals happened");
+            assertTrue(result.verification().passed(), result.verification().describe());
+            assertEquals(result.latencyNanos().getTotalCount(), result.serviceNanos().getTotalCount(),
+                    "each measured task has both latencies");
         }
     }
 
@@ -104,7 +135,7 @@ public abstract class ConcurrencyModelContract {
         Workload workload = Workload.builder(kind).seed(11).tasks(200).concurrency(8)
                 .io(Duration.ofMillis(kind.waits() ? 2 : 0)).cpuUnits(kind.computes() ? 50 : 0).failRate(0.25).build();
         try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertTrue(workload.expectedFailures() > 0, "the seed makes some tasks fail");
             assertEquals(workload.expectedFailures(), result.failed(), "failed");
@@ -115,11 +146,10 @@ public abstract class ConcurrencyModelContract {
     }
 
     @Test
-    void runsNoOpTasks() {
-        Workload workload = Workload.builder(WorkloadKind.MIXED).tasks(2_000).concurrency(50)
-                .io(Duration.ZERO).cpu(Duration.ZERO).build();
+    void runsNullTasks() {
+        Workload workload = Workload.builder(WorkloadKind.NULL).tasks(2_000).concurrency(50).build();
         try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(2_000, result.completed());
             assertEquals(workload.referenceChecksum(), result.checksum(), "checksum");
@@ -131,7 +161,7 @@ public abstract class ConcurrencyModelContract {
         try (ConcurrencyModel model = newModel()) {
             for (WorkloadKind kind : List.of(WorkloadKind.CPU, WorkloadKind.SLEEP, WorkloadKind.CPU)) {
                 Workload workload = small(kind);
-                RunResult result = model.run(workload);
+                RunResult result = Driver.run(model, workload);
 
                 assertEquals(workload.tasks(), result.completed(), kind.id() + " completed");
                 assertEquals(workload.referenceChecksum(), result.checksum(), kind.id() + " checksum");
@@ -140,20 +170,39 @@ public abstract class ConcurrencyModelContract {
     }
 
     @Test
-    void rejectsRunAfterClose() {
+    void rejectsSubmitAfterClose() {
+        ConcurrencyModel model = newModel();
+        model.close();
+        Workload workload = small(WorkloadKind.SLEEP);
+        Completion ignored = new Completion() {
+            public void began() { }
+            public void waitEnded(long deadlineNanos) { }
+            public void completed(long result) { }
+            public void failed(Throwable cause) { }
+        };
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.submit(workload.task(0), ignored));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        model.close();  // idempotent
+    }
+
+    @Test
+    void aRunOnAClosedModelFailsItsTasksAndEnds() {
         ConcurrencyModel model = newModel();
         model.close();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.run(small(WorkloadKind.SLEEP)));
-        assertTrue(e.getMessage().contains("closed"), e.getMessage());
-        model.close();  // idempotent
+        RunResult result = Driver.run(model, small(WorkloadKind.SLEEP));
+
+        assertEquals(0, result.completed(), "completed");
+        assertEquals(result.submitted(), result.failed(), "every submitted task failed");
+        assertTrue(result.totals().balanced(), "completed + failed = submitted");
     }
 
     @Test
     void closeLeavesNoThreadOfTheModelRunning() throws InterruptedException {
         Set<Long> before = Threads.live();
         try (ConcurrencyModel model = newModel()) {
-            model.run(small(WorkloadKind.MIXED));
+            Driver.run(model, small(WorkloadKind.MIXED));
         }
         List<String> left = Threads.awaitNoneNewerThan(before, Duration.ofSeconds(10));
 
@@ -182,7 +231,7 @@ public abstract class ConcurrencyModelContract {
         for (int cycle = 1; cycle <= closeRepetitions(); cycle++) {
             Set<Long> before = Threads.live();
             try (ConcurrencyModel model = newModel()) {
-                RunResult result = model.run(workload);
+                RunResult result = Driver.run(model, workload);
                 assertEquals(workload.tasks(), result.completed(), "cycle " + cycle + ": completed");
             }
             List<String> left = Threads.awaitNoneNewerThan(before, Duration.ZERO);
@@ -210,7 +259,7 @@ public abstract class ConcurrencyModelContract {
                 .io(Duration.ofMillis(20)).failRate(0.2).build();
         Set<Long> before = Threads.live();
         try (ConcurrencyModel model = newModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertTrue(result.failed() > 0, "the seed makes some groups fail");
         }

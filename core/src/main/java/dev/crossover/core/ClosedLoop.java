@@ -1,0 +1,272 @@
+package dev.crossover.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * C tasks in flight, the next submitted from the outcome of the last, on whichever thread reported
+ * it: no admitting thread, no handoff to the driver per task.
+ *
+ * <p>The loop is C <em>chains</em>: chain {@code j} runs task indices {@code j, j + C, j + 2C, …}
+ * one after another, so no counter is shared to hand out indices and every chain always has
+ * exactly one task outstanding until the loop stops. A fixed-count loop ends each chain at the
+ * workload's task count ({@link Driver#run}); an endless one runs until {@link #stop}, measured
+ * in {@linkplain #window windows} in between.
+ *
+ * <h2>Lifecycle</h2>
+ * {@code RUNNING -> STOPPING -> DRAINED}: {@link #stop} submits no further task and waits until
+ * every chain's last task has its outcome; {@link #close()} stops if nobody did.
+ *
+ * <h2>Threading</h2>
+ * One driver thread calls {@link #window}, {@link #stop} and {@link #close}; chains run on the
+ * model's threads.
+ */
+public final class ClosedLoop implements AutoCloseable {
+    private final ConcurrencyModel model;
+    private final Workload workload;
+    private final Books books;
+    private final long limit;
+    private final int concurrency;
+    private final List<Chain> chains = new ArrayList<>();
+    private final CountDownLatch idle;
+    private final long startNanos;
+    private volatile boolean running = true;
+    private long drainedNanos;
+    private boolean drained;
+    private Window lastWindow;
+
+    /** How a trial's results are checked: in full, on a sample, or in full where cheap ({@link Driver}). */
+    enum Check { FULL, SAMPLE, AUTO }
+
+    private final Check check;
+
+    private ClosedLoop(ConcurrencyModel model, Workload workload, long limit, Check check) {
+        this.check = check;
+        this.model = Objects.requireNonNull(model, "model");
+        this.workload = Objects.requireNonNull(workload, "workload");
+        this.limit = limit;
+        this.concurrency = workload.concurrency();
+        this.books = new Books(workload, check != Check.FULL);
+        int count = (int) Math.min(concurrency, limit);
+        this.idle = new CountDownLatch(count);
+        model.accept(workload);
+        for (int j = 0; j < count; j++) {
+            chains.add(new Chain(j));
+        }
+        this.startNanos = System.nanoTime();
+        for (Chain chain : chains) {
+            chain.submitNext();
+        }
+    }
+
+    /** Starts C chains over indices [0, {@code limit}), their results checked as {@code check} says. */
+    static ClosedLoop start(ConcurrencyModel model, Workload workload, long limit, Check check) {
+        return new ClosedLoop(model, workload, limit, check);
+    }
+
+    /** {@return how many tasks have had their outcome so far} */
+    public long finished() {
+        return books.completed() + books.failed();
+    }
+
+    /** {@return how many tasks have completed so far} */
+    public long completedSoFar() {
+        return books.completed();
+    }
+
+    /** {@return how many tasks have failed so far} */
+    public long failedSoFar() {
+        return books.failed();
+    }
+
+    /** {@return the chains still running: C while the loop runs, 0 once drained} */
+    public int inFlight() {
+        return (int) idle.getCount();
+    }
+
+    /**
+     * Measures one window of {@code length}: the outcomes inside it and the latencies of the tasks
+     * that finished inside it. The histograms recorded before it starts are dropped (warm-up).
+     */
+    public Window window(Duration length) {
+        return window(Long.MAX_VALUE, length);
+    }
+
+    /**
+     * Measures one window that ends once {@code tasks} outcomes have landed inside it, or after
+     * {@code atMost}, whichever is first; the driver thread looks every millisecond, so the window
+     * holds at least {@code tasks} unless it timed out.
+     */
+    public Window window(long tasks, Duration atMost) {
+        // The counts come from the same histogram flips as the latencies, so a window's count
+        // and its latencies are of exactly the same tasks; the clock brackets the two flips.
+        books.take();
+        long t0 = System.nanoTime();
+        long f0 = books.completed() + books.failed();
+        long deadline = t0 + atMost.toNanos();
+        long step = Math.min(1_000_000L, Math.max(1, atMost.toNanos()));
+        while (System.nanoTime() < deadline && books.completed() + books.failed() - f0 < tasks && running) {
+            LockSupport.parkNanos(Math.min(step, Math.max(1, deadline - System.nanoTime())));
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Histograms h = books.take();
+        long t1 = System.nanoTime();
+        long failed = h.failures().getTotalCount();
+        lastWindow = new Window(h.latency().getTotalCount() - failed, failed, t1 - t0, inFlight(), h);
+        return lastWindow;
+    }
+
+    /**
+     * Submits no further task and waits, at most {@code timeout}, until every chain's last task has
+     * its outcome; then checks the trial's work.
+     *
+     * @return the trial's totals and verification
+     * @throws IllegalStateException if tasks are still without an outcome after {@code timeout}
+     */
+    public Drained stop(Duration timeout) {
+        running = false;
+        return drain(timeout);
+    }
+
+    /** Waits, at most {@code timeout}, until every chain has reached the loop's limit and its last outcome. */
+    Drained drain(Duration timeout) {
+        try {
+            if (!idle.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("model " + model.id() + ": " + idle.getCount()
+                        + " tasks without an outcome " + timeout + " after the loop stopped (expected: every task finished)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("model " + model.id() + ": interrupted while draining", e);
+        }
+        drainedNanos = System.nanoTime();
+        drained = true;
+        long submitted = 0;
+        for (Chain chain : chains) {
+            submitted += chain.submitted;
+        }
+        RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), 0);
+        return new Drained(totals, verify(totals));
+    }
+
+    /** {@return the whole trial as a fixed-count result}: after {@link #stop}, from the first submission to the drain */
+    RunResult fixedResult(Drained drained) {
+        Histograms h = books.take();
+        return new RunResult(model.id(), workload, RunResult.Mode.FIXED, drained.totals().completed(),
+                drained.totals().failed(), 0, drainedNanos - startNanos, chains.size(), books.checksum(),
+                drained.totals(), drained.verification(), h.latency(), h.service(), h.lateness(), h.lag(), Double.NaN,
+                books.causes());
+    }
+
+    /** {@return a steady-state result}: {@code window}'s counts and histograms with the trial's checks */
+    RunResult windowResult(Window window, Drained drained) {
+        return new RunResult(model.id(), workload, RunResult.Mode.CLOSED, window.completed(), window.failed(), 0,
+                window.nanos(), chains.size(), books.checksum(), drained.totals(), drained.verification(),
+                window.histograms().latency(), window.histograms().service(), window.histograms().lateness(),
+                window.histograms().lag(), Double.NaN, books.causes());
+    }
+
+    private Verification verify(RunResult.Totals totals) {
+        List<String> violations = new ArrayList<>(books.violations());
+        if (!totals.balanced()) {
+            violations.add((totals.submitted() - totals.completed() - totals.failed())
+                    + " submitted tasks without exactly one outcome (expected: completed + failed = submitted)");
+        }
+        boolean full = check == Check.FULL || check == Check.AUTO && Driver.cheapToCheck(workload, totals.submitted());
+        Indices ran = action -> {
+            for (Chain chain : chains) {
+                for (long k = 0; k < chain.submitted; k++) {
+                    action.accept((int) (chain.first + k * concurrency));
+                }
+            }
+        };
+        return full ? Verifier.full(workload, ran, totals.submitted(), books.checksum(), violations)
+                : Verifier.sample(workload, ran, books, violations);
+    }
+
+    @Override
+    public void close() {
+        if (!drained) {
+            stop(Driver.DRAIN_TIMEOUT);
+        }
+    }
+
+    /** {@return the last window measured}, or null */
+    Window lastWindow() {
+        return lastWindow;
+    }
+
+    /**
+     * One measurement window.
+     *
+     * @param completed  outcomes inside it that completed
+     * @param failed     outcomes inside it that failed
+     * @param nanos      its length
+     * @param inFlight   chains with a task outstanding at its end (C while the loop runs)
+     * @param histograms the latencies of the tasks that finished inside it
+     */
+    public record Window(long completed, long failed, long nanos, int inFlight, Histograms histograms) {
+        /** {@return outcomes per second} */
+        public double rate() {
+            return (completed + failed) / (nanos / 1e9);
+        }
+    }
+
+    /** A drained trial: its totals, and how its work was checked. */
+    public record Drained(RunResult.Totals totals, Verification verification) {
+    }
+
+    /** The indices a trial ran, in no particular order. */
+    @FunctionalInterface
+    interface Indices {
+        void forEach(java.util.function.IntConsumer action);
+    }
+
+    private final class Chain implements Attempt.Then {
+        final int first;
+        long next;
+        long submitted;
+
+        Chain(int first) {
+            this.first = first;
+            this.next = first;
+        }
+
+        void submitNext() {
+            if (next > Integer.MAX_VALUE) {
+                books.violation("chain " + first + ": task indices exhausted (expected: a shorter trial)");
+                idle.countDown();
+                return;
+            }
+            TaskSpec spec = workload.task((int) next);
+            next += concurrency;
+            submitted++;
+            Attempt attempt = new Attempt(books, spec, System.nanoTime(), true, this);
+            try {
+                model.submit(spec, attempt);
+            } catch (RuntimeException e) {
+                // The model refused the task (closed, or broken): book it as failed and end this
+                // chain, or a model that refuses at once would be handed the next task forever.
+                attempt.refused(e);
+                idle.countDown();
+            }
+        }
+
+        @Override
+        public void finished(Attempt attempt) {
+            if (running && next < limit) {
+                submitNext();
+            } else {
+                idle.countDown();
+            }
+        }
+    }
+}
