@@ -1,5 +1,6 @@
 package dev.crossover.threads;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.TaskSpec;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,30 +22,34 @@ final class BlockingTask {
      * Runs the task: its waits, then its computation.
      *
      * @param subWaits makes the threads of a fan-out's sub-waits; used only when the task waits more than once
+     * @param done     hears when each wait ended
      * @return the task's result
      * @throws dev.crossover.core.InjectedFailure if a wait or the computation fails by injection
      * @throws InterruptedException if the calling thread is interrupted while it waits
      */
-    static long run(TaskSpec spec, ThreadFactory subWaits) throws InterruptedException {
+    static long run(TaskSpec spec, ThreadFactory subWaits, Completion done) throws InterruptedException {
         switch (spec.waits()) {
             case 0 -> { }
-            case 1 -> await(spec, 0);
-            default -> FanOut.gather(spec, Objects.requireNonNull(subWaits, "subWaits"));
+            case 1 -> await(spec, 0, done);
+            default -> FanOut.gather(spec, Objects.requireNonNull(subWaits, "subWaits"), done);
         }
         return spec.compute();
     }
 
     /**
-     * Blocks the calling thread for wait number {@code wait}, then ends it as the spec says.
+     * Blocks the calling thread for wait number {@code wait}, tells {@code done} when it ended,
+     * then ends it as the spec says.
      *
      * @throws dev.crossover.core.InjectedFailure if the spec makes this wait fail (after its shorter time)
      * @throws InterruptedException if the calling thread is interrupted while it sleeps
      */
-    static void await(TaskSpec spec, int wait) throws InterruptedException {
+    static void await(TaskSpec spec, int wait, Completion done) throws InterruptedException {
         long nanos = spec.waitNanos(wait);
+        long deadline = System.nanoTime() + nanos;
         if (nanos > 0) {
             Thread.sleep(Duration.ofNanos(nanos));
         }
+        done.waitEnded(deadline);
         if (spec.waitFails(wait)) {
             throw spec.waitFailure(wait);
         }

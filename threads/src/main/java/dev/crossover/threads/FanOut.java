@@ -1,5 +1,6 @@
 package dev.crossover.threads;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.concurrent.ThreadFactory;
  *
  * <h2>Usage</h2>
  * {@snippet :
- * FanOut.gather(spec, Thread.ofVirtual().factory());  // returns when all waits succeeded
+ * FanOut.gather(spec, Thread.ofVirtual().factory(), done);  // returns when all waits succeeded
  * }
  *
  * <h2>Threading</h2>
@@ -39,8 +40,8 @@ final class FanOut {
      * @throws dev.crossover.core.InjectedFailure the first sub-wait failure, after the siblings ended
      * @throws InterruptedException if the calling thread is interrupted; the siblings have ended too
      */
-    static void gather(TaskSpec spec, ThreadFactory threads) throws InterruptedException {
-        gather(spec.waits(), wait -> BlockingTask.await(spec, wait), threads);
+    static void gather(TaskSpec spec, ThreadFactory threads, Completion done) throws InterruptedException {
+        gather(spec.waits(), wait -> BlockingTask.await(spec, wait, done), threads);
     }
 
     /**

@@ -4,30 +4,31 @@ import dev.crossover.core.Checks;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.OwnedThreads;
-import dev.crossover.core.RunResult;
+import dev.crossover.core.Completion;
+import dev.crossover.core.TaskSpec;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A model whose tasks block threads: what the four thread models share. Each subclass supplies
  * only its executor and how a fan-out's sub-waits get threads (if it runs fan-out at all);
- * admission, waiting, gathering and shutdown are the same code for all four ({@link ClosedLoop},
- * {@link BlockingTask}, {@link FanOut}).
+ * waiting, gathering and shutdown are the same code for all four ({@link BlockingTask},
+ * {@link FanOut}); admission is the driver's.
  *
  * <h2>Lifecycle</h2>
  * {@code OPEN -> CLOSED}. Threads or pools are made when the model is created; {@link #close()}
  * shuts them down and waits, bounded, until none of them is left.
  *
  * <h2>Threading</h2>
- * {@link #run} blocks the calling thread, which does the admission, until every task has finished.
- * Each run keeps its own admission permits and books, so runs from several threads at once are
- * safe, though they then share the model's threads. Platform threads are named
+ * {@link #submit} hands the task to the executor and returns; the task's thread reports its
+ * outcome (and the driver may submit the next task from there). Platform threads are named
  * {@code crossover-<model-id>-N}.
  */
 public abstract sealed class ThreadModel implements ConcurrencyModel
@@ -59,19 +60,50 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
         return id;
     }
 
+    /** @throws IllegalArgumentException if the workload is {@code fanout} and the model runs no fan-out */
+    @Override
+    public final void accept(Workload workload) {
+        Checks.argument(workload.kind() != WorkloadKind.FANOUT || subWaits.isPresent(), "workload",
+                workload.kind().id(), "sleep, cpu, mixed or null: model " + id + " runs no fan-out");
+    }
+
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException if the workload is {@code fanout} and the model runs no fan-out
-     * @throws IllegalStateException    if the model is closed
+     * @throws IllegalStateException if the model is closed, or the platform cannot start another thread
      */
     @Override
-    public final RunResult run(Workload workload) {
-        Objects.requireNonNull(workload, "workload");
+    public final void submit(TaskSpec task, Completion done) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(done, "done");
         lifecycle.checkOpen();
-        Checks.argument(workload.kind() != WorkloadKind.FANOUT || subWaits.isPresent(), "workload",
-                workload.kind().id(), "sleep, cpu or mixed: model " + id + " runs no fan-out");
-        return ClosedLoop.run(id, workload, executor, subWaits.orElse(null));
+        try {
+            executor.execute(() -> runTask(task, done));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("model " + id + ": closed (expected: submit before close)", e);
+        } catch (OutOfMemoryError e) {
+            // "unable to create native thread": the platform's limit on threads, a result in itself
+            throw new IllegalStateException("model " + id + ": could not start a thread for task " + task.index()
+                    + ": " + e.getMessage() + " (expected: the platform to allow a thread per task in flight)", e);
+        }
+    }
+
+    private void runTask(TaskSpec spec, Completion done) {
+        done.began();
+        long result;
+        try {
+            result = BlockingTask.run(spec, subWaits.orElse(null), done);
+        } catch (Throwable failure) {
+            // A failed task is reported and the model goes on; an Error still reaches the thread's handler.
+            done.failed(failure);
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();  // the pool is shutting down: let it see why
+            } else if (failure instanceof Error error) {
+                throw error;
+            }
+            return;
+        }
+        done.completed(result);
     }
 
     @Override

@@ -68,7 +68,7 @@ class FanOutTest {
         TaskSpec spec = new TaskSpec(0, 1, WAITS, 1_000_000, 0, -1, false);
         AtomicInteger running = new AtomicInteger();
 
-        FanOut.gather(WAITS, tracked(wait -> BlockingTask.await(spec, wait), running), threads);
+        FanOut.gather(WAITS, tracked(wait -> BlockingTask.await(spec, wait, WaitsSeen.NONE), running), threads);
 
         assertEquals(0, running.get(), "sub-waits still running when gather returns");
         assertEquals(WAITS, threads.made.size(), "threads made");

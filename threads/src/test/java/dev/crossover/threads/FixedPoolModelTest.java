@@ -3,6 +3,7 @@ package dev.crossover.threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
 import dev.crossover.core.RunResult;
@@ -23,7 +24,7 @@ class FixedPoolModelTest {
         Workload workload = Workload.builder(WorkloadKind.SLEEP).tasks(60).concurrency(10)
                 .io(Duration.ofMillis(5)).build();
         try (FixedPoolModel model = new FixedPoolModel(3)) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(60, result.completed(), "completed");
             assertEquals(10, result.maxInFlight(), "admitted at once (running or queued)");
@@ -43,9 +44,9 @@ class FixedPoolModelTest {
     void rejectsFanoutWorkloadsSayingWhy() {
         Workload fanout = Workload.builder(WorkloadKind.FANOUT).tasks(4).concurrency(2).build();
         try (FixedPoolModel model = new FixedPoolModel(2)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.run(fanout));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Driver.run(model, fanout));
 
-            assertEquals("workload: fanout (expected: sleep, cpu or mixed: model threads-fixed runs no fan-out)",
+            assertEquals("workload: fanout (expected: sleep, cpu, mixed or null: model threads-fixed runs no fan-out)",
                     e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package dev.crossover.threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
 import dev.crossover.core.RunResult;
@@ -24,7 +25,7 @@ class ForkJoinModelTest {
         Workload waiting = Workload.builder(WorkloadKind.SLEEP).tasks(8 * CORES).concurrency(4 * CORES)
                 .io(Duration.ofMillis(5)).build();
         try (ForkJoinModel model = (ForkJoinModel) Models.create(ForkJoinModel.ID, ModelOptions.defaults())) {
-            RunResult result = model.run(waiting);
+            RunResult result = Driver.run(model, waiting);
             List<String> workers = LiveThreads.named(PREFIX);
 
             assertEquals(CORES, model.parallelism(), "parallelism");

@@ -1,6 +1,7 @@
 package dev.crossover.threads;
 
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
 import dev.crossover.core.RunResult;
@@ -31,9 +32,9 @@ final class Measure {
         Workload sleep = Workload.builder(WorkloadKind.SLEEP).tasks(20_000).concurrency(10_000)
                 .io(Duration.ofMillis(50)).build();
         try (ConcurrencyModel model = Models.create(VirtualThreadModel.ID, ModelOptions.defaults())) {
-            model.run(sleep);  // warm-up
+            Driver.run(model, sleep);  // warm-up
             for (int i = 0; i < ROUNDS; i++) {
-                RunResult r = model.run(sleep);
+                RunResult r = Driver.run(model, sleep);
                 System.out.printf("threads-virtual sleep 20000 C=10000 io=50ms: %.0f tasks/s, efficiency %.3f"
                         + " (ideal %.0f), maxInFlight %d, p99 %.1f ms, failed %d%n", r.throughput(),
                         r.efficiency(cores), r.idealThroughput(cores), r.maxInFlight(), r.latencyMicros(99) / 1e3,
@@ -43,11 +44,11 @@ final class Measure {
         Workload cpu1 = Workload.builder(WorkloadKind.CPU).tasks(400).concurrency(1).cpu(Duration.ofMillis(1)).build();
         Workload cpu2 = Workload.builder(WorkloadKind.CPU).tasks(400).concurrency(2).cpuUnits(cpu1.cpuUnits()).build();
         try (ConcurrencyModel model = Models.create(ForkJoinModel.ID, ModelOptions.defaults())) {
-            model.run(cpu1);  // warm-up
-            model.run(cpu2);
+            Driver.run(model, cpu1);  // warm-up
+            Driver.run(model, cpu2);
             for (int i = 0; i < ROUNDS; i++) {
-                RunResult one = model.run(cpu1);
-                RunResult two = model.run(cpu2);
+                RunResult one = Driver.run(model, cpu1);
+                RunResult two = Driver.run(model, cpu2);
                 System.out.printf("threads-forkjoin cpu 400 x 1ms (%d units): C=1 %.0f tasks/s, C=2 %.0f tasks/s,"
                         + " speed-up %.2f, checksums ok %b%n", cpu1.cpuUnits(), one.throughput(), two.throughput(),
                         two.throughput() / one.throughput(),

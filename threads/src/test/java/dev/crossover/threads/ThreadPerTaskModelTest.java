@@ -3,6 +3,7 @@ package dev.crossover.threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
@@ -23,7 +24,7 @@ class ThreadPerTaskModelTest {
         Workload workload = Workload.builder(WorkloadKind.FANOUT).tasks(2).concurrency(2).fanout(3)
                 .io(Duration.ofMillis(1_500)).cpuUnits(0).build();
         try (ThreadPerTaskModel model = new ThreadPerTaskModel()) {
-            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> model.run(workload));
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> Driver.run(model, workload));
 
             List<String> names = LiveThreads.awaitAtLeast(PREFIX, 8, Duration.ofSeconds(10));
             RunResult result = run.get(20, TimeUnit.SECONDS);
