@@ -19,9 +19,20 @@ import java.util.Objects;
  * @param fanout      waits per task for {@link WorkloadKind#FANOUT} (1 for other waiting kinds)
  * @param failRate    the probability that each wait (or, for tasks that do not wait, the
  *                    computation) fails
+ * @param ioDist      how each task's wait varies around {@code ioNanos}
+ * @param cpuDist     how each task's CPU work varies around {@code cpuUnits}
  */
 public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
-                       long cpuNanos, int fanout, double failRate) {
+                       long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist) {
+    private static final long IO_SALT = 0x10D1_57A1_7E5EL;
+    private static final long CPU_SALT = 0xC0DE_57A1_7E5EL;
+
+    /** A workload whose waits and work do not vary. */
+    public Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
+                    long cpuNanos, int fanout, double failRate) {
+        this(kind, seed, tasks, concurrency, ioNanos, cpuUnits, cpuNanos, fanout, failRate, Distribution.FIXED,
+                Distribution.FIXED);
+    }
 
     public Workload {
         Objects.requireNonNull(kind, "kind");
@@ -37,6 +48,12 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 "0 for workload " + kind.id());
         Checks.argument(kind == WorkloadKind.FANOUT || fanout == 1, "fanout", fanout,
                 "1 unless the workload is fanout");
+        Objects.requireNonNull(ioDist, "ioDist");
+        Objects.requireNonNull(cpuDist, "cpuDist");
+        Checks.argument(kind.waits() || ioDist == Distribution.FIXED || ioDist.kind() == Distribution.Kind.FIXED,
+                "io-dist", ioDist, "fixed for workload " + kind.id());
+        Checks.argument(cpuDist.kind() == Distribution.Kind.FIXED || cpuUnits > 0, "cpu-dist", cpuDist,
+                "fixed unless --cpu > 0");
     }
 
     /** {@return a builder for a workload of this kind, with the kind's default durations} */
@@ -71,7 +88,9 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 }
             }
         }
-        return new TaskSpec(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails);
+        long io = ioDist.draw(ioNanos, ioNanos, token, IO_SALT);
+        long units = cpuDist.draw(cpuUnits, cpuNanos, token, CPU_SALT);
+        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails);
     }
 
     /** {@return the checksum every model must report: the tasks computed one after another here} */
@@ -101,8 +120,8 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
      * {@code min(C / (w + c), K / c)}, or {@code C / w} without CPU work; infinite for no-op tasks.
      */
     public double idealThroughput(int cores) {
-        double w = waitsPerTask() > 0 ? ioNanos / 1e9 : 0;
-        double c = cpuNanos / 1e9;
+        double w = waitsPerTask() > 0 ? ioDist.mean(ioNanos, ioNanos) / 1e9 : 0;
+        double c = cpuDist.mean(cpuNanos, cpuNanos) / 1e9;
         if (w + c == 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -122,6 +141,8 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         private Kernel.Calibration calibration;
         private int fanout = 1;
         private double failRate;
+        private Distribution ioDist = Distribution.FIXED;
+        private Distribution cpuDist = Distribution.FIXED;
 
         private Builder(WorkloadKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -186,6 +207,18 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
             return this;
         }
 
+        /** Sets how each task's wait varies around {@code io}. */
+        public Builder ioDist(Distribution ioDist) {
+            this.ioDist = Objects.requireNonNull(ioDist, "ioDist");
+            return this;
+        }
+
+        /** Sets how each task's CPU work varies around {@code cpu}. */
+        public Builder cpuDist(Distribution cpuDist) {
+            this.cpuDist = Objects.requireNonNull(cpuDist, "cpuDist");
+            return this;
+        }
+
         /** {@return the workload} @throws IllegalArgumentException if a value breaks its rule */
         public Workload build() {
             Checks.notNegative("io", io.toNanos());
@@ -198,7 +231,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 units = cpu.isZero() ? 0 : (calibration != null ? calibration : Kernel.calibrate()).unitsFor(cpu);
                 nanos = cpu.toNanos();
             }
-            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate);
+            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate, ioDist, cpuDist);
         }
     }
 }
