@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  * One driver thread calls {@link #window}, {@link #stop} and {@link #close}; chains run on the
  * model's threads.
  */
-public final class ClosedLoop implements AutoCloseable {
+public final class ClosedLoop implements LoadLoop {
     private final ConcurrencyModel model;
     private final Workload workload;
     private final Books books;
@@ -74,17 +74,30 @@ public final class ClosedLoop implements AutoCloseable {
         return books.completed() + books.failed();
     }
 
+    @Override
+    public long rejectedSoFar() {
+        return 0;
+    }
+
+    @Override
+    public Histograms takeHistograms() {
+        return books.take();
+    }
+
     /** {@return how many tasks have completed so far} */
+    @Override
     public long completedSoFar() {
         return books.completed();
     }
 
     /** {@return how many tasks have failed so far} */
+    @Override
     public long failedSoFar() {
         return books.failed();
     }
 
     /** {@return the chains still running: C while the loop runs, 0 once drained} */
+    @Override
     public int inFlight() {
         return (int) idle.getCount();
     }
@@ -131,6 +144,7 @@ public final class ClosedLoop implements AutoCloseable {
      * @return the trial's totals and verification
      * @throws IllegalStateException if tasks are still without an outcome after {@code timeout}
      */
+    @Override
     public Drained stop(Duration timeout) {
         running = false;
         return drain(timeout);
@@ -154,7 +168,8 @@ public final class ClosedLoop implements AutoCloseable {
             submitted += chain.submitted;
         }
         RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), 0);
-        return new Drained(totals, verify(totals));
+        Indices ran = ran();
+        return new Drained(totals, verify(totals, ran), expectedFailures(workload, ran));
     }
 
     /** {@return the whole trial as a fixed-count result}: after {@link #stop}, from the first submission to the drain */
@@ -174,20 +189,33 @@ public final class ClosedLoop implements AutoCloseable {
                 window.histograms().lag(), Double.NaN, books.causes());
     }
 
-    private Verification verify(RunResult.Totals totals) {
-        List<String> violations = new ArrayList<>(books.violations());
-        if (!totals.balanced()) {
-            violations.add((totals.submitted() - totals.completed() - totals.failed())
-                    + " submitted tasks without exactly one outcome (expected: completed + failed = submitted)");
-        }
-        boolean full = check == Check.FULL || check == Check.AUTO && Driver.cheapToCheck(workload, totals.submitted());
-        Indices ran = action -> {
+    private Indices ran() {
+        return action -> {
             for (Chain chain : chains) {
                 for (long k = 0; k < chain.submitted; k++) {
                     action.accept((int) (chain.first + k * concurrency));
                 }
             }
         };
+    }
+
+    /** {@return how many of the indices that ran fail by injection}: the failures a trial expects */
+    static long expectedFailures(Workload workload, Indices ran) {
+        if (workload.failRate() == 0) {
+            return 0;
+        }
+        long[] n = {0};
+        ran.forEach(index -> n[0] += workload.task(index).injectsFailure() ? 1 : 0);
+        return n[0];
+    }
+
+    private Verification verify(RunResult.Totals totals, Indices ran) {
+        List<String> violations = new ArrayList<>(books.violations());
+        if (!totals.balanced()) {
+            violations.add((totals.submitted() - totals.completed() - totals.failed())
+                    + " submitted tasks without exactly one outcome (expected: completed + failed = submitted)");
+        }
+        boolean full = check == Check.FULL || check == Check.AUTO && Driver.cheapToCheck(workload, totals.submitted());
         return full ? Verifier.full(workload, ran, totals.submitted(), books.checksum(), violations)
                 : Verifier.sample(workload, ran, books, violations);
     }
@@ -220,8 +248,18 @@ public final class ClosedLoop implements AutoCloseable {
         }
     }
 
-    /** A drained trial: its totals, and how its work was checked. */
-    public record Drained(RunResult.Totals totals, Verification verification) {
+    /**
+     * A drained trial.
+     *
+     * @param totals           its counts
+     * @param verification     how its work was checked
+     * @param expectedFailures how many of its tasks fail by injection; failures beyond them are unexpected
+     */
+    public record Drained(RunResult.Totals totals, Verification verification, long expectedFailures) {
+        /** {@return failures that no injection explains} */
+        public long unexpectedFailures() {
+            return Math.max(0, totals.failed() - expectedFailures);
+        }
     }
 
     /** The indices a trial ran, in no particular order. */

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * One driver thread calls {@link #window}, {@link #stop} and {@link #close}; the arrival thread
  * is the loop's own, and outcomes arrive on the model's threads.
  */
-public final class OpenLoop implements AutoCloseable {
+public final class OpenLoop implements LoadLoop {
     private final ConcurrencyModel model;
     private final Workload workload;
     private final Arrivals arrivals;
@@ -39,6 +39,7 @@ public final class OpenLoop implements AutoCloseable {
     private volatile Throwable arrivalFailure;
     private long submitted;
     private long rejected;
+    private volatile long rejectedCount;
     private long windowSubmitted;
     private int maxSeen;
     private boolean drained;
@@ -75,6 +76,7 @@ public final class OpenLoop implements AutoCloseable {
                 boolean measured = measuring;
                 if (inFlight.get() >= maxInFlight) {
                     rejected++;
+                    rejectedCount = rejected;
                     if (measured) {
                         windowRejected.increment();
                     }
@@ -114,7 +116,34 @@ public final class OpenLoop implements AutoCloseable {
         }
     }
 
+    @Override
+    public long completedSoFar() {
+        return books.completed();
+    }
+
+    @Override
+    public long failedSoFar() {
+        return books.failed();
+    }
+
+    /** {@inheritDoc} Written by the arrival thread; read here without a lock, so it may trail by an arrival. */
+    @Override
+    public long rejectedSoFar() {
+        return rejectedCount;
+    }
+
+    @Override
+    public Histograms takeHistograms() {
+        return books.take();
+    }
+
+    /** Marks arrivals from now on as measured (their latencies recorded) or not. */
+    public void measure(boolean on) {
+        measuring = on;
+    }
+
     /** {@return tasks in flight now} */
+    @Override
     public int inFlight() {
         return inFlight.get();
     }
@@ -145,6 +174,7 @@ public final class OpenLoop implements AutoCloseable {
      *
      * @throws IllegalStateException if tasks are still in flight after {@code timeout}, or arrivals failed
      */
+    @Override
     public ClosedLoop.Drained stop(Duration timeout) {
         running = false;
         LockSupport.unpark(arrivalThread);
@@ -181,7 +211,7 @@ public final class OpenLoop implements AutoCloseable {
         Verification verification = full || !books.samplingOn()
                 ? Verifier.full(workload, ran, count, books.checksum(), violations)
                 : Verifier.sample(workload, ran, books, violations);
-        return new ClosedLoop.Drained(totals, verification);
+        return new ClosedLoop.Drained(totals, verification, ClosedLoop.expectedFailures(workload, ran));
     }
 
     /** {@return the result of {@code window}, with the trial's checks from {@code drained}} */
