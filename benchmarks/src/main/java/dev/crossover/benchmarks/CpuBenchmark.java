@@ -1,6 +1,5 @@
 package dev.crossover.benchmarks;
 
-import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,9 +42,9 @@ public class CpuBenchmark extends WorkloadBenchmark {
         return builder(WorkloadKind.CPU, ioMillis, cpuMicros);
     }
 
-    /** One batch of computing tasks under the model. */
+    /** One slice of the running load: sleeps, then counts what finished (see {@link WorkloadBenchmark}). */
     @Benchmark
-    public RunResult run(TaskCounters counters) {
-        return runBatch(counters);
+    public long run(TaskCounters counters) {
+        return slice(counters);
     }
 }

@@ -1,6 +1,5 @@
 package dev.crossover.benchmarks;
 
-import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,9 +41,9 @@ public class MixedBenchmark extends WorkloadBenchmark {
         return builder(WorkloadKind.MIXED, ioMillis, cpuMicros);
     }
 
-    /** One batch of wait-then-compute tasks under the model. */
+    /** One slice of the running load: sleeps, then counts what finished (see {@link WorkloadBenchmark}). */
     @Benchmark
-    public RunResult run(TaskCounters counters) {
-        return runBatch(counters);
+    public long run(TaskCounters counters) {
+        return slice(counters);
     }
 }

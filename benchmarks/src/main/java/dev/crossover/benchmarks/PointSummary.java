@@ -3,15 +3,20 @@ package dev.crossover.benchmarks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.crossover.core.Driver;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
@@ -20,62 +25,93 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * names its files (the full benchmark name, then every JMH param sorted by key).
  *
  * <h2>Format</h2>
- * One JSON object with these fields (the contract with the {@code reports} module):
- * {@code benchmark}, {@code params} (every JMH param), {@code batchTasks}, {@code concurrency},
- * {@code reachedConcurrency}, {@code maxInFlight}, {@code cpuUnits}, {@code cpuNanosPerTask},
- * {@code startupMillis}, {@code invocations}, and when a measured task finished,
- * {@code cpuNanosPerTaskMeasured}, {@code cpuSecondsMeasured} and {@code tasksMeasured}. When
- * several forks run a point, each merges its trial into the file: the smallest batch, the highest
- * in flight, whether every fork reached the concurrency, the slowest start-up, the sum of the
- * invocations and of the measured CPU time and tasks (CPU per task is their quotient).
+ * One JSON object (the contract with the {@code reports} module): {@code benchmark},
+ * {@code params} (every JMH param), {@code mode} ({@code closed} or {@code open}),
+ * {@code concurrency}, {@code maxInFlight}, {@code cpuUnits}, {@code cpuNanosPerTask},
+ * {@code startupMillis}, {@code invocations}; when a measured task finished,
+ * {@code cpuNanosPerTaskMeasured}, {@code cpuSecondsMeasured} and {@code tasksMeasured};
+ * {@code latencyMicros} and {@code serviceMicros} ({@code p50, p90, p99, p999, max}: from each
+ * measured task's intended start, and from when the model began it), {@code latenessMicros}
+ * ({@code p50, p99, max, count}: how much later than asked each wait ended), for an open loop
+ * {@code lagMicros} ({@code p99, max}), {@code offeredRate}, {@code achievedRate} and
+ * {@code rejected}; {@code verification} ({@code method, checked, passed}) and
+ * {@code methodVersion}. The four histograms themselves are kept too (compressed, base64, under
+ * {@code histograms}), so that when several forks run a point, each merges its trial into the
+ * file exactly: the histograms added, the highest in flight, the slowest start-up, the sums of
+ * the invocations, measured CPU time, tasks and checked tasks, every verification's verdict.
  *
  * <h2>Measured CPU time</h2>
  * {@code cpuSecondsMeasured} is the CPU time {@link CpuTime} saw during the measured iterations
- * only (the window of the latency log and of {@code invocations}): the forked JVM's whole process
- * plus its descendant processes (the processes models' workers). It therefore includes JMH's own
- * harness, the fork's GC and JIT threads and the model's idle threads: it is an upper bound of
- * the model's cost, not its exact share. A worker process that died within an iteration is not
- * counted (see {@link CpuTime}). {@code cpuNanosPerTaskMeasured} divides it by the tasks finished
- * (completed or failed) in those iterations, {@code tasksMeasured}.
+ * only: the forked JVM's whole process plus its descendant processes (the processes models'
+ * workers). It includes JMH's own harness, the fork's GC and JIT threads and the model's idle
+ * threads: an upper bound of the model's cost, not its exact share.
  * The directory reaches the forked JVM through the system property {@value #DIR_PROPERTY}; without
  * it (a plain {@code java -jar benchmarks.jar SleepBenchmark}) nothing is written.
  *
- * @param benchmark          the full JMH benchmark name
- * @param params             every JMH param, sorted by key
- * @param batchTasks         tasks in the batch each invocation ran
- * @param concurrency        the point's concurrency C
- * @param reachedConcurrency whether the batch held at least C tasks and the measured batches
- *                           reached {@code min(C, batchTasks)} tasks in flight
- * @param maxInFlight        the most tasks in flight seen in a measured batch
- * @param cpuUnits           kernel units each task computed
- * @param cpuNanosPerTask    the nominal CPU time of those units by the kernel's calibration
- * @param startupMillis      how long the model took to be ready (for processes, the pool's start-up)
- * @param invocations        measured invocations (batches)
- * @param cpuNanosMeasured   CPU nanoseconds of this JVM and its descendants in the measured iterations
- * @param tasksMeasured      tasks finished in the measured iterations (0: the CPU time was not measured)
+ * @param benchmark        the full JMH benchmark name
+ * @param params           every JMH param, sorted by key
+ * @param open             whether the point ran an open loop
+ * @param concurrency      the point's concurrency C (closed loop) or cap on in flight (open loop)
+ * @param maxInFlight      the most tasks in flight
+ * @param cpuUnits         kernel units each task computed (nominal)
+ * @param cpuNanosPerTask  the nominal CPU time of those units by the kernel's calibration
+ * @param startupMillis    how long the model took to be ready
+ * @param invocations      measured invocations
+ * @param cpuNanosMeasured CPU nanoseconds of this JVM and its descendants in the measured iterations
+ * @param tasksMeasured    tasks finished in the measured iterations
+ * @param measuredNanos    wall time of the measured iterations
+ * @param rejected         open loop: arrivals refused at the cap in the measured iterations
+ * @param offeredRate      open loop: arrivals per second; NaN for a closed loop
+ * @param histograms       latency, service, lateness and lag of the measured iterations
+ * @param method           how the trial's work was checked: {@code full} or {@code sample}
+ * @param checked          tasks the check recomputed
+ * @param passed           whether every check held
  */
-public record PointSummary(String benchmark, Map<String, String> params, int batchTasks, int concurrency,
-                           boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
-                           double startupMillis, int invocations, long cpuNanosMeasured, long tasksMeasured) {
+public record PointSummary(String benchmark, Map<String, String> params, boolean open, int concurrency,
+                           int maxInFlight, long cpuUnits, long cpuNanosPerTask, double startupMillis, int invocations,
+                           long cpuNanosMeasured, long tasksMeasured, long measuredNanos, long rejected,
+                           double offeredRate, Histograms histograms, String method, long checked, boolean passed) {
     /** The system property naming the directory the forked JVMs write the summaries to. */
     public static final String DIR_PROPERTY = "crossover.pointsDir";
     /** The files' extension. */
     public static final String EXTENSION = ".json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The four histograms of the measured iterations, in nanoseconds. */
+    public record Histograms(Histogram latency, Histogram service, Histogram lateness, Histogram lag) {
+        static Histograms empty() {
+            return new Histograms(new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3));
+        }
+
+        void add(dev.crossover.core.Histograms h) {
+            latency.add(h.latency());
+            service.add(h.service());
+            lateness.add(h.lateness());
+            lag.add(h.lag());
+        }
+
+        Histograms merge(Histograms other) {
+            Histograms sum = empty();
+            for (Histograms h : new Histograms[] {this, other}) {
+                sum.latency.add(h.latency);
+                sum.service.add(h.service);
+                sum.lateness.add(h.lateness);
+                sum.lag.add(h.lag);
+            }
+            return sum;
+        }
+    }
+
     public PointSummary {
         Objects.requireNonNull(benchmark, "benchmark");
+        Objects.requireNonNull(histograms, "histograms");
+        Objects.requireNonNull(method, "method");
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
     /** {@return measured CPU nanoseconds per finished task}, or -1 when no task was measured */
     public long cpuNanosPerTaskMeasured() {
         return CpuTime.perTask(cpuNanosMeasured, tasksMeasured);
-    }
-
-    /** {@return whether a trial reached its concurrency}: a batch of at least C tasks and as many in flight as it allows */
-    static boolean reached(int concurrency, int batchTasks, int maxInFlight) {
-        return batchTasks >= concurrency && maxInFlight == Math.min(concurrency, batchTasks);
     }
 
     /**
@@ -97,10 +133,12 @@ public record PointSummary(String benchmark, Map<String, String> params, int bat
 
     /** {@return this trial merged with an earlier fork's {@code other} of the same point} */
     PointSummary merge(PointSummary other) {
-        return new PointSummary(benchmark, params, Math.min(batchTasks, other.batchTasks), concurrency,
-                reachedConcurrency && other.reachedConcurrency, Math.max(maxInFlight, other.maxInFlight), cpuUnits,
-                cpuNanosPerTask, Math.max(startupMillis, other.startupMillis), invocations + other.invocations,
-                cpuNanosMeasured + other.cpuNanosMeasured, tasksMeasured + other.tasksMeasured);
+        return new PointSummary(benchmark, params, open, concurrency, Math.max(maxInFlight, other.maxInFlight),
+                cpuUnits, cpuNanosPerTask, Math.max(startupMillis, other.startupMillis), invocations + other.invocations,
+                cpuNanosMeasured + other.cpuNanosMeasured, tasksMeasured + other.tasksMeasured,
+                measuredNanos + other.measuredNanos, rejected + other.rejected, offeredRate,
+                histograms.merge(other.histograms), method.equals(other.method) ? method : "sample",
+                checked + other.checked, passed && other.passed);
     }
 
     /**
@@ -117,41 +155,104 @@ public record PointSummary(String benchmark, Map<String, String> params, int bat
     }
 
     /** {@return the summary in {@code file}} @throws IOException if it cannot be read or is not one */
+    @SuppressWarnings("unchecked")
     public static PointSummary read(Path file) throws IOException {
         Map<String, Object> f = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
         try {
-            @SuppressWarnings("unchecked")
             Map<String, String> params = (Map<String, String>) f.get("params");
             boolean cpu = f.get("tasksMeasured") != null;
-            return new PointSummary((String) f.get("benchmark"), params, ((Number) f.get("batchTasks")).intValue(),
-                    ((Number) f.get("concurrency")).intValue(), (Boolean) f.get("reachedConcurrency"),
-                    ((Number) f.get("maxInFlight")).intValue(), ((Number) f.get("cpuUnits")).longValue(),
-                    ((Number) f.get("cpuNanosPerTask")).longValue(), ((Number) f.get("startupMillis")).doubleValue(),
-                    ((Number) f.get("invocations")).intValue(),
-                    cpu ? Math.round(((Number) f.get("cpuSecondsMeasured")).doubleValue() * 1e9) : 0,
-                    cpu ? ((Number) f.get("tasksMeasured")).longValue() : 0);
-        } catch (RuntimeException e) {
+            Map<String, String> h = (Map<String, String>) f.get("histograms");
+            Map<String, Object> v = (Map<String, Object>) f.get("verification");
+            return new PointSummary((String) f.get("benchmark"), params, "open".equals(f.get("mode")),
+                    num(f, "concurrency").intValue(), num(f, "maxInFlight").intValue(), num(f, "cpuUnits").longValue(),
+                    num(f, "cpuNanosPerTask").longValue(), num(f, "startupMillis").doubleValue(),
+                    num(f, "invocations").intValue(),
+                    cpu ? Math.round(num(f, "cpuSecondsMeasured").doubleValue() * 1e9) : 0,
+                    cpu ? num(f, "tasksMeasured").longValue() : 0, num(f, "measuredNanos").longValue(),
+                    f.get("rejected") == null ? 0 : num(f, "rejected").longValue(),
+                    f.get("offeredRate") == null ? Double.NaN : num(f, "offeredRate").doubleValue(),
+                    new Histograms(decode(h.get("latency")), decode(h.get("service")), decode(h.get("lateness")),
+                            decode(h.get("lag"))),
+                    (String) v.get("method"), ((Number) v.get("checked")).longValue(), (Boolean) v.get("passed"));
+        } catch (RuntimeException | DataFormatException e) {
             throw new IOException(file + ": not a point summary (" + e + ")", e);
         }
+    }
+
+    private static Number num(Map<String, Object> f, String key) {
+        return (Number) Objects.requireNonNull(f.get(key), key);
     }
 
     private Map<String, Object> fields() {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("benchmark", benchmark);
         f.put("params", params);
-        f.put("batchTasks", batchTasks);
+        f.put("mode", open ? "open" : "closed");
         f.put("concurrency", concurrency);
-        f.put("reachedConcurrency", reachedConcurrency);
         f.put("maxInFlight", maxInFlight);
         f.put("cpuUnits", cpuUnits);
         f.put("cpuNanosPerTask", cpuNanosPerTask);
         f.put("startupMillis", startupMillis);
         f.put("invocations", invocations);
+        f.put("measuredNanos", measuredNanos);
         if (tasksMeasured > 0) {
             f.put("cpuNanosPerTaskMeasured", cpuNanosPerTaskMeasured());
             f.put("cpuSecondsMeasured", cpuNanosMeasured / 1e9);
             f.put("tasksMeasured", tasksMeasured);
         }
+        f.put("latencyMicros", percentiles(histograms.latency, true));
+        f.put("serviceMicros", percentiles(histograms.service, true));
+        Map<String, Object> late = new LinkedHashMap<>();
+        late.put("p50", micros(histograms.lateness, 50));
+        late.put("p99", micros(histograms.lateness, 99));
+        late.put("max", histograms.lateness.getMaxValue() / 1e3);
+        late.put("count", histograms.lateness.getTotalCount());
+        f.put("latenessMicros", late);
+        if (open) {
+            Map<String, Object> lag = new LinkedHashMap<>();
+            lag.put("p99", micros(histograms.lag, 99));
+            lag.put("max", histograms.lag.getMaxValue() / 1e3);
+            f.put("lagMicros", lag);
+            f.put("offeredRate", offeredRate);
+            f.put("achievedRate", measuredNanos > 0 ? tasksMeasured / (measuredNanos / 1e9) : Double.NaN);
+            f.put("rejected", rejected);
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("method", method);
+        v.put("checked", checked);
+        v.put("passed", passed);
+        f.put("verification", v);
+        f.put("methodVersion", Driver.METHOD_VERSION);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("latency", encode(histograms.latency));
+        h.put("service", encode(histograms.service));
+        h.put("lateness", encode(histograms.lateness));
+        h.put("lag", encode(histograms.lag));
+        f.put("histograms", h);
         return f;
+    }
+
+    private static Map<String, Object> percentiles(Histogram h, boolean tail) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("p50", micros(h, 50));
+        p.put("p90", micros(h, 90));
+        p.put("p99", micros(h, 99));
+        p.put("p999", micros(h, 99.9));
+        p.put("max", h.getMaxValue() / 1e3);
+        return p;
+    }
+
+    private static double micros(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1e3;
+    }
+
+    private static String encode(Histogram h) {
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    private static Histogram decode(String base64) throws DataFormatException {
+        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
     }
 }

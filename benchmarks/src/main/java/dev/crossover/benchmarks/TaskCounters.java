@@ -20,11 +20,14 @@ public class TaskCounters {
     public long completed;
     /** Tasks that failed in this iteration. */
     public long failed;
+    /** Open loop: arrivals refused at the cap in this iteration. */
+    public long rejected;
 
     /** Starts each iteration from zero: JMH reads the fields per iteration. */
     @Setup(Level.Iteration)
     public void reset() {
         completed = 0;
         failed = 0;
+        rejected = 0;
     }
 }

@@ -1,17 +1,20 @@
 package dev.crossover.benchmarks;
 
+import dev.crossover.core.ClosedLoop;
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Driver;
+import dev.crossover.core.LoadLoop;
 import dev.crossover.core.Kernel;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
-import dev.crossover.core.RunResult;
+import dev.crossover.core.OpenLoop;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -32,24 +35,30 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * What every workload benchmark shares: the {@code model} and {@code concurrency} params, one
- * model per trial, one batch per invocation, the work check, the task counters, the latency log
- * and the point's summary.
+ * model and one running load per trial, the work check, the task counters, the latency log and the
+ * point's summary.
  *
- * <h2>Measurement</h2>
- * Mode is throughput: the score is batches per second, and {@link TaskCounters} adds
- * {@code completed} and {@code failed} tasks per second. The model is built in
- * {@link #setUpTrial} (not measured), then the batch is sized by {@link Batch} (at least one full
- * wave of C tasks unless that would take too long: see there) and its reference checksum
- * computed; each invocation runs the batch once and {@link TrialCheck} verifies it, so a lost task
- * or a wrong result fails the benchmark. Per-task latency of the measurement iterations (warm-up
- * excluded) goes to {@link LatencyLog} when the trial ends, and what the trial really ran (batch,
- * concurrency reached, CPU units, start-up, CPU time per task) to {@link PointSummary}.
+ * <h2>Measurement: steady state</h2>
+ * The trial starts the model (not measured) and then the driver's load ({@link Driver#closedLoop}:
+ * C tasks in flight continuously, each next task submitted from the last one's outcome on the
+ * model's own thread; or, for {@link OpenLoopBenchmark}, arrivals at a rate). The load runs through
+ * every iteration, warm-up included, so nothing ramps up or drains inside a measurement. Each
+ * invocation of the benchmark method only sleeps {@value #SLICE_MILLIS} ms and then adds the tasks
+ * that finished meanwhile to {@link TaskCounters}: the benchmark thread costs no core and no
+ * handoff per task. So the <em>primary score counts slices</em> (about
+ * {@code 1000 / SLICE_MILLIS} per second, meaningless), and the results are the secondary metrics
+ * {@code completed} and {@code failed}: tasks per second in steady state.
  *
- * <h2>CPU time</h2>
- * {@link CpuTime} is sampled when each measured iteration starts and when it ends; the deltas and
- * the tasks those iterations finished are summed into the summary's measured CPU time per task.
- * The window is the same as the latency log's, and it includes the harness's and the fork's own
- * threads (see {@link PointSummary}).
+ * <h2>The work check</h2>
+ * When the trial ends the load stops and drains, and the driver checks that every submitted task
+ * had exactly one outcome and that the results are the reference's for exactly the indices that
+ * ran (in full where cheap, else on a seeded sample; the summary says which). A lost or doubled
+ * task, a wrong result, or a failure that no injection explains fails the benchmark.
+ *
+ * <h2>What is recorded</h2>
+ * Per measured iteration (warm-up excluded): latency from each task's intended start (the latency
+ * log, {@link LatencyLog}), service time from when the model began it, timer lateness, the
+ * driver's lag (open loop), CPU time ({@link CpuTime}); the trial's totals go to {@link PointSummary}.
  *
  * <h2>CPU work</h2>
  * Each task computes {@code cpuMicros} worth of kernel units. The {@code run} command calibrates
@@ -63,7 +72,7 @@ import org.openjdk.jmh.runner.IterationType;
  * {@code run} command overrides them with the chosen {@link Profile}.
  *
  * <h2>Threading</h2>
- * One benchmark thread; the model brings its own concurrency.
+ * One benchmark thread, asleep most of the time; the model brings its own concurrency.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -93,22 +102,35 @@ public abstract class WorkloadBenchmark {
     @Param("100")
     public int concurrency;
 
+    /** How long each invocation sleeps before it counts the tasks that finished meanwhile. */
+    public static final int SLICE_MILLIS = 10;
+    /** How long the end of a trial waits for the last tasks in flight. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
+
     private ConcurrencyModel running;
-    private TrialCheck check;
-    private Batch batch;
-    private Histogram latency;
+    private LoadLoop load;
+    private Workload workload;
+    private PointSummary.Histograms measured;
     private Path latencyFile;
     private Path summaryFile;
     private BenchmarkParams trial;
     private long startupNanos;
     private boolean measuring;
-    private int maxInFlight;
     private int invocations;
     private CpuTime.Sample iterationStart;
+    private long iterationStartNanos;
     private long cpuNanosMeasured;
     private long tasksMeasured;
+    private long measuredNanos;
+    private long rejectedMeasured;
+    private long lastCompleted;
+    private long lastFailed;
+    private long lastRejected;
+    private long iterationFirst;
+    private long iterationRejected;
+    private long latencyStartMillis = Long.MAX_VALUE;
 
-    /** {@return the workload the params describe, its task count still to be sized} */
+    /** {@return the workload the params describe} */
     protected abstract Workload.Builder workload();
 
     /** {@return a builder for {@code kind} with the params every benchmark has, CPU work in kernel units} */
@@ -143,70 +165,106 @@ public abstract class WorkloadBenchmark {
         return calibration;
     }
 
-    /** Builds the model, sizes the batch and computes its reference; nothing here is measured. */
+    /**
+     * {@return the running load for this trial}: a closed loop of {@code concurrency}; the open-loop
+     * benchmark overrides it
+     */
+    protected LoadLoop startLoad(ConcurrencyModel model, Workload workload) {
+        return Driver.closedLoop(model, workload);
+    }
+
+    /** {@return the arrivals' rate, for an open loop}; NaN for a closed one */
+    protected double offeredRate() {
+        return Double.NaN;
+    }
+
+    /** Builds the model and starts the load; nothing here is measured (the warm-up iterations are its ramp). */
     @Setup(Level.Trial)
     public void setUpTrial(BenchmarkParams params) {
-        Workload workload = workload().build();
+        workload = workload().build();
         long start = System.nanoTime();
         running = Models.create(model, ModelOptions.defaults());
         startupNanos = System.nanoTime() - start;
-        Duration iteration = Duration.ofNanos(params.getMeasurement().getTime().convertTo(TimeUnit.NANOSECONDS));
-        batch = Batch.size(running, workload, Batch.target(iteration), Batch.cap(iteration));
-        check = TrialCheck.of(batch.workload());
-        latency = new Histogram(3);
+        measured = PointSummary.Histograms.empty();
         latencyFile = LatencyLog.fileFor(params);
         summaryFile = PointSummary.fileFor(params);
         trial = params;
+        load = startLoad(running, workload);
     }
 
-    /** Notes whether this iteration is measured, so warm-up batches stay out of the log and the summary. */
+    /** Starts counting afresh; notes whether this iteration is measured, so warm-up stays out of the log and the summary. */
     @Setup(Level.Iteration)
     public void startIteration(IterationParams iteration) {
         measuring = iteration.getType() == IterationType.MEASUREMENT;
-        if (measuring && latency.getStartTimeStamp() == Long.MAX_VALUE) {
-            latency.setStartTimeStamp(System.currentTimeMillis());
+        if (load instanceof OpenLoop open) {
+            open.measure(measuring);
+        }
+        load.takeHistograms();  // what finished before this iteration is not its own
+        lastCompleted = load.completedSoFar();
+        lastFailed = load.failedSoFar();
+        iterationFirst = lastCompleted + lastFailed;
+        iterationRejected = load.rejectedSoFar();
+        lastRejected = iterationRejected;
+        if (measuring && latencyStartMillis == Long.MAX_VALUE) {
+            latencyStartMillis = System.currentTimeMillis();
         }
         iterationStart = measuring ? CpuTime.sample() : null;
+        iterationStartNanos = System.nanoTime();
     }
 
-    /** Adds a measured iteration's CPU time, from its start sample to now. */
+    /** Adds a measured iteration's histograms, CPU time and tasks. */
     @TearDown(Level.Iteration)
     public void endIteration() {
+        dev.crossover.core.Histograms h = load.takeHistograms();
         if (iterationStart != null) {
+            measured.add(h);
             cpuNanosMeasured += CpuTime.delta(iterationStart, CpuTime.sample());
+            measuredNanos += System.nanoTime() - iterationStartNanos;
+            tasksMeasured += load.completedSoFar() + load.failedSoFar() - iterationFirst;
+            rejectedMeasured += load.rejectedSoFar() - iterationRejected;
             iterationStart = null;
         }
     }
 
     /**
-     * Runs the batch once, checks it and counts its tasks.
+     * Sleeps one slice, then counts the tasks that finished meanwhile.
      *
-     * @throws IllegalStateException if the run lost a task, failed one unexpectedly or has a wrong checksum
+     * @return tasks finished since the trial began (for JMH to consume)
      */
-    protected final RunResult runBatch(TaskCounters counters) {
-        RunResult result = running.run(check.workload());
-        check.verify(result);
-        counters.completed += result.completed();
-        counters.failed += result.failed();
+    protected final long slice(TaskCounters counters) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SLICE_MILLIS));
+        long completed = load.completedSoFar();
+        long failed = load.failedSoFar();
+        counters.completed += completed - lastCompleted;
+        counters.failed += failed - lastFailed;
+        long rejected = load.rejectedSoFar();
+        counters.rejected += rejected - lastRejected;
+        lastRejected = rejected;
+        lastCompleted = completed;
+        lastFailed = failed;
         if (measuring) {
-            latency.add(result.latencyNanos());
-            maxInFlight = Math.max(maxInFlight, result.maxInFlight());
             invocations++;
-            tasksMeasured += result.completed() + result.failed();
         }
-        return result;
+        return completed + failed;
     }
 
-    /** Writes the measured latencies and the point's summary, and closes the model. */
+    /**
+     * Stops the load, checks the trial's work, writes the measured latencies and the point's summary, and closes the model.
+     *
+     * @throws IllegalStateException if a task was lost or doubled, a result is wrong, or a failure has no injection behind it
+     */
     @TearDown(Level.Trial)
     public void tearDownTrial() throws IOException {
         try {
-            if (latencyFile != null && latency != null && latency.getTotalCount() > 0) {
-                latency.setEndTimeStamp(System.currentTimeMillis());
-                LatencyLog.append(latencyFile, latency);
+            ClosedLoop.Drained drained = load.stop(DRAIN_TIMEOUT);
+            TrialCheck.verify(model, drained);
+            if (latencyFile != null && measured.latency().getTotalCount() > 0) {
+                measured.latency().setStartTimeStamp(latencyStartMillis);
+                measured.latency().setEndTimeStamp(System.currentTimeMillis());
+                LatencyLog.append(latencyFile, measured.latency());
             }
             if (summaryFile != null && invocations > 0) {
-                summary().writeMerged(summaryFile);
+                summary(drained).writeMerged(summaryFile);
             }
         } finally {
             if (running != null) {
@@ -215,10 +273,12 @@ public abstract class WorkloadBenchmark {
         }
     }
 
-    private PointSummary summary() {
-        Workload w = batch.workload();
-        return new PointSummary(trial.getBenchmark(), LatencyLog.paramsOf(trial), w.tasks(), w.concurrency(),
-                PointSummary.reached(w.concurrency(), w.tasks(), maxInFlight), maxInFlight, w.cpuUnits(), w.cpuNanos(),
-                startupNanos / 1e6, invocations, cpuNanosMeasured, tasksMeasured);
+    private PointSummary summary(ClosedLoop.Drained drained) {
+        boolean open = load instanceof OpenLoop;
+        int maxInFlight = open ? ((OpenLoop) load).maxInFlightSeen() : workload.concurrency();
+        return new PointSummary(trial.getBenchmark(), LatencyLog.paramsOf(trial), open, workload.concurrency(),
+                maxInFlight, workload.cpuUnits(), workload.cpuNanos(), startupNanos / 1e6, invocations,
+                cpuNanosMeasured, tasksMeasured, measuredNanos, rejectedMeasured, offeredRate(), measured,
+                drained.verification().method(), drained.verification().checked(), drained.verification().passed());
     }
 }

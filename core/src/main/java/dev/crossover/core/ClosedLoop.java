@@ -169,7 +169,7 @@ public final class ClosedLoop implements LoadLoop {
         }
         RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), 0);
         Indices ran = ran();
-        return new Drained(totals, verify(totals, ran), expectedFailures(workload, ran));
+        return new Drained(totals, verify(totals, ran), expectedFailures(workload, ran), books.causes());
     }
 
     /** {@return the whole trial as a fixed-count result}: after {@link #stop}, from the first submission to the drain */
@@ -254,8 +254,10 @@ public final class ClosedLoop implements LoadLoop {
      * @param totals           its counts
      * @param verification     how its work was checked
      * @param expectedFailures how many of its tasks fail by injection; failures beyond them are unexpected
+     * @param failureCauses    how many tasks failed of each cause
      */
-    public record Drained(RunResult.Totals totals, Verification verification, long expectedFailures) {
+    public record Drained(RunResult.Totals totals, Verification verification, long expectedFailures,
+                          java.util.Map<String, Integer> failureCauses) {
         /** {@return failures that no injection explains} */
         public long unexpectedFailures() {
             return Math.max(0, totals.failed() - expectedFailures);

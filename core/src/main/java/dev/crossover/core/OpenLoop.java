@@ -42,6 +42,7 @@ public final class OpenLoop implements LoadLoop {
     private volatile long rejectedCount;
     private long windowSubmitted;
     private int maxSeen;
+    private volatile int maxSeenCount;
     private boolean drained;
 
     private OpenLoop(ConcurrencyModel model, Workload workload, Arrivals arrivals, int maxInFlight, boolean sampling) {
@@ -83,7 +84,10 @@ public final class OpenLoop implements LoadLoop {
                     continue;
                 }
                 int now2 = inFlight.incrementAndGet();
-                maxSeen = Math.max(maxSeen, now2);
+                if (now2 > maxSeen) {
+                    maxSeen = now2;
+                    maxSeenCount = now2;
+                }
                 if (submitted > Integer.MAX_VALUE) {
                     throw new IllegalStateException("task indices exhausted (expected: a shorter trial)");
                 }
@@ -211,7 +215,7 @@ public final class OpenLoop implements LoadLoop {
         Verification verification = full || !books.samplingOn()
                 ? Verifier.full(workload, ran, count, books.checksum(), violations)
                 : Verifier.sample(workload, ran, books, violations);
-        return new ClosedLoop.Drained(totals, verification, ClosedLoop.expectedFailures(workload, ran));
+        return new ClosedLoop.Drained(totals, verification, ClosedLoop.expectedFailures(workload, ran), books.causes());
     }
 
     /** {@return the result of {@code window}, with the trial's checks from {@code drained}} */
@@ -220,6 +224,11 @@ public final class OpenLoop implements LoadLoop {
         return new RunResult(model.id(), workload, RunResult.Mode.OPEN, window.completed(), window.failed(),
                 window.rejected(), window.nanos(), maxSeen, books.checksum(), drained.totals(), drained.verification(),
                 h.latency(), h.service(), h.lateness(), h.lag(), arrivals.rate(), books.causes());
+    }
+
+    /** {@return the most tasks in flight at once so far} (written by the arrival thread; may trail by an arrival) */
+    public int maxInFlightSeen() {
+        return maxSeenCount;
     }
 
     /** {@return arrivals submitted inside measurement windows so far} */
