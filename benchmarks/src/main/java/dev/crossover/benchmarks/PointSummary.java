@@ -27,7 +27,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code cpuNanosPerTaskMeasured}, {@code cpuSecondsMeasured} and {@code tasksMeasured}. When
  * several forks run a point, each merges its trial into the file: the smallest batch, the highest
  * in flight, whether every fork reached the concurrency, the slowest start-up, the sum of the
- * invocations and of the measured CPU time and tasks (CPU per task is their quotient).
+ * invocations and of the measured CPU time and tasks (CPU per task is their quotient). After the
+ * point's last fork, the {@code run} command adds what other processes took of the CPU during the
+ * point, in cores on average: {@code otherCpuCores}, {@code stealCpuCores}, {@code ownCpuCores} and
+ * {@code busy} (above the run's {@code busyThresholdCores}); {@link #read} ignores them.
  *
  * <h2>Measured CPU time</h2>
  * {@code cpuSecondsMeasured} is the CPU time {@link CpuTime} saw during the measured iterations
