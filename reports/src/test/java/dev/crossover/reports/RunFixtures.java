@@ -28,6 +28,10 @@ public final class RunFixtures {
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("fixture: " + name + " (expected: in src/test/resources/runs)", e);
         }
+        return copyTree(source, target);
+    }
+
+    private static Path copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : files.toList()) {
                 Path to = target.resolve(source.relativize(f).toString());
@@ -48,6 +52,15 @@ public final class RunFixtures {
      */
     public static Path scaled(String name, Path target, double factor) throws IOException {
         copy(name, target);
+        return scaleInPlace(target, factor);
+    }
+
+    /** {@return {@code target}, a copy of the run directory {@code run} scaled as {@link #scaled} scales} */
+    public static Path scaledCopy(Path run, Path target, double factor) throws IOException {
+        return scaleInPlace(copyTree(run, target), factor);
+    }
+
+    private static Path scaleInPlace(Path target, double factor) throws IOException {
         Path results = target.resolve("results.json");
         ArrayNode entries = (ArrayNode) JSON.readTree(results.toFile());
         for (JsonNode e : entries) {

@@ -44,7 +44,7 @@ public final class MarkdownSummary {
             String verdict = c.verdict() == Verdict.REGRESSED ? "**REGRESSED**" : c.verdict().name();
             md.append("| ").append(verdict)
                     .append(" | ").append(escape(c.key().shortName()))
-                    .append(" | `").append(point.replace("`", "'")).append('`')
+                    .append(" | `").append(point.replace("`", "'").replace("|", "\\|")).append('`')
                     .append(" | ").append(escape(c.metric()))
                     .append(" | ").append(escape(ComparisonWriter.measurement(c.baseline()) + " " + c.unit()))
                     .append(" | ").append(escape(ComparisonWriter.measurement(c.current()) + " " + c.unit()))
