@@ -183,10 +183,11 @@ public final class HistoryCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return guarded(spec, () -> {
-                OtavaCsv csv = OtavaCsv.of(runs(dir));
+                List<HistoryRun> runs = runs(dir);
+                OtavaCsv csv = OtavaCsv.of(runs);
                 write("--otava", otava, csv.csv());
                 PrintWriter o = spec.commandLine().getOut();
-                o.println("# " + otava.toAbsolutePath() + ": " + runs(dir).size() + " runs, " + csv.series().size()
+                o.println("# " + otava.toAbsolutePath() + ": " + runs.size() + " runs, " + csv.series().size()
                         + " metrics" + (csv.filled() > 0 ? ", " + csv.filled() + " missing cells filled from the nearest run" : "")
                         + "; an otava.yaml test that reads it:");
                 o.print(csv.config("crossover", otava.toAbsolutePath().toString()));

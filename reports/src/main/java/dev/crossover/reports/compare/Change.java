@@ -41,8 +41,7 @@ public record Change(Key key, String metric, Metric baseline, Metric current, bo
         if (baseline == null || current == null) {
             return 0;
         }
-        int fewest = Math.min(baseline.forks(), current.forks());
-        return fewest;
+        return Math.min(baseline.forks(), current.forks());
     }
 
     /** {@return the unit of the compared metric} */

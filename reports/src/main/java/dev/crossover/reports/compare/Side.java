@@ -82,7 +82,9 @@ public record Side(List<Path> files, List<JmhResult> results, Optional<RunEnviro
             version = v;
             files.add(file);
             rounds.add(round);
-            for (Map.Entry<LatencyLogs.Key, Sidecar> s : RunFiles.near(file).points().entrySet()) {
+            Map<LatencyLogs.Key, Sidecar> records = RunFiles.ownsDirectory(file)
+                    ? RunFiles.points(file.toAbsolutePath().getParent().resolve("points")) : Map.of();
+            for (Map.Entry<LatencyLogs.Key, Sidecar> s : records.entrySet()) {
                 units.computeIfAbsent(s.getKey(), k -> new LinkedHashSet<>()).add(s.getValue().cpuUnits());
             }
         }
