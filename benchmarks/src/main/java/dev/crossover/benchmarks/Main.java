@@ -6,6 +6,7 @@ import dev.crossover.benchmarks.cli.ScenarioCommand;
 import dev.crossover.benchmarks.cli.SeedsCommand;
 import dev.crossover.benchmarks.cli.WorkloadsCommand;
 import dev.crossover.reports.CompareCommand;
+import dev.crossover.reports.HistoryCommand;
 import dev.crossover.reports.ReportCommand;
 import java.io.PrintWriter;
 import java.util.List;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(name = "crossover", mixinStandardHelpOptions = true, version = "crossover 0.1.0",
         description = "When does each concurrency model win? Anything else is passed to JMH.",
         subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class,
-                RunCommand.class, ReportCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+                RunCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {
     }

@@ -117,6 +117,7 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
         }
         f.put("modelDefaults", modelDefaults);
         f.put("calibration", Map.of("unitsPerMicro", unitsPerMicro));
+        f.put("methodVersion", "1");  // how the numbers are measured: bump on a change, and compare refuses to compare across it
         Files.writeString(file, JSON.writeValueAsString(f) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 

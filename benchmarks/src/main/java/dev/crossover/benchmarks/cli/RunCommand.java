@@ -10,6 +10,7 @@ import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import dev.crossover.reports.BadInputException;
 import dev.crossover.reports.Reports;
+import dev.crossover.reports.compare.RunEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -71,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "over the run (default: ${DEFAULT-VALUE}).")
     double busyThreshold;
 
+    @Option(names = "--units-from", paramLabel = "BASELINE_DIR", description = "Reuse that run's kernel calibration "
+            + "(its environment.json), so both runs compute the same work and a slower kernel shows in compare.")
+    Path unitsFrom;
+
     @Override
     public Integer call() throws IOException {
         Profile chosen = profile(profile);
@@ -98,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory that can be created: " + e + ")");
         }
-        Kernel.Calibration calibration = Kernel.calibrate();
+        Kernel.Calibration calibration = unitsFrom == null ? Kernel.calibrate()
+                : new Kernel.Calibration(RunEnvironment.unitsPerMicro(unitsFrom));
         progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size())), calibration.unitsPerMicro(),
