@@ -39,6 +39,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code histograms}), so that when several forks run a point, each merges its trial into the
  * file exactly: the histograms added, the highest in flight, the slowest start-up, the sums of
  * the invocations, measured CPU time, tasks and checked tasks, every verification's verdict.
+ * After the point's last fork, the {@code run} command adds what other processes took of the CPU
+ * during the point, in cores on average: {@code otherCpuCores}, {@code stealCpuCores},
+ * {@code ownCpuCores} and {@code busy} (above the run's {@code busyThresholdCores}); {@link #read}
+ * ignores them.
  *
  * <h2>Measured CPU time</h2>
  * {@code cpuSecondsMeasured} is the CPU time {@link CpuTime} saw during the measured iterations

@@ -69,7 +69,10 @@ import org.openjdk.jmh.runner.IterationType;
  * <h2>Settings</h2>
  * The annotations pin the {@code quick} profile's settings ({@link Profile.Pinned}), so a plain
  * {@code java -jar benchmarks.jar SleepBenchmark} never falls back to JMH's defaults; the
- * {@code run} command overrides them with the chosen {@link Profile}.
+ * {@code run} command overrides them with the chosen {@link Profile}. The forks' version-dependent
+ * options ({@link JvmFlags}: JDK 24+ would otherwise warn about JMH's {@code sun.misc.Unsafe}, and
+ * JDK 21 refuses the option) cannot be annotation constants: the {@code run} command adds them for
+ * the JDK it forks, and {@code Main} for a plain JMH run ({@link JmhPassThrough}).
  *
  * <h2>Threading</h2>
  * One benchmark thread, asleep most of the time; the model brings its own concurrency.

@@ -1,12 +1,15 @@
 package dev.crossover.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,47 +18,37 @@ import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** Runs one benchmark at the smoke profile's point and settings through JMH's Runner, for one model, and reads its JSON. */
+/**
+ * Runs one benchmark at the smoke profile's point and settings, for one model, the way a user runs
+ * the jar as a plain JMH jar ({@code java -jar benchmarks.jar SleepBenchmark -p ...}): through
+ * {@link Main} in a JVM of its own, whose JMH forks get {@link JvmFlags}. Reads its JSON and latency log.
+ */
 class BenchmarkRunTest {
     private static final String MODEL = "threads-virtual";
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void sleepBenchmarkWritesEntryWithParamsTaskCountersAndLatencyLog(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("results.json");
         Path latency = dir.resolve("latency");
         Profile.Point point = Profile.SMOKE.points(List.of(MODEL), p -> p.benchmark().contains("SleepBenchmark"), m -> true)
                 .get(0);  // C = 3; the params model and concurrency are inherited from WorkloadBenchmark
         Profile.Settings smoke = Profile.SMOKE.settings();
-        ChainedOptionsBuilder builder = new OptionsBuilder()
-                .include("^" + SleepBenchmark.class.getName() + ".run$")
-                .forks(smoke.forks())
-                .warmupIterations(smoke.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(smoke.warmupTime().toMillis()))
-                .measurementIterations(smoke.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(smoke.measurementTime().toMillis()))
-                .jvmArgs("-Xmx" + smoke.heap())
-                .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latency)
-                .shouldFailOnError(true)
-                .verbosity(VerboseMode.SILENT)
-                .result(json.toString())
-                .resultFormat(ResultFormatType.JSON);
-        point.params().forEach(builder::param);
-        Options options = builder.build();
-        // JMH's lock keeps two benchmark runs from measuring each other; a test checks behaviour,
-        // not timing, so it must not fail because a benchmark runs elsewhere on the machine.
-        System.setProperty("jmh.ignoreLock", "true");
+        List<String> args = new ArrayList<>(List.of("^" + SleepBenchmark.class.getName() + ".run$",
+                "-f", Integer.toString(smoke.forks()),
+                "-wi", Integer.toString(smoke.warmupIterations()), "-w", smoke.warmupTime().toMillis() + "ms",
+                "-i", Integer.toString(smoke.measurementIterations()), "-r", smoke.measurementTime().toMillis() + "ms",
+                "-jvmArgs", "-Xmx" + smoke.heap(), "-jvmArgsAppend", "-D" + LatencyLog.DIR_PROPERTY + "=" + latency,
+                "-foe", "true", "-rf", "json", "-rff", json.toString()));
+        point.params().forEach((k, v) -> args.addAll(List.of("-p", k + "=" + v)));
 
-        new Runner(options).run();
+        ForkedJvm.Result run = ForkedJvm.run(dir.resolve("jvm"), Duration.ofSeconds(140), List.of(), Main.class,
+                args.toArray(String[]::new));
 
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals("", run.err(), "no JVM warning from JMH's host or its fork");
+        assertFalse(run.out().lines().anyMatch(l -> l.startsWith("WARNING:")), run.out());
         JsonNode entries = new ObjectMapper().readTree(json.toFile());
         assertEquals(1, entries.size());
         JsonNode entry = entries.get(0);

@@ -89,10 +89,7 @@ public final class Async {
         try {
             inner = main.get();
         } catch (Throwable t) {
-            task.fail(t);
-            if (t instanceof Error e) {
-                throw e;
-            }
+            task.failThenRethrowError(t);
             return;
         }
         task.follow(inner);
@@ -135,8 +132,8 @@ public final class Async {
             Task<T> inner;
             try {
                 inner = coroutine.get();
-            } catch (RuntimeException e) {
-                task.fail(e);
+            } catch (Throwable t) {
+                task.failThenRethrowError(t);
                 return;
             }
             task.follow(inner);
@@ -206,14 +203,20 @@ public final class Async {
 
     /**
      * Opens a {@link TaskGroup}, lets {@code body} spawn into it, and returns the group's end:
-     * {@code async with asyncio.TaskGroup() as tg: ...}. If {@code body} throws, the children are cancelled.
+     * {@code async with asyncio.TaskGroup() as tg: ...}. If {@code body} throws (anything: an
+     * {@link Error} is rethrown after), the children are cancelled and the group fails with it.
      */
     public static Task<Void> taskGroup(Consumer<TaskGroup> body) {
         TaskGroup group = new TaskGroup();
         try {
             body.accept(group);
-        } catch (RuntimeException e) {
-            group.abort(e);
+        } catch (Throwable t) {
+            group.abort(t);
+            Task<Void> end = group.join();
+            if (t instanceof Error e) {
+                throw e;
+            }
+            return end;
         }
         return group.join();
     }

@@ -18,7 +18,11 @@ import java.util.function.Supplier;
 public final class AsyncLock {
     private final AsyncSemaphore permit = new AsyncSemaphore(1);
 
-    /** {@return a task that ends once the caller holds the lock}; waiters get it in arrival order */
+    /**
+     * {@return a task that ends once the caller holds the lock}, in the next turn at the earliest;
+     * waiters get it in arrival order, and one cancelled after the lock was handed to it passes the
+     * lock on (see {@link AsyncSemaphore})
+     */
     public Task<Void> acquire() {
         return permit.acquire();
     }

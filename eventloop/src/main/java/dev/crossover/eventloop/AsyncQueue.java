@@ -1,6 +1,7 @@
 package dev.crossover.eventloop;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,16 @@ import java.util.Objects;
  * Task<String> next = queue.get();                   // job = await queue.get()
  * }
  *
+ * <h2>No element is lost to a cancelled get</h2>
+ * An element for a get is handed to it first and delivered in a loop callback of the queue's, which
+ * completes the get and runs its done callbacks at once (see {@link Handoff}): a get cancelled in
+ * between, directly or through a stage, a follower or a task group that awaits it, takes nothing,
+ * and its element goes to the next get in line, or back to the head of the queue (asyncio's
+ * {@code Queue.get} does the same on cancellation). So {@link #get} never ends inside the call: its
+ * task is pending until that delivery, in the next turn, when its callbacks would run anyway. An
+ * element handed and not yet delivered still counts in {@link #size()} and against the capacity,
+ * as in asyncio.
+ *
  * <h2>Threading</h2>
  * Created and used on a loop thread only; every method throws {@link IllegalStateException} elsewhere.
  *
@@ -22,9 +33,11 @@ import java.util.Objects;
 public final class AsyncQueue<T> {
     private final EventLoop loop;
     private final int capacity;
+    /** Elements not handed to any get, oldest first. */
     private final ArrayDeque<T> items = new ArrayDeque<>();
-    private final ArrayDeque<Task<T>> getters = new ArrayDeque<>();
-    private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
+    private final Handoff<T> getters;
+    /** Waiting puts in arrival order; a cancelled one removes itself in O(1). */
+    private final LinkedHashSet<Putter<T>> putters = new LinkedHashSet<>();
 
     /**
      * Creates a queue that holds at most {@code capacity} elements.
@@ -35,6 +48,17 @@ public final class AsyncQueue<T> {
     public AsyncQueue(int capacity) {
         this.capacity = dev.crossover.core.Checks.positive("capacity", capacity);
         this.loop = EventLoop.current();
+        this.getters = new Handoff<>(loop, "queue get", new Handoff.Owner<>() {
+            @Override
+            public void unclaimed(T item) {
+                items.addFirst(item);  // older than every element here: see Handoff's Order
+            }
+
+            @Override
+            public void delivered() {
+                admitPutter();
+            }
+        });
     }
 
     /**
@@ -56,61 +80,46 @@ public final class AsyncQueue<T> {
     }
 
     /**
-     * {@return a task with the oldest element, once there is one}; a waiting get that is cancelled
-     * (or ended by {@link Task#fail}) takes no element
+     * {@return a task with the oldest element, delivered in the next turn or once there is one};
+     * a get cancelled (or ended by {@link Task#fail}) before the delivery takes no element
      */
     public Task<T> get() {
         loop.checkInLoop("AsyncQueue.get");
-        Task<T> get = new Task<>(loop, "queue get");
-        T item = poll();
+        T item = items.poll();
         if (item != null) {
-            get.complete(item);
-            return get;
+            return getters.grant(item);  // still counted in size() until delivered
         }
-        getters.add(get);
-        get.cancelWith(() -> getters.remove(get));
-        return get;
+        return getters.await();
     }
 
-    /** {@return whether {@code item} went in without waiting}: {@code put_nowait} that returns false when full */
+    /**
+     * {@return whether {@code item} went in (or to a waiting get) without waiting}: {@code put_nowait}
+     * that returns false when full
+     */
     public boolean offer(T item) {
         Objects.requireNonNull(item, "item");
         loop.checkInLoop("AsyncQueue.offer");
-        // The queue is empty whenever a getter waits. A getter ended by fail(...) is still queued:
-        // complete() refuses it, and the item goes to the next getter instead of being swallowed.
-        for (Task<T> getter = getters.poll(); getter != null; getter = getters.poll()) {
-            if (getter.complete(item)) {
-                return true;
-            }
+        if (size() >= capacity) {
+            return false;
         }
-        if (items.size() < capacity) {
-            items.add(item);
-            return true;
-        }
-        return false;
+        enqueue(item);
+        return true;
     }
 
-    /** {@return the oldest element, or null if the queue is empty}: {@code get_nowait} */
+    /** {@return the oldest element not handed to a get, or null if there is none}: {@code get_nowait} */
     public T poll() {
         loop.checkInLoop("AsyncQueue.poll");
         T item = items.poll();
         if (item != null) {
-            // A place came free: the longest-waiting put still waiting goes in (one ended by
-            // fail(...) is still queued; its item stays out, as a cancelled put's does).
-            for (Putter<T> putter = putters.poll(); putter != null; putter = putters.poll()) {
-                if (putter.task.complete(null)) {
-                    items.add(putter.item);
-                    break;
-                }
-            }
+            admitPutter();
         }
         return item;
     }
 
-    /** {@return the number of elements in the queue} */
+    /** {@return the number of elements in the queue}, those handed to a get and not yet delivered included */
     public int size() {
         loop.checkInLoop("AsyncQueue.size");
-        return items.size();
+        return items.size() + getters.handedValues();
     }
 
     /** {@return the most elements the queue holds} */
@@ -118,6 +127,35 @@ public final class AsyncQueue<T> {
         return capacity;
     }
 
-    private record Putter<T>(Task<Void> task, T item) {
+    /** Puts {@code item} in, there being room: to the longest-waiting get if any, else at the tail. */
+    private void enqueue(T item) {
+        if (!getters.handToWaiter(item)) {
+            items.add(item);
+        }
+    }
+
+    /**
+     * A place came free: the longest-waiting put still waiting goes in (one ended by fail(...) is
+     * still queued; its item stays out, as a cancelled put's does).
+     */
+    private void admitPutter() {
+        while (!putters.isEmpty()) {
+            Putter<T> putter = putters.removeFirst();
+            if (putter.task.complete(null)) {
+                enqueue(putter.item);
+                return;
+            }
+        }
+    }
+
+    /** A waiting put; compared by identity, so that the set never calls the element's equals. */
+    private static final class Putter<T> {
+        final Task<Void> task;
+        final T item;
+
+        Putter(Task<Void> task, T item) {
+            this.task = task;
+            this.item = item;
+        }
     }
 }

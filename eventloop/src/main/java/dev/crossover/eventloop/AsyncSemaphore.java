@@ -1,6 +1,5 @@
 package dev.crossover.eventloop;
 
-import java.util.ArrayDeque;
 import java.util.function.Supplier;
 
 /**
@@ -15,12 +14,21 @@ import java.util.function.Supplier;
  * Task<String> page = sem.withPermit(() -> fetch(url));
  * }
  *
+ * <h2>No permit is lost to a cancelled acquire</h2>
+ * A permit for an acquire is handed to it first and delivered in a loop callback of the
+ * semaphore's, which completes the acquire and runs its done callbacks at once (see
+ * {@link Handoff}): an acquire cancelled in between, directly or through a stage or a task group
+ * that awaits it, takes nothing, and its permit goes to the next waiter, or back to the semaphore
+ * (python/cpython#90155 fixed the same in asyncio). So {@link #acquire} never ends inside the call:
+ * its task is pending until that delivery, in the next turn, when its callbacks would run anyway;
+ * a permit handed and not yet delivered is not {@link #available()}.
+ *
  * <h2>Threading</h2>
  * Created and used on a loop thread only; every method throws {@link IllegalStateException} elsewhere.
  */
 public final class AsyncSemaphore {
     private final EventLoop loop;
-    private final ArrayDeque<Task<Void>> waiters = new ArrayDeque<>();
+    private final Handoff<Void> waiters;
     private int permits;
 
     /**
@@ -33,33 +41,40 @@ public final class AsyncSemaphore {
         dev.crossover.core.Checks.notNegative("permits", permits);
         this.loop = EventLoop.current();
         this.permits = permits;
+        this.waiters = new Handoff<>(loop, "semaphore acquire", new Handoff.Owner<>() {
+            @Override
+            public void unclaimed(Void permit) {
+                AsyncSemaphore.this.permits++;
+            }
+
+            @Override
+            public void delivered() {
+                // a permit changes hands; nothing frees
+            }
+        });
     }
 
-    /** {@return a task that ends once the caller holds a permit}; cancelling a waiting acquire leaves the queue */
+    /**
+     * {@return a task that ends once the caller holds a permit}, delivered in the next turn at the
+     * earliest; cancelling it before then leaves the queue, or passes on the permit it was handed
+     */
     public Task<Void> acquire() {
         loop.checkInLoop("AsyncSemaphore.acquire");
-        Task<Void> granted = new Task<>(loop, "semaphore acquire");
-        if (permits > 0 && waiters.isEmpty()) {
+        if (permits > 0 && !waiters.hasWaiter()) {
             permits--;
-            granted.complete(null);
-            return granted;
+            return waiters.grant(null);
         }
-        waiters.add(granted);
-        granted.cancelWith(() -> waiters.remove(granted));
-        return granted;
+        return waiters.await();
     }
 
     /** Returns a permit: to the longest waiter still waiting if any, else to the pool. */
     public void release() {
         loop.checkInLoop("AsyncSemaphore.release");
-        // A cancelled waiter has left the queue, but one ended by fail(...) is still in it: complete()
-        // refuses it, and the permit goes on to the next waiter instead of being swallowed.
-        for (Task<Void> next = waiters.poll(); next != null; next = waiters.poll()) {
-            if (next.complete(null)) {
-                return;  // the permit passes straight on
-            }
+        // A cancelled waiter has left the queue, but one ended by fail(...) is still in it: the
+        // hand-off skips it, and the permit goes on to the next waiter instead of being swallowed.
+        if (!waiters.handToWaiter(null)) {
+            permits++;
         }
-        permits++;
     }
 
     /** {@return {@code body}'s task, run while holding a permit, which is released when it ends}: {@code async with sem} */
@@ -67,17 +82,16 @@ public final class AsyncSemaphore {
         return guarded(this, body);
     }
 
-    /** {@return free permits} */
+    /** {@return free permits}, not counting those handed to an acquire and not yet delivered */
     public int available() {
         loop.checkInLoop("AsyncSemaphore.available");
         return permits;
     }
 
-    /** {@return tasks waiting for a permit}, not counting waiters that have ended */
+    /** {@return tasks waiting for a permit}, not counting waiters that have ended or been handed one */
     public int waiting() {
         loop.checkInLoop("AsyncSemaphore.waiting");
-        waiters.removeIf(Task::isDone);
-        return waiters.size();
+        return waiters.waiting();
     }
 
     /** Runs {@code body} between {@code sem.acquire()} and {@code sem.release()}; shared with {@link AsyncLock}. */
@@ -96,9 +110,9 @@ public final class AsyncSemaphore {
             Task<T> inner;
             try {
                 inner = body.get();
-            } catch (RuntimeException e) {
+            } catch (Throwable t) {
                 sem.release();
-                result.fail(e);
+                result.failThenRethrowError(t);
                 return;
             }
             inner.whenDone(i -> sem.release());

@@ -1,5 +1,6 @@
 package dev.crossover.eventloop;
 
+import dev.crossover.core.OwnedThreads;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -72,6 +73,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** How long {@link #close()} waits for the default executor's threads to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final Poller poller;
     private final LoopThread thread;
@@ -87,6 +90,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     private long timerSequence;
     private long callbackFailures;
     private volatile ExecutorService defaultExecutor;
+    /** The threads of {@link #defaultExecutor}, joined by {@link #close()}. */
+    private final OwnedThreads defaultExecutorThreads;
 
     /** Creates a loop in state NEW, with the default reporter (a warning through {@link System.Logger}). */
     public EventLoop(String name) {
@@ -105,6 +110,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         this.reporter = Objects.requireNonNull(reporter, "reporter");
         this.thread = new LoopThread(this, name + "-" + SEQUENCE.incrementAndGet());
         this.poller = new Poller(thread.getName());
+        this.defaultExecutorThreads = new OwnedThreads(thread.getName());
     }
 
     /** {@return a new loop, already RUNNING on its own thread} */
@@ -252,7 +258,8 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /**
      * {@return the pool that {@link Async#toThread} uses}: created on first use with
-     * {@code min(32, cores + 4)} daemon threads (asyncio's default), shut down with the loop
+     * {@code min(32, cores + 4)} daemon threads (asyncio's default), shut down with the loop, its
+     * threads joined by {@link #close()} (asyncio's {@code shutdown_default_executor})
      * @throws IllegalStateException off the loop thread
      */
     public ExecutorService defaultExecutor() {
@@ -261,11 +268,11 @@ public final class EventLoop implements Executor, AutoCloseable {
             int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
             AtomicInteger count = new AtomicInteger();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
+                    new LinkedBlockingQueue<>(), defaultExecutorThreads.factory(r -> {
                         Thread t = new Thread(r, name() + "-to-thread-" + count.incrementAndGet());
                         t.setDaemon(true);
                         return t;
-                    });
+                    }));
             pool.allowCoreThreadTimeOut(true);
             defaultExecutor = pool;
         }
@@ -325,8 +332,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * Shuts down and, off the loop thread, waits for the loop thread to end (on the loop thread it
-     * only shuts down: the loop ends once the current callback returns).
+     * Shuts down and, off the loop thread, waits for the loop thread to end, then for the threads of
+     * the {@link #defaultExecutor()} (if it was used), at most 10 seconds: once this returns, no
+     * thread of the loop is running. On the loop thread it only shuts down: the loop ends once the
+     * current callback returns.
+     *
+     * @throws IllegalStateException if a thread of the default executor is still running (a
+     *                               {@link Async#toThread} call that has not returned) 10 seconds on
      */
     @Override
     public void close() {
@@ -343,10 +355,12 @@ public final class EventLoop implements Executor, AutoCloseable {
                 interrupted = true;
             }
         }
-        ExecutorService pool = defaultExecutor;
-        if (pool != null) {
+        // The loop thread shut the pool down as it ended; its idle threads are interrupted and exit.
+        // awaitTermination would return once the pool says TERMINATED, which its last worker sets
+        // before its thread has exited: join the threads themselves.
+        if (defaultExecutor != null) {
             try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
+                defaultExecutorThreads.join(CLOSE_WAIT);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -469,7 +483,8 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
-    private void runCallback(String name, Runnable task) {
+    /** Runs {@code task}: a throw is reported under {@code name} (or the task's own), an {@link Error} rethrown. */
+    void runCallback(String name, Runnable task) {
         try {
             task.run();
         } catch (Error e) {

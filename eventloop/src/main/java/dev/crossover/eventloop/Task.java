@@ -34,12 +34,21 @@ import java.util.function.Function;
  * (as cancelling an asyncio task cancels the future it awaits). A stage whose source was cancelled
  * is cancelled too.
  *
+ * <h2>Failures</h2>
+ * Whatever a stage's function throws fails the stage's task: any {@link Throwable}, a checked
+ * exception thrown sneakily included (it would otherwise reach the loop's reporter and leave the
+ * stage pending for ever). An {@link Error} fails the task too, and is then rethrown, so that it
+ * ends the loop as {@link EventLoop} says an Error does.
+ *
  * <h2>Threading</h2>
  * Every method that changes or observes a pending task ({@link #complete}, {@link #fail},
  * {@link #cancel}, {@link #whenDone} and the composition methods) must be called on the task's loop
  * thread and throws {@link IllegalStateException} elsewhere; done callbacks always run on the loop
  * thread, in a later turn (asyncio's {@code call_soon}), never inside the call that completed the
- * task. {@link #isDone()}, {@link #result()}, {@link #failure()} and {@link #join()} may be called from
+ * task. (The one place that runs them at once is a hand-off of {@link AsyncQueue} and
+ * {@link AsyncSemaphore}: it completes a waiter in a loop callback of its own and runs the
+ * waiter's callbacks in the same step, so that nothing can cancel the waiter in between; that is
+ * still a later turn than the call that handed the waiter its value.) {@link #isDone()}, {@link #result()}, {@link #failure()} and {@link #join()} may be called from
  * any thread; {@link #join()} refuses the loop thread, where it would deadlock.
  *
  * <h2>Null policy</h2>
@@ -229,11 +238,14 @@ public final class Task<T> {
         Task<R> next = derived();
         whenDone(source -> {
             if (!next.isDone() && next.passOn(source)) {
+                R value;
                 try {
-                    next.complete(fn.apply(source.value));
-                } catch (RuntimeException e) {
-                    next.fail(e);
+                    value = fn.apply(source.value);
+                } catch (Throwable t) {
+                    next.failThenRethrowError(t);
+                    return;
                 }
+                next.complete(value);
             }
         });
         return next;
@@ -260,8 +272,8 @@ public final class Task<T> {
                 Task<R> inner;
                 try {
                     inner = fn.apply(source.value);
-                } catch (RuntimeException e) {
-                    next.fail(e);
+                } catch (Throwable t) {
+                    next.failThenRethrowError(t);
                     return;
                 }
                 next.follow(inner);
@@ -282,11 +294,14 @@ public final class Task<T> {
                 return;
             }
             if (source.state == FAILED) {
+                T value;
                 try {
-                    next.complete(fn.apply(source.failure));
-                } catch (RuntimeException e) {
-                    next.fail(e);
+                    value = fn.apply(source.failure);
+                } catch (Throwable t) {
+                    next.failThenRethrowError(t);
+                    return;
                 }
+                next.complete(value);
             } else {
                 next.copy(source);
             }
@@ -391,6 +406,46 @@ public final class Task<T> {
         return next;
     }
 
+    /**
+     * Ends the task with {@code value} and runs its done callbacks now, inside this call, one by
+     * one as the loop runs a callback (a throw is reported, an {@link Error} rethrown), instead of
+     * queueing them for the next turn.
+     *
+     * <p>For hand-offs ({@link AsyncQueue}, {@link AsyncSemaphore}) that run in a loop callback of
+     * their own: between a value reaching a task and the task's callbacks taking it, a cancel (of a
+     * stage that awaits the task, of a task group) could otherwise leave the value with nobody,
+     * as asyncio lost a semaphore's permit (python/cpython#90155).
+     *
+     * @return true if this call ended the task, false if it was done already (nothing runs then)
+     */
+    boolean deliver(T value) {
+        loop.checkInLoop("Task.deliver");
+        if (state != PENDING) {
+            return false;
+        }
+        this.value = value;
+        canceller = null;
+        state = SUCCEEDED;
+        Object all = callbacks;
+        callbacks = null;
+        if (all instanceof List<?> list) {
+            for (Object callback : list) {
+                loop.runCallback(null, doneCallback(callback));
+            }
+        } else if (all != null) {
+            loop.runCallback(null, doneCallback(all));
+        }
+        return true;
+    }
+
+    /** Fails this task with {@code t}; rethrows {@code t} if it is an {@link Error}, once it is recorded. */
+    void failThenRethrowError(Throwable t) {
+        fail(t);
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+
     private void finish(int end) {
         canceller = null;
         state = end;
@@ -405,10 +460,13 @@ public final class Task<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void dispatch(Object callback) {
-        Consumer<? super Task<T>> c = (Consumer<? super Task<T>>) callback;
-        loop.callSoon(new DoneCallback<>(this, c));
+        loop.callSoon(doneCallback(callback));
+    }
+
+    @SuppressWarnings("unchecked")
+    private DoneCallback<T> doneCallback(Object callback) {
+        return new DoneCallback<>(this, (Consumer<? super Task<T>>) callback);
     }
 
     /** A done callback as a ready-queue entry, named after its task for failure reports. */

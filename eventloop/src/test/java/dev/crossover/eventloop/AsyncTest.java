@@ -310,11 +310,13 @@ class AsyncTest {
             c.whenDone(t -> events.add(t.isCancelled() ? "c cancelled" : "c"));
             b.cancel();
             assertEquals(2, sem.waiting(), "b left the queue");
-            sem.release();  // to a, not to a newcomer
-            Task<Void> newcomer = sem.acquire();
-            newcomer.whenDone(t -> events.add("newcomer"));
-            assertTrue(holder.isSucceeded());
-            return Async.sleep(MS).thenCompose(v -> {
+            assertFalse(holder.isDone(), "the permit is handed now, delivered in the next turn");
+            return holder.thenCompose(h -> {
+                sem.release();  // to a, not to a newcomer
+                Task<Void> newcomer = sem.acquire();
+                newcomer.whenDone(t -> events.add("newcomer"));
+                return Async.sleep(MS);
+            }).thenCompose(v -> {
                 sem.release();  // a's permit to c
                 return Async.sleep(MS);
             }).thenCompose(v -> {

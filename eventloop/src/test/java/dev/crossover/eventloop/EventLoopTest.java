@@ -201,13 +201,17 @@ class EventLoopTest {
     void anErrorEndsTheLoopAndFailsItsTermination() throws Exception {
         EventLoop loop = new EventLoop("test", (name, failure) -> { });
         loop.start();
+        AtomicReference<Throwable> uncaught = new AtomicReference<>();
         loop.execute(() -> {
+            // The Error goes on to end the loop thread: the test's handler sees it, not the console.
+            Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> uncaught.set(failure));
             throw new AssertionError("fatal");
         });
         ExecutionException e = assertThrows(ExecutionException.class, () -> loop.terminationFuture().get(10, TimeUnit.SECONDS));
         assertEquals("fatal", e.getCause().getMessage());
         assertEquals(EventLoop.State.TERMINATED, loop.state());
         loop.close();
+        assertSame(e.getCause(), uncaught.get(), "the Error was rethrown on the loop thread");
     }
 
     @Test

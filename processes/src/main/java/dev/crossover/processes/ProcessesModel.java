@@ -5,7 +5,6 @@ import dev.crossover.core.Lifecycle;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,12 +30,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the parent dies, even by SIGKILL.
  *
  * <h2>Faults</h2>
- * A worker that dies, hangs past {@link ModelOptions#taskTimeout()} or sends a malformed frame is
- * killed and replaced; each task it held is counted failed with the cause, and the run goes on,
- * so completed + failed = submitted. Tasks are not retried.
+ * A worker that dies, stays silent past {@link ModelOptions#taskTimeout()} (hung, or stopped by a
+ * signal or a long pause) or sends a malformed frame is killed and replaced; each task it held is
+ * counted failed with the cause ({@code "WorkerFailure: worker 0 (pid 4242): exited with status
+ * 137 (signal 9)"}, {@code "... silent for 2013 ms holding 5000 tasks ..."}), and the run goes on
+ * with the other workers, so completed + failed = submitted. The replacement starts in the
+ * background and takes tasks once it has said hello, in this run or the next; if it cannot start,
+ * the model goes on with fewer workers, and a run with none left throws. Tasks are not retried.
+ * The task timeout holds whatever a pipe does: writes to a worker happen on a thread of its own,
+ * so a worker that stops reading blocks nobody else, and the watchdog runs on its own thread.
  *
  * <h2>Threading</h2>
- * One run at a time; {@link #close()} may be called from any thread.
+ * One run at a time; {@link #close()} may be called from any thread. {@link #close()} returns once
+ * every worker process has exited and every thread the model started (per worker a reader, a
+ * stdin writer and a stderr drain; a watchdog) has ended.
  */
 public final class ProcessesModel implements ConcurrencyModel {
     private final WorkerMode mode;
@@ -106,10 +113,17 @@ public final class ProcessesModel implements ConcurrencyModel {
     }
 
     /** Sends a test-only fault instruction to the worker in {@code slot}. */
-    void inject(int slot, Protocol.Control control) throws IOException {
+    void inject(int slot, Protocol.Control control) {
         pool.inject(slot, control);
     }
 
+    /**
+     * Stops the workers (stdin closed, killed after a grace of {@value WorkerPool#EXIT_GRACE_MILLIS}
+     * ms) and returns once they have exited and the model's threads have ended. Idempotent.
+     *
+     * @throws IllegalStateException if a worker or a thread of the model is still there 10 s after
+     *                               the kill; the message names them
+     */
     @Override
     public void close() {
         if (lifecycle.close()) {

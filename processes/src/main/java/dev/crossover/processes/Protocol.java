@@ -88,6 +88,14 @@ final class Protocol {
     record ControlCommand(Control control) implements Command {
     }
 
+    /** Writes a frame for {@code command}. */
+    static void write(DataOutputStream out, Command command) throws IOException {
+        switch (command) {
+            case Task task -> writeTask(out, task.spec());
+            case ControlCommand control -> writeControl(out, control.control());
+        }
+    }
+
     static void writeTask(DataOutputStream out, TaskSpec spec) throws IOException {
         out.writeInt(TASK_LENGTH);
         out.writeByte(TASK);

@@ -91,13 +91,18 @@ final class ReplyReader implements Runnable {
                 : new RemoteTaskFailure(failure.type(), failure.message());
     }
 
-    /** {@return why the worker's stdout ended: its exit status, a signal, the last words on its stderr} */
+    /**
+     * {@return why the worker's stdout ended: its exit status, a signal, the last words on its
+     * stderr, and a failed write to its stdin if that is what ended it}
+     */
     private WorkerFailure death() {
         int status = worker.awaitExit(WorkerPool.EXIT_GRACE_MILLIS);
         String how = status < 0 ? "closed its stdout"
                 : "exited with status " + status + (status > 128 ? " (signal " + (status - 128) + ")" : "");
         String when = worker.ready.isDone() ? "" : " before its hello";
         String stderr = worker.stderr.lastLines(500);
-        return new WorkerFailure(worker + ": " + how + when + (stderr.isEmpty() ? "" : "; stderr: " + stderr));
+        IOException write = worker.stdin.failure();
+        return new WorkerFailure(worker + ": " + how + when + (stderr.isEmpty() ? "" : "; stderr: " + stderr)
+                + (write == null ? "" : "; stdin: " + write.getMessage()));
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Drains a worker's stderr on its own thread, keeping the last few lines, so a worker that cannot
@@ -21,9 +22,9 @@ final class StderrTail {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private final Thread thread;
 
-    StderrTail(InputStream stderr, String threadName) {
-        this.thread = new Thread(() -> drain(stderr), threadName);
-        thread.setDaemon(true);
+    /** Starts draining {@code stderr} on a thread made by {@code threads}. */
+    StderrTail(InputStream stderr, ThreadFactory threads) {
+        this.thread = threads.newThread(() -> drain(stderr));
         thread.start();
     }
 
@@ -52,9 +53,5 @@ final class StderrTail {
         synchronized (lines) {
             return String.join(" | ", lines);
         }
-    }
-
-    Thread thread() {
-        return thread;
     }
 }

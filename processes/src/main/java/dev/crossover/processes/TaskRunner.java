@@ -8,4 +8,8 @@ interface TaskRunner {
 
     /** Queues a batch of tasks, in the order they arrived; called by the worker's reader thread only. */
     void submit(List<TaskSpec> batch);
+
+    /** Called once stdin has ended, just before the worker halts; by default nothing. */
+    default void stop() {
+    }
 }

@@ -1,23 +1,24 @@
 package dev.crossover.processes;
 
+import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.RunRecorder;
 import dev.crossover.core.TaskSpec;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The parent's handle on one worker JVM: its process, the buffered pipe to its stdin, the frame
- * reader on its stdout, the tail of its stderr, and the tasks it holds.
+ * The parent's handle on one worker JVM: its process, the writer of its stdin, the frame reader
+ * on its stdout, the tail of its stderr, and the tasks it holds.
  *
  * <h2>Threading</h2>
- * {@link #send} and {@link #flush} serialize on the stdin stream. The fields marked "guarded by
- * the pool lock" belong to {@link WorkerPool}'s lock; the reader is confined to the reader thread.
+ * {@link #send} and {@link #control} only queue frames for the worker's {@link StdinWriter}, so
+ * they never block on the pipe. The fields marked "guarded by the pool lock" belong to
+ * {@link WorkerPool}'s lock; the reader is confined to the reader thread.
  */
 final class Worker {
     /** A task sent to a worker and not yet answered. */
@@ -28,9 +29,9 @@ final class Worker {
     final Process process;
     final FrameReader replies;
     final StderrTail stderr;
+    final StdinWriter stdin;
     /** Completed with the pid from the worker's hello, or failed if it never says hello. */
     final CompletableFuture<Long> ready = new CompletableFuture<>();
-    private final DataOutputStream stdin;
     private final List<String> commandLine;
 
     // Guarded by the pool lock.
@@ -38,21 +39,28 @@ final class Worker {
     boolean alive = true;
     long lastProgressNanos;
 
-    private Worker(int slot, Process process, List<String> commandLine) {
+    private Worker(int slot, Process process, List<String> commandLine, OwnedThreads threads) {
         this.slot = slot;
         this.process = process;
         this.commandLine = commandLine;
-        this.stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.replies = new FrameReader(process.getInputStream());
-        this.stderr = new StderrTail(process.getErrorStream(), "processes-worker-" + slot + "-stderr");
+        this.stderr = new StderrTail(process.getErrorStream(), threads.factory(daemon(slot, "stderr")));
+        this.stdin = new StdinWriter(process.getOutputStream(), process::destroyForcibly,
+                threads.factory(daemon(slot, "writer")));
+    }
+
+    /** {@return a factory of daemon platform threads named {@code processes-worker-<slot>-<role>}} */
+    static ThreadFactory daemon(int slot, String role) {
+        return Thread.ofPlatform().daemon().name("processes-worker-" + slot + "-" + role).factory();
     }
 
     /**
-     * Starts a worker JVM (it says hello on its own; the caller reads it).
+     * Starts a worker JVM (it says hello on its own; the caller reads it), and its stderr and stdin threads.
      *
+     * @param threads records the threads started for it
      * @throws IllegalStateException if the process cannot be started
      */
-    static Worker start(int slot, WorkerCommand command, WorkerMode mode) {
+    static Worker start(int slot, WorkerCommand command, WorkerMode mode, OwnedThreads threads) {
         List<String> line = command.commandLine(mode);
         Process process;
         try {
@@ -61,39 +69,17 @@ final class Worker {
             throw new IllegalStateException("worker " + slot + ": java launcher " + command.java()
                     + " could not start: " + e.getMessage() + " (expected: an executable java launcher, version 21 or later)", e);
         }
-        return new Worker(slot, process, line);
+        return new Worker(slot, process, line, threads);
     }
 
-    /** Writes a task into the stdin buffer; {@link #flush} sends it. */
-    void send(TaskSpec spec) throws IOException {
-        synchronized (stdin) {
-            Protocol.writeTask(stdin, spec);
-        }
+    /** Queues tasks for the worker; they leave in one pipe write. */
+    void send(List<TaskSpec> specs) {
+        stdin.send(specs.stream().map(Protocol.Task::new).toList());
     }
 
-    /** Writes and sends a test-only fault instruction. */
-    void control(Protocol.Control control) throws IOException {
-        synchronized (stdin) {
-            Protocol.writeControl(stdin, control);
-            stdin.flush();
-        }
-    }
-
-    void flush() throws IOException {
-        synchronized (stdin) {
-            stdin.flush();
-        }
-    }
-
-    /** Closes stdin: the worker's signal to exit. */
-    void closeStdin() {
-        synchronized (stdin) {
-            try {
-                stdin.close();
-            } catch (IOException e) {
-                // already gone: it exits (or has exited) all the same
-            }
-        }
+    /** Queues a test-only fault instruction. */
+    void control(Protocol.Control control) {
+        stdin.send(List.of(new Protocol.ControlCommand(control)));
     }
 
     /** {@return the exit status, waiting up to {@code millis} for the process to end; -1 if it has not} */

@@ -52,6 +52,7 @@ public final class WorkerMain {
         out.hello(ProcessHandle.current().pid());
         try {
             readTasks(new FrameReader(new FileInputStream(FileDescriptor.in)), runner, out);
+            runner.stop();
         } catch (IOException e) {
             err.println("worker: stdin: " + e.getMessage());
             err.flush();

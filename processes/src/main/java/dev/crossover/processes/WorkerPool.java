@@ -1,6 +1,6 @@
 package dev.crossover.processes;
 
-import java.io.IOException;
+import dev.crossover.core.OwnedThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,39 +19,48 @@ import java.util.concurrent.locks.ReentrantLock;
  * <h2>Faults</h2>
  * A worker that dies (killed, out of memory, {@code System.exit}), sends a malformed frame, or
  * cannot be written to is failed: every task it holds is recorded as failed with a
- * {@link WorkerFailure} naming the cause, and its reader thread starts a replacement. No task is
- * retried, and there is no option to: whether a task may run twice is the caller's decision, and a
- * benchmark must count what was lost (Python's {@code ProcessPoolExecutor} goes further and fails
- * every pending task with {@code BrokenProcessPool}). A worker silent past the task timeout is
- * failed the same way by {@link Dispatch}'s watchdog, which kills it. If a replacement cannot
- * start, the pool goes on with fewer workers; with none left, a run throws.
+ * {@link WorkerFailure} naming the cause (its exit status and its last words on stderr, for a
+ * death), and its reader thread starts a replacement. No task is retried, and there is no option
+ * to: whether a task may run twice is the caller's decision, and a benchmark must count what was
+ * lost (Python's {@code ProcessPoolExecutor} goes further and fails every pending task with
+ * {@code BrokenProcessPool}). A worker silent past the task timeout is failed the same way by the
+ * {@link Watchdog}, which kills it. If a replacement cannot start, the pool goes on with fewer
+ * workers; with none left, a run throws.
  *
  * <h2>Lifecycle</h2>
  * {@code STARTING -> OPEN -> CLOSED}. The constructor returns once every worker has said hello
  * (the time this takes is {@link #startupNanos()}), or throws, leaving nothing running.
  * {@link #close()} closes every worker's stdin (the request to exit), waits up to
- * {@value #EXIT_GRACE_MILLIS} ms, kills what is left and joins the pool's threads.
+ * {@value #EXIT_GRACE_MILLIS} ms, kills what is left, and returns once every worker process has
+ * exited and every thread of the pool has ended.
  *
  * <h2>Threading</h2>
- * One reader thread per worker, plus one draining its stderr. Every field marked "guarded" and
- * every {@link Worker} field so marked is guarded by {@link #lock}; {@link #changed} is signalled
- * whenever a task finishes or the set of live workers changes.
+ * Per worker, a reader thread, a stdin writer thread and a thread draining its stderr; one
+ * watchdog thread. Each is recorded in {@link OwnedThreads} as it is made, so {@link #close()}
+ * can join them all. Every field marked "guarded" and every {@link Worker} field so marked is
+ * guarded by {@link #lock}; {@link #changed} is signalled whenever a task finishes or the set of
+ * live workers changes, {@link #closing} when the pool closes. Nobody holds the lock across a
+ * blocking call: pipe writes happen on the writers' threads, outside it.
  */
 final class WorkerPool implements AutoCloseable {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final long EXIT_GRACE_MILLIS = 2_000;
+    /** How long close() waits for a killed worker to be gone, and then for the pool's threads to end. */
+    private static final Duration GONE_TIMEOUT = Duration.ofSeconds(10);
 
     final WorkerMode mode;
     final Duration taskTimeout;
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
+    final Condition closing = lock.newCondition();
     private final WorkerCommand command;
+    private final OwnedThreads threads;
     private final long startupNanos;
 
     // Guarded by lock.
     final List<Worker> live = new ArrayList<>();
-    private final Set<Worker> started = new HashSet<>();
-    private final Set<Thread> readers = new HashSet<>();
+    /** Every worker whose process has not been seen to exit: close() waits for each. */
+    private final Set<Worker> processes = new HashSet<>();
     private int replacing;
     private RuntimeException replacementFailure;
     private boolean closed;
@@ -65,6 +74,7 @@ final class WorkerPool implements AutoCloseable {
         this.command = command;
         this.mode = mode;
         this.taskTimeout = taskTimeout;
+        this.threads = new OwnedThreads(mode.modelId());
         long begin = System.nanoTime();
         List<Worker> workers = new ArrayList<>();
         try {
@@ -75,7 +85,11 @@ final class WorkerPool implements AutoCloseable {
                 awaitReady(worker, begin + START_TIMEOUT_NANOS);
             }
         } catch (RuntimeException e) {
-            close();
+            try {
+                close();
+            } catch (RuntimeException left) {
+                e.addSuppressed(left);
+            }
             throw e;
         }
         lock.lock();
@@ -85,6 +99,8 @@ final class WorkerPool implements AutoCloseable {
             lock.unlock();
         }
         this.startupNanos = System.nanoTime() - begin;
+        threads.factory(Thread.ofPlatform().daemon().name("processes-watchdog").factory())
+                .newThread(new Watchdog(this)).start();
     }
 
     /** {@return how long it took from starting the first worker until every worker had said hello} */
@@ -113,7 +129,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Sends a test-only fault instruction to the live worker in {@code slot}. */
-    void inject(int slot, Protocol.Control control) throws IOException {
+    void inject(int slot, Protocol.Control control) {
         Worker worker;
         lock.lock();
         try {
@@ -123,6 +139,11 @@ final class WorkerPool implements AutoCloseable {
             lock.unlock();
         }
         worker.control(control);
+    }
+
+    /** {@return whether the pool is closed}; must hold the lock */
+    boolean isClosed() {
+        return closed;
     }
 
     /**
@@ -140,8 +161,8 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Fails a worker: records its tasks as failed with {@code cause}, takes it out of the pool and
-     * kills it (its reader then starts a replacement). Idempotent; must hold the lock.
+     * Fails a worker: records its tasks as failed with {@code cause}, takes it out of the pool, ends
+     * its stdin writer and kills it (its reader then starts a replacement). Idempotent; must hold the lock.
      */
     void fail(Worker worker, RuntimeException cause) {
         if (!worker.alive) {
@@ -153,6 +174,7 @@ final class WorkerPool implements AutoCloseable {
             task.recorder().fail(task.spec(), cause, task.admittedNanos());
         }
         worker.inFlight.clear();
+        worker.stdin.close();
         worker.process.destroyForcibly();
         changed.signalAll();
     }
@@ -164,12 +186,9 @@ final class WorkerPool implements AutoCloseable {
                 throw new IllegalStateException("worker " + slot + ": pool closed (expected: open)");
             }
             // Spawning under the lock is quick (posix_spawn), and lets close() see every process.
-            Worker worker = Worker.start(slot, command, mode);
-            started.add(worker);
-            Thread reader = new Thread(new ReplyReader(this, worker), "processes-worker-" + slot + "-reader");
-            reader.setDaemon(true);
-            readers.add(reader);
-            reader.start();
+            Worker worker = Worker.start(slot, command, mode, threads);
+            processes.add(worker);
+            threads.factory(Worker.daemon(slot, "reader")).newThread(new ReplyReader(this, worker)).start();
             return worker;
         } finally {
             lock.unlock();
@@ -199,7 +218,9 @@ final class WorkerPool implements AutoCloseable {
         lock.lock();
         try {
             fail(worker, cause);
-            started.remove(worker);
+            if (!worker.process.isAlive()) {
+                processes.remove(worker);  // else close() waits for it
+            }
             replace = !closed && !worker.ready.isCompletedExceptionally();
             if (replace) {
                 replacing++;
@@ -209,12 +230,6 @@ final class WorkerPool implements AutoCloseable {
         }
         if (replace) {
             replace(worker.slot);
-        }
-        lock.lock();
-        try {
-            readers.remove(Thread.currentThread());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -246,45 +261,54 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Asks every worker to exit, waits up to {@value #EXIT_GRACE_MILLIS} ms, kills the rest, joins the threads. */
+    /**
+     * Asks every worker to exit, waits up to {@value #EXIT_GRACE_MILLIS} ms, kills the rest, and
+     * returns once every worker process has exited and every thread of the pool has ended.
+     *
+     * @throws IllegalStateException if a worker process or a thread of the pool is still there
+     *                               {@link #GONE_TIMEOUT} after that; the message names them
+     */
     @Override
     public void close() {
         List<Worker> workers;
-        List<Thread> threads;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
-            closed = true;
-            workers = List.copyOf(started);
-            threads = List.copyOf(readers);
+            closed = true;  // from now on no worker is launched: launch() checks it under this lock
+            workers = List.copyOf(processes);
             changed.signalAll();
+            closing.signalAll();
         } finally {
             lock.unlock();
         }
         for (Worker worker : workers) {
-            worker.closeStdin();
+            worker.stdin.close();
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
         for (Worker worker : workers) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (worker.awaitExit(Math.max(1, left)) < 0) {
-                worker.process.destroyForcibly();
+                worker.process.destroyForcibly();  // deaf, hung or stopped (SIGKILL ends a stopped process too)
             }
         }
+        List<Worker> running = new ArrayList<>();
         for (Worker worker : workers) {
-            worker.awaitExit(5_000);
-            join(worker.stderr.thread());
+            if (worker.awaitExit(GONE_TIMEOUT.toMillis()) < 0) {
+                running.add(worker);
+            }
         }
-        threads.forEach(WorkerPool::join);
-    }
-
-    private static void join(Thread thread) {
         try {
-            thread.join(5_000);
+            threads.join(GONE_TIMEOUT);  // readers end at their worker's exit, writers and stderr tails too
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("model " + mode.modelId() + ": interrupted while closing"
+                    + " (expected: close to wait until the pool's threads have ended)", e);
+        }
+        if (!running.isEmpty()) {
+            throw new IllegalStateException("model " + mode.modelId() + ": " + running + " still running "
+                    + GONE_TIMEOUT + " after being killed (expected: every worker gone after close)");
         }
     }
 }

@@ -14,4 +14,9 @@ class ProcessesEventLoopModelTest extends ConcurrencyModelContract {
     protected boolean supportsFanout() {
         return true;  // a worker's loop gathers a task's waits as a group of timers
     }
+
+    @Override
+    protected int closeRepetitions() {
+        return 20;  // each cycle starts and stops two worker JVMs
+    }
 }

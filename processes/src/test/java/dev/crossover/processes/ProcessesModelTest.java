@@ -14,4 +14,9 @@ class ProcessesModelTest extends ConcurrencyModelContract {
     protected boolean supportsFanout() {
         return true;  // a serial worker gathers a task's waits on virtual threads
     }
+
+    @Override
+    protected int closeRepetitions() {
+        return 20;  // each cycle starts and stops two worker JVMs
+    }
 }

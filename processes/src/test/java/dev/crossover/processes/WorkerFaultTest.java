@@ -111,6 +111,45 @@ class WorkerFaultTest {
         }
     }
 
+    /**
+     * The scenario command's shape, a warm-up run and then the measured run on the same model: a
+     * worker killed during the first run fails the tasks it held, with its exit as the cause, and
+     * the next run counts every task again (issue 9, item 5: the warm-up's failures must be there
+     * for the command to report).
+     */
+    @ParameterizedTest
+    @EnumSource(WorkerMode.class)
+    void reportsAWorkerKilledDuringAFirstRunAndTheNextRunCountsEveryTask(WorkerMode mode) throws Exception {
+        Workload scenario = Workload.builder(WorkloadKind.SLEEP).seed(1).tasks(300).concurrency(2)
+                .io(Duration.ofMillis(20)).build();
+        try (ProcessesModel model = model(mode, Duration.ofSeconds(60), WorkerCommand.current())) {
+            long victim = model.workerPids().get(0);
+
+            RunResult first = runWithFault(model, scenario, () -> {
+                // Stopped first, so the task it holds when killed cannot finish in between: the kill costs a task.
+                Signals.stop(victim);
+                Thread.sleep(200);  // replies written before the stop are read meanwhile
+                awaitHolding(model, 0);
+                ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+            });
+
+            String exit = "WorkerFailure: worker 0 (pid " + victim + "): exited with status 137 (signal 9)";
+            assertEquals(scenario.tasks(), first.completed() + first.failed(), "first run: completed + failed");
+            assertTrue(first.failed() >= 1, "first run: the killed worker's task failed");
+            assertTrue(first.failureCauses().keySet().stream().allMatch(c -> c.startsWith(exit)),
+                    () -> "first run: every cause names the worker's exit '" + exit + "': " + first.failureCauses());
+            assertEquals(first.failed(), first.failureCauses().values().stream().mapToInt(Integer::intValue).sum(),
+                    "first run: failures counted by cause");
+
+            RunResult second = model.run(scenario);
+
+            assertEquals(scenario.tasks(), second.completed(), "second run: completed");
+            assertEquals(0, second.failed(), () -> "second run: failed, causes " + second.failureCauses());
+            assertEquals(scenario.referenceChecksum(), second.checksum(), "second run: checksum");
+            assertWholeAgain(model, victim);
+        }
+    }
+
     @Test
     void closeKillsAWorkerThatDoesNotExitWhenAsked() throws Exception {
         ProcessesModel model = model(WorkerMode.SERIAL, Duration.ofSeconds(60), WorkerCommand.current());
@@ -134,18 +173,26 @@ class WorkerFaultTest {
 
     /** Starts the slow run, injects the fault once worker 0 holds a task, and waits for the run to end by itself. */
     private static RunResult runWithFault(ProcessesModel model, Fault fault) throws Exception {
+        return runWithFault(model, SLOW, fault);
+    }
+
+    private static RunResult runWithFault(ProcessesModel model, Workload workload, Fault fault) throws Exception {
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
-            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> model.run(SLOW), runner);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (model.pool().heldBy(0) < 1) {
-                assertTrue(System.nanoTime() < deadline, "worker 0 never held a task");
-                Thread.sleep(5);
-            }
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> model.run(workload), runner);
+            awaitHolding(model, 0);
             fault.inject();
             return run.get(40, TimeUnit.SECONDS);
         } finally {
             runner.shutdownNow();
+        }
+    }
+
+    private static void awaitHolding(ProcessesModel model, int slot) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (model.pool().heldBy(slot) < 1) {
+            assertTrue(System.nanoTime() < deadline, "worker " + slot + " never held a task");
+            Thread.sleep(5);
         }
     }
 

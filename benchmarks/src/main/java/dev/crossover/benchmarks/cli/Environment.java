@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.util.Version;
 
 /**
- * The run's identity, written to {@code environment.json}: the machine and its load, the JDKs, JMH,
- * the commit, the profile, the models' defaults, the kernel's calibration and the run's start and
- * end (ISO-8601).
+ * The run's identity, written to {@code environment.json}: the machine, the JDKs, JMH, the commit,
+ * the profile, the models' defaults, the kernel's calibration, the run's start and end (ISO-8601)
+ * and what other processes took of the CPU meanwhile ({@link OtherLoad}).
  *
  * @param cpuModel         the first {@code model name} of {@code /proc/cpuinfo}, or {@code os.arch}
  * @param cores            available processors
@@ -41,8 +41,9 @@ import org.openjdk.jmh.util.Version;
  * @param endTime          when it ended; {@code null} while it runs
  * @param hostname         the machine's name
  * @param interrupted      whether the run was stopped before its last point
- * @param loadAverageStart the 1-minute load average ({@code /proc/loadavg}) at the start; {@code null} if unknown
- * @param loadAverageEnd   the same at the end; {@code null} while it runs or if unknown
+ * @param busyThreshold    the cores other processes may take on average before the run counts as busy
+ * @param otherLoad        what other processes, and the run, took of the CPU from start to end;
+ *                         {@code null} while it runs or where it is not known (not Linux)
  * @param gitDirty         whether {@code git status --porcelain} lists a change; {@code null} (and absent
  *                         from the file) outside a checkout
  * @param modelDefaults    each model's id and its provider's defaults ({@code ModelOptions.defaults()})
@@ -50,8 +51,8 @@ import org.openjdk.jmh.util.Version;
  */
 record Environment(String cpuModel, int cores, long memoryBytes, String os, String jdkVendor, String jdkVersion,
                    String forkedJdkVersion, String jmhVersion, String gitCommit, String profile, Instant startTime,
-                   Instant endTime, String hostname, boolean interrupted, Double loadAverageStart,
-                   Double loadAverageEnd, Boolean gitDirty, Map<String, String> modelDefaults, double unitsPerMicro) {
+                   Instant endTime, String hostname, boolean interrupted, double busyThreshold,
+                   OtherLoad.Figures otherLoad, Boolean gitDirty, Map<String, String> modelDefaults, double unitsPerMicro) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Environment {
@@ -60,9 +61,9 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
 
     /**
      * {@return this machine's environment for a run of {@code profile} starting now}, with every
-     * model's defaults and the kernel's calibration
+     * model's defaults, the kernel's calibration and the busy threshold in cores
      */
-    static Environment capture(String profile, Kernel.Calibration calibration) {
+    static Environment capture(String profile, Kernel.Calibration calibration, double busyThreshold) {
         Map<String, String> defaults = new TreeMap<>();
         for (ModelProvider provider : Models.providers()) {
             defaults.put(provider.id(), provider.defaults(ModelOptions.defaults()));
@@ -71,32 +72,22 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
         return new Environment(readCpuModel(), Runtime.getRuntime().availableProcessors(), totalMemory(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vendor"), Runtime.version().toString(), null, Version.getPlainVersion(),
-                commit, profile, Instant.now(), null, localHostname(), false, loadAverage(), null,
+                commit, profile, Instant.now(), null, localHostname(), false, busyThreshold, null,
                 commit == null ? null : dirty(), defaults, calibration.unitsPerMicro());
     }
 
     /** {@return this environment with the forked JVMs' JDK version} */
     Environment withForkedJdk(String version) {
         return new Environment(cpuModel, cores, memoryBytes, os, jdkVendor, jdkVersion, version, jmhVersion, gitCommit,
-                profile, startTime, endTime, hostname, interrupted, loadAverageStart, loadAverageEnd, gitDirty,
+                profile, startTime, endTime, hostname, interrupted, busyThreshold, otherLoad, gitDirty,
                 modelDefaults, unitsPerMicro);
     }
 
-    /** {@return this environment, ended now, with the load average now} */
-    Environment ended(boolean interrupted) {
+    /** {@return this environment, ended now, with what other processes took since it started} (null: unknown) */
+    Environment ended(boolean interrupted, OtherLoad.Figures otherLoad) {
         return new Environment(cpuModel, cores, memoryBytes, os, jdkVendor, jdkVersion, forkedJdkVersion, jmhVersion,
-                gitCommit, profile, startTime, Instant.now(), hostname, interrupted, loadAverageStart, loadAverage(),
+                gitCommit, profile, startTime, Instant.now(), hostname, interrupted, busyThreshold, otherLoad,
                 gitDirty, modelDefaults, unitsPerMicro);
-    }
-
-    /** {@return the 1-minute load average, the first number of {@code /proc/loadavg}}, or {@code null} where there is none */
-    static Double loadAverage() {
-        try {
-            String line = Files.readString(Path.of("/proc/loadavg")).trim();
-            return Double.parseDouble(line.substring(0, line.indexOf(' ')));
-        } catch (IOException | RuntimeException e) {
-            return null;  // not Linux
-        }
     }
 
     /** Writes it as a JSON object to {@code file}. @throws IOException if it cannot */
@@ -116,13 +107,17 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
         f.put("endTime", endTime == null ? null : endTime.toString());
         f.put("hostname", hostname);
         f.put("interrupted", interrupted);
-        f.put("loadAverageStart", loadAverageStart);
-        f.put("loadAverageEnd", loadAverageEnd);
+        f.put("busyThresholdCores", busyThreshold);
+        f.put("otherCpuCores", otherLoad == null ? null : otherLoad.otherCores());
+        f.put("stealCpuCores", otherLoad == null ? null : otherLoad.stealCores());
+        f.put("ownCpuCores", otherLoad == null ? null : otherLoad.ownCores());
+        f.put("busy", otherLoad == null ? null : otherLoad.busy(busyThreshold));
         if (gitDirty != null) {
             f.put("gitDirty", gitDirty);
         }
         f.put("modelDefaults", modelDefaults);
         f.put("calibration", Map.of("unitsPerMicro", unitsPerMicro));
+        f.put("methodVersion", "1");  // how the numbers are measured: bump on a change, and compare refuses to compare across it
         Files.writeString(file, JSON.writeValueAsString(f) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 

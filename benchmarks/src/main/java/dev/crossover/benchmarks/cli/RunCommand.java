@@ -10,6 +10,7 @@ import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import dev.crossover.reports.BadInputException;
 import dev.crossover.reports.Reports;
+import dev.crossover.reports.compare.RunEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -39,8 +40,10 @@ import picocli.CommandLine.Spec;
  * {@code DIR/points/*.json} (what each point really ran), {@code DIR/failures.json} (points that
  * failed or were left out on purpose) and {@code DIR/environment.json}, then the report
  * {@code DIR/report.html}. The CPU kernel is calibrated once, here, and every fork computes the
- * units of that calibration. A warning goes to standard error when the machine is already busy. Progress goes to standard
- * error, one line per point; the one line on standard output is the report's path. The models are {@link Models#ids()}, the same list
+ * units of that calibration. Progress goes to standard error, one line per point (and one more for
+ * a point during which other processes took more than {@code --busy-threshold} cores on average,
+ * see {@link OtherLoad}); after the last point, a warning there when they did over the whole run.
+ * The one line on standard output is the report's path. The models are {@link Models#ids()}, the same list
  * {@code models} prints. Exit codes: 0 success, 1 when a point failed (for example its work check),
  * 2 on bad input, 130 when interrupted (Ctrl-C): then the finished points stay in
  * {@code results.json}, every process the run started is stopped, and no report is written.
@@ -64,9 +67,19 @@ public final class RunCommand implements Callable<Integer> {
             + "'SleepBenchmark.run@concurrency=100,...,model=threads-virtual') matches this regular expression.")
     String include;
 
+    @Option(names = "--busy-threshold", defaultValue = "0.25", paramLabel = "CORES",
+            description = "Warn when other processes took more than this many cores on average, per point and "
+                    + "over the run (default: ${DEFAULT-VALUE}).")
+    double busyThreshold;
+
+    @Option(names = "--units-from", paramLabel = "BASELINE_DIR", description = "Reuse that run's kernel calibration "
+            + "(its environment.json), so both runs compute the same work and a slower kernel shows in compare.")
+    Path unitsFrom;
+
     @Override
     public Integer call() throws IOException {
         Profile chosen = profile(profile);
+        OtherLoad.threshold(busyThreshold);
         Predicate<Point> included = included(include);
         Path dir = out != null ? out
                 : Path.of("crossover-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -90,8 +103,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory that can be created: " + e + ")");
         }
-        loadWarning(Environment.loadAverage(), cores).ifPresent(progress::println);
-        Kernel.Calibration calibration = Kernel.calibrate();
+        Kernel.Calibration calibration = unitsFrom == null ? Kernel.calibrate()
+                : new Kernel.Calibration(RunEnvironment.unitsPerMicro(unitsFrom));
         progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size())), calibration.unitsPerMicro(),
@@ -102,13 +115,14 @@ public final class RunCommand implements Callable<Integer> {
                 + e.reason(), k -> new java.util.ArrayList<>()).add(e.point().params().get("model")));
         leftOut.forEach((line, ms) -> progress.println("  left out: " + line
                 + (line.contains("runs no fan-out") ? "" : " (" + ms.size() + " models)")));
-        Sweep sweep = new Sweep(chosen, plan, dir, progress, calibration);
+        Sweep sweep = new Sweep(chosen, plan, dir, progress, calibration, busyThreshold);
         Sweep.Outcome outcome = sweep.run();
         if (outcome.interrupted()) {
             return INTERRUPTED;  // the shutdown hook has said where the finished points are
         }
         List<Point> failed = outcome.failed();
         PrintWriter stdout = spec.commandLine().getOut();
+        outcome.otherLoad().flatMap(load -> busyWarning(load, busyThreshold)).ifPresent(progress::println);
         if (!failed.isEmpty()) {
             progress.printf("%d of %d points failed:%n", failed.size(), points.size());
             failed.forEach(p -> progress.println("  " + p.label()));
@@ -129,13 +143,13 @@ public final class RunCommand implements Callable<Integer> {
         return failed.isEmpty() ? 0 : 1;
     }
 
-    /** {@return the warning to print when the 1-minute load average {@code load} exceeds half the cores} */
-    static Optional<String> loadWarning(Double load, int cores) {
-        if (load == null || load <= cores / 2.0) {
+    /** {@return the warning to print when other processes took more than {@code threshold} cores over the run} */
+    static Optional<String> busyWarning(OtherLoad.Figures load, double threshold) {
+        if (!load.busy(threshold)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT, "crossover: warning: 1-minute load average %.2f "
-                + "exceeds half the %d cores: results will be noisy", load, cores));
+        return Optional.of(String.format(java.util.Locale.ROOT, "crossover: warning: the machine was busy: %s, above "
+                + "the threshold of %.2f cores (--busy-threshold): results may read low and noisy", load.words(), threshold));
     }
 
     static Profile profile(String id) {

@@ -1,13 +1,18 @@
 package dev.crossover.benchmarks.cli;
 
-import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.ModelOptions;
+import dev.crossover.core.ModelProvider;
 import dev.crossover.core.Models;
-import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,17 +20,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code scenario}: runs one model on one workload outside JMH, in seconds, after a warm-up pass.
+ * {@code scenario}: runs one or more models on one workload outside JMH, in seconds, one model
+ * after another in this JVM, and prints them side by side.
  *
- * <p>Exit codes: 0 when every task completed, 1 when some failed (or {@code --verify} found a
- * checksum that is not the reference), 2 on bad input.
+ * <h2>One workload for every model</h2>
+ * The workload is built once, so {@code --cpu} is turned into kernel units by one calibration and
+ * every model computes the same units: their checksums are equal by construction, and a model
+ * whose checksum differs did not do the work. Each model is created, warmed up ({@code --warmup}
+ * passes), run and closed before the next one starts, so no model runs beside another.
+ *
+ * <h2>Output</h2>
+ * A table with one row per model, each printed as its model finishes; with {@code --json}, a JSON
+ * array of one object per model ({@link ScenarioOutput#fields}). Each pass, warm-up included, that
+ * failed a task gets a line on standard error naming the model, the pass, the count and the causes.
+ *
+ * <p>Exit codes: 0 when every pass of every model failed exactly the tasks {@code --fail-rate}
+ * injects; 1 when a pass failed others (or fewer), when {@code --verify} found a checksum that is
+ * not the reference, or when two models' checksums differ; 2 on bad input, such as an unknown model.
  */
-@Command(name = "scenario", description = "Runs one model on one workload and prints what it did.")
+@Command(name = "scenario", description = "Runs models one after another on one workload and prints them side by side.")
 public final class ScenarioCommand implements Callable<Integer> {
+    /** The {@code --model} value that names every model on the class path. */
+    static final String ALL = "all";
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model id (see `models`).")
+    @Option(names = "--model", required = true, paramLabel = "M[,M2...]|all",
+            description = "Model ids separated by commas (see `models`), or all of them: all.")
     String model;
 
     @Option(names = "--workload", required = true, description = "Workload id (see `workloads`).")
@@ -70,33 +92,114 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Also compute the reference checksum sequentially and fail on a mismatch.")
     boolean verify;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", description = "Print a JSON array of one object per model instead of the table.")
     boolean json;
 
     @Override
     public Integer call() {
         Workload built = workload();
         ModelOptions options = options();
-        Models.provider(model);  // unknown ids fail here, before anything starts
+        List<ModelProvider> providers = providers(model);  // unknown ids fail here, before anything starts
         if (warmup < 0) {
             throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0)");
         }
-        RunResult result;
-        long creating = System.nanoTime();
-        long startupNanos;
-        try (ConcurrencyModel m = Models.create(model, options)) {
-            startupNanos = System.nanoTime() - creating;  // pools, loops, worker JVMs: ready before measuring
-            for (int i = 0; i < warmup; i++) {
-                m.run(built);
-            }
-            result = m.run(built);
-        }
-        Boolean matches = verify ? result.checksumMatchesReference() : null;
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? ScenarioOutput.json(result, startupNanos, matches)
-                : ScenarioOutput.text(result, startupNanos, matches));
+        PrintWriter err = spec.commandLine().getErr();
+        int expectedFailures = built.expectedFailures();
+        Long reference = verify ? built.referenceChecksum() : null;
+        if (!json) {
+            out.println(ScenarioOutput.title(built, warmup));
+            out.println(ScenarioOutput.header());
+            out.flush();
+        }
+        List<ScenarioRun> runs = new ArrayList<>();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        boolean failed = false;
+        for (ModelProvider provider : providers) {
+            ScenarioRun run;
+            try {
+                run = ScenarioRun.of(provider, options, built, warmup, expectedFailures, line -> {
+                    err.println(line);
+                    err.flush();
+                });
+            } catch (IllegalArgumentException rejected) {
+                if (providers.size() == 1) {
+                    throw rejected;
+                }
+                err.println("crossover: scenario: " + provider.id() + ": skipped: " + rejected.getMessage());
+                err.flush();
+                continue;
+            }
+            runs.add(run);
+            Boolean matches = reference == null ? null : run.measured().checksum() == reference;
+            failed |= run.unexpectedFailures() || Boolean.FALSE.equals(matches);
+            objects.add(ScenarioOutput.fields(run, matches));
+            if (!json) {
+                out.println(ScenarioOutput.row(run));
+                out.flush();
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("model: " + model + " (expected: a model that runs workload "
+                    + built.kind().id() + ")");
+        }
+        boolean same = sameChecksums(runs, err);
+        failed |= !same;
+        if (json) {
+            out.println(ScenarioOutput.json(objects));
+        } else {
+            if (same && runs.size() > 1 && runs.stream().noneMatch(ScenarioRun::unexpectedFailures)) {
+                out.println("checksum " + Long.toHexString(runs.get(0).measured().checksum()) + " for every model");
+            }
+            if (reference != null) {
+                out.println("reference checksum " + Long.toHexString(reference) + " (computed sequentially)");
+            }
+        }
         out.flush();
-        return result.failed() > 0 || Boolean.FALSE.equals(matches) ? 1 : 0;
+        return failed ? 1 : 0;
+    }
+
+    /**
+     * {@return the providers {@code ids} names}: ids separated by commas, in their order (a repeated
+     * one once), or every model for {@value #ALL}
+     * @throws IllegalArgumentException if an id is empty or no model has it
+     */
+    static List<ModelProvider> providers(String ids) {
+        if (ids.strip().equals(ALL)) {
+            List<ModelProvider> all = Models.providers();
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("model: all (expected: at least one model on the class path)");
+            }
+            return all;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        for (String id : ids.split(",", -1)) {
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("model: " + ids + " (expected: model ids separated by commas, or all)");
+            }
+            named.add(id.strip());
+        }
+        List<ModelProvider> providers = new ArrayList<>();
+        for (String id : named) {
+            providers.add(Models.provider(id));
+        }
+        return providers;
+    }
+
+    /**
+     * {@return whether every run that failed only the injected tasks has the same checksum}; when
+     * not, says so on {@code err} (those runs did the same tasks, so a difference is lost work)
+     */
+    private static boolean sameChecksums(List<ScenarioRun> runs, PrintWriter err) {
+        Map<String, List<String>> byChecksum = new TreeMap<>();
+        runs.stream().filter(r -> !r.unexpectedFailures()).forEach(r -> byChecksum.computeIfAbsent(
+                Long.toHexString(r.measured().checksum()), k -> new ArrayList<>()).add(r.measured().model()));
+        if (byChecksum.size() <= 1) {
+            return true;
+        }
+        err.println("crossover: scenario: checksums: " + byChecksum + " (expected: one checksum for every model)");
+        err.flush();
+        return false;
     }
 
     private Workload workload() {

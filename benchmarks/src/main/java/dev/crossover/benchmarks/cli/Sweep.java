@@ -1,5 +1,9 @@
 package dev.crossover.benchmarks.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crossover.benchmarks.JvmFlags;
 import dev.crossover.benchmarks.LatencyLog;
 import dev.crossover.benchmarks.Profile;
 import dev.crossover.benchmarks.PointSummary;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
@@ -43,6 +48,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * and {@code points/*.json} ({@link PointSummary}) are written by the forked JVMs;
  * {@code environment.json} is written at the start and rewritten when the sweep ends.
  *
+ * <h2>Other load</h2>
+ * {@link OtherLoad} is sampled when the sweep starts and ends and around each point's JMH run (its
+ * forks' start-up included): what other processes took of the CPU goes into {@code environment.json}
+ * for the run and into the point's {@code points/*.json} ({@code otherCpuCores},
+ * {@code stealCpuCores}, {@code ownCpuCores}, {@code busy}), and a point where they took more than
+ * the busy threshold gets a progress line that says so.
+ *
  * <h2>Forks</h2>
  * Each point is one JMH run whose forks get, as system properties, the latency and summary
  * directories and the kernel's calibration from this JVM, so every model computes the same
@@ -58,26 +70,31 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@link #run()} is called once, on one thread; the shutdown hook only reads volatile state.
  */
 final class Sweep {
+    private static final ObjectMapper POINT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Profile profile;
     private final List<Point> points;
     private final List<Exclusion> excluded;
     private final Path out;
     private final PrintStream progress;
     private final Kernel.Calibration calibration;
+    private final double busyThreshold;
     private final List<RunResult> results = new ArrayList<>();
     private final Failures failures;
     private volatile Environment environment;
+    private volatile Optional<OtherLoad.Sample> runStart = Optional.empty();
     private volatile int finished;
     private volatile boolean done;
     private volatile boolean stopping;
 
-    Sweep(Profile profile, Profile.Plan plan, Path out, PrintStream progress, Kernel.Calibration calibration) {
+    Sweep(Profile profile, Profile.Plan plan, Path out, PrintStream progress, Kernel.Calibration calibration,
+          double busyThreshold) {
         this.profile = profile;
         this.points = plan.points();
         this.excluded = plan.excluded();
         this.out = out;
         this.progress = progress;
         this.calibration = calibration;
+        this.busyThreshold = OtherLoad.threshold(busyThreshold);
         this.failures = new Failures(failuresFile());
     }
 
@@ -115,7 +132,7 @@ final class Sweep {
             Files.deleteIfExists(latencyDir().resolve(p.id() + LatencyLog.EXTENSION));
             Files.deleteIfExists(pointsDir().resolve(p.id() + PointSummary.EXTENSION));
         }
-        environment = Environment.capture(profile.id(), calibration);
+        environment = Environment.capture(profile.id(), calibration, busyThreshold);
         environment.write(out.resolve("environment.json"));
         writeResults();
         for (Exclusion e : excluded) {
@@ -125,6 +142,8 @@ final class Sweep {
         Thread hook = new Thread(this::interrupted, "crossover-run-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Point> failed = new ArrayList<>();
+        Optional<OtherLoad.Figures> runLoad;
+        runStart = OtherLoad.sample(ProcessHandle.current());
         long start = System.nanoTime();
         try {
             for (int i = 0; i < points.size(); i++) {
@@ -133,6 +152,7 @@ final class Sweep {
                         format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start)), point.label());
                 progress.flush();
                 PointRun r;
+                Optional<OtherLoad.Sample> before = OtherLoad.sample(ProcessHandle.current());
                 try {
                     r = runPoint(point);
                 } catch (RuntimeException e) {
@@ -144,6 +164,7 @@ final class Sweep {
                 if (stopping) {
                     break;  // the hook killed this point's fork: it did not fail, it was stopped
                 }
+                Optional<OtherLoad.Figures> load = OtherLoad.between(before, OtherLoad.sample(ProcessHandle.current()));
                 if (r.results().isEmpty()) {
                     failed.add(point);
                     failures.add(new Failures.Entry(point, Failures.Status.FAILED, r.error()));
@@ -157,13 +178,17 @@ final class Sweep {
                     }
                     writeResults();
                 }
+                if (load.isPresent()) {
+                    recordLoad(point, load.get());
+                }
                 finished = i + 1;
             }
             if (stopping) {
-                return new Outcome(failed, true);
+                return new Outcome(failed, true, Optional.empty());
             }
             done = true;
-            environment = environment.ended(false);
+            runLoad = runLoad();
+            environment = environment.ended(false, runLoad.orElse(null));
             environment.write(out.resolve("environment.json"));
         } finally {
             done = true;
@@ -173,7 +198,37 @@ final class Sweep {
                 // the hook is running: it owns the end of the run
             }
         }
-        return new Outcome(failed, false);
+        return new Outcome(failed, false, runLoad);
+    }
+
+    /** {@return what other processes took since the sweep started}, when known */
+    private Optional<OtherLoad.Figures> runLoad() {
+        return OtherLoad.between(runStart, OtherLoad.sample(ProcessHandle.current()));
+    }
+
+    /**
+     * Adds what other processes took during {@code point} to its {@code points/*.json} (a point that
+     * wrote none, such as a failed one, gets none) and says so in the progress when it was busy.
+     */
+    private void recordLoad(Point point, OtherLoad.Figures load) throws IOException {
+        boolean busy = load.busy(busyThreshold);
+        if (busy) {
+            progress.printf(java.util.Locale.ROOT, "        busy: %s, above the threshold of %.2f cores: "
+                    + "this point may read low%n", load.words(), busyThreshold);
+            progress.flush();
+        }
+        Path file = pointsDir().resolve(point.id() + PointSummary.EXTENSION);
+        if (!Files.exists(file)) {
+            return;
+        }
+        ObjectNode summary = (ObjectNode) POINT_JSON.readTree(file.toFile());
+        summary.put("otherCpuCores", load.otherCores());
+        summary.put("stealCpuCores", load.stealCores());
+        summary.put("ownCpuCores", load.ownCores());
+        summary.put("busy", busy);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, POINT_JSON.writeValueAsString(summary) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -181,8 +236,10 @@ final class Sweep {
      *
      * @param failed      the points that failed
      * @param interrupted whether the JVM began shutting down (Ctrl-C, a TERM signal) before the last point
+     * @param otherLoad   what other processes took of the CPU over the whole sweep; empty when
+     *                    interrupted or not known (not Linux)
      */
-    record Outcome(List<Point> failed, boolean interrupted) {
+    record Outcome(List<Point> failed, boolean interrupted, Optional<OtherLoad.Figures> otherLoad) {
     }
 
     /**
@@ -208,8 +265,8 @@ final class Sweep {
                 .measurementTime(TimeValue.milliseconds(s.measurementTime().toMillis()))
                 .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
                 // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
-                .jvm(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                .jvmArgs(forkArgs(s.heap()))
+                .jvm(JvmFlags.thisJava().toString())
+                .jvmArgs(forkArgs(s.heap(), Runtime.version()))  // the forks run this JVM's java
                 .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath(),
                         "-D" + PointSummary.DIR_PROPERTY + "=" + pointsDir().toAbsolutePath(),
                         "-D" + WorkloadBenchmark.UNITS_PER_MICRO_PROPERTY + "=" + calibration.unitsPerMicro())
@@ -244,12 +301,13 @@ final class Sweep {
         return text.lines().findFirst().orElse(text).strip();
     }
 
-    /** {@return the forked JVM's options: the heap, and on JDK 23+ leave to JMH its use of sun.misc.Unsafe without a warning} */
-    static String[] forkArgs(String heap) {
+    /**
+     * {@return the forked JVM's options}: the heap, then {@link JvmFlags#forJdk} of the version
+     * {@code forked} the fork runs (JMH 1.37 calls {@code sun.misc.Unsafe}, which JDK 24+ warns about)
+     */
+    static String[] forkArgs(String heap, Runtime.Version forked) {
         List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
-        if (Runtime.version().feature() >= 23) {
-            args.add("--sun-misc-unsafe-memory-access=allow");  // JEP 471: JMH 1.37 still calls Unsafe
-        }
+        args.addAll(JvmFlags.forJdk(forked));
         return args.toArray(String[]::new);
     }
 
@@ -297,7 +355,7 @@ final class Sweep {
             }
         }
         try {
-            environment.ended(true).write(out.resolve("environment.json"));
+            environment.ended(true, runLoad().orElse(null)).write(out.resolve("environment.json"));
         } catch (IOException | UncheckedIOException e) {
             // the run is ending anyway: the message below still says where the results are
         }

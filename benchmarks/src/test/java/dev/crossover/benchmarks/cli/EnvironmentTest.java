@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossover.core.Kernel;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Models;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +20,9 @@ class EnvironmentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void writesLoadGitModelDefaultsAndCalibration(@TempDir Path dir) throws Exception {
+    void writesGitModelDefaultsCalibrationAndWhatOtherProcessesTook(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("environment.json");
-        Environment.capture("smoke", new Kernel.Calibration(12.5)).write(file);
+        Environment.capture("smoke", new Kernel.Calibration(12.5), OtherLoad.DEFAULT_THRESHOLD).write(file);
         JsonNode started = JSON.readTree(file.toFile());
 
         assertEquals(12.5, started.get("calibration").get("unitsPerMicro").asDouble());
@@ -37,21 +36,20 @@ class EnvironmentTest {
         if (started.has("gitDirty")) {
             assertTrue(started.get("gitDirty").isBoolean());
         }
-        boolean linux = Files.exists(Path.of("/proc/loadavg"));
-        assertEquals(linux, started.get("loadAverageStart").isNumber(), started.toString());
-        assertTrue(started.get("loadAverageEnd").isNull(), "no end load while it runs");
+        assertEquals(0.25, started.get("busyThresholdCores").asDouble());
+        for (String field : List.of("otherCpuCores", "stealCpuCores", "ownCpuCores", "busy")) {
+            assertTrue(started.get(field).isNull(), field + ": unknown while it runs");
+        }
+        assertFalse(started.has("loadAverageStart"), "the load average is no signal: it counts the run itself");
 
-        Environment.capture("smoke", new Kernel.Calibration(12.5)).ended(false).write(file);
+        Environment.capture("smoke", new Kernel.Calibration(12.5), 0.5)
+                .ended(false, new OtherLoad.Figures(30, 0.75, 0.125, 1.5)).write(file);
         JsonNode ended = JSON.readTree(file.toFile());
-        assertEquals(linux, ended.get("loadAverageEnd").isNumber(), ended.toString());
+        assertEquals(0.5, ended.get("busyThresholdCores").asDouble());
+        assertEquals(0.75, ended.get("otherCpuCores").asDouble());
+        assertEquals(0.125, ended.get("stealCpuCores").asDouble());
+        assertEquals(1.5, ended.get("ownCpuCores").asDouble());
+        assertTrue(ended.get("busy").asBoolean(), "0.75 cores is above 0.5");
         assertFalse(ended.get("endTime").isNull());
-    }
-
-    @Test
-    void warnsWhenTheLoadExceedsHalfTheCores() {
-        assertEquals(Optional.of("crossover: warning: 1-minute load average 1.50 exceeds half the 2 cores: "
-                + "results will be noisy"), RunCommand.loadWarning(1.5, 2));
-        assertEquals(Optional.empty(), RunCommand.loadWarning(1.0, 2), "exactly half is not noisy yet");
-        assertEquals(Optional.empty(), RunCommand.loadWarning(null, 2), "no load average known");
     }
 }

@@ -50,6 +50,14 @@ class RunCommandTest {
     }
 
     @Test
+    void rejectsANegativeBusyThreshold(@TempDir Path dir) {
+        Path out = dir.resolve("never");
+        assertOneLine(run("run", "--busy-threshold", "-0.5", "--out", out.toString()),
+                "crossover: busy-threshold: -0.5 (expected: a number of cores >= 0)");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void rejectsAnOutThatIsAFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertOneLine(run("run", "--out", file.toString()),

@@ -6,21 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossover.benchmarks.ForkedJvm;
 import dev.crossover.benchmarks.LatencyLog;
 import dev.crossover.benchmarks.PointSummary;
-import dev.crossover.benchmarks.Profile;
-import dev.crossover.benchmarks.Profile.Point;
-import dev.crossover.core.Kernel;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,42 +23,30 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sweep's files for a tiny plan, at the smoke profile's settings: one point that runs, one
  * that fails in its fork (a model id no provider has) and one left out (a model that rejects fan-out).
+ * The sweep runs in a JVM of its own ({@link SweepMain}), started with {@link dev.crossover.benchmarks.JvmFlags}
+ * as the jar's runner is, so JMH's host side stays quiet on JDK 24+.
  */
 class SweepTest {
-    private static final String MIXED = "dev.crossover.benchmarks.MixedBenchmark.run";
-    private static final Map<String, String> GOOD = Map.of("model", "threads-virtual", "concurrency", "3",
-            "ioMillis", "1", "cpuMicros", "100");
-    /** A calibration the test chooses, so the forks' kernel units are known: 100 us at 7 units/us. */
-    private static final Kernel.Calibration CALIBRATION = new Kernel.Calibration(7.0);
-
-    @BeforeAll
-    static void ignoreJmhLock() {
-        // JMH's lock keeps two benchmark runs from measuring each other; a test checks behaviour,
-        // not timing, so it must not fail because a benchmark runs elsewhere on the machine.
-        System.setProperty("jmh.ignoreLock", "true");
-    }
+    private static final String MIXED = SweepMain.MIXED;
+    private static final Map<String, String> GOOD = SweepMain.GOOD;
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void writesResultsSummariesAndFailuresForRunFailedAndExcludedPoints(@TempDir Path dir) throws Exception {
-        Point good = new Point(MIXED, GOOD);
-        Map<String, String> badParams = new java.util.TreeMap<>(GOOD);
-        badParams.put("model", "no-such-model");
-        Point bad = new Point(MIXED, badParams);
-        Profile.Plan fanout = Profile.SMOKE.plan(List.of("threads-forkjoin"), p -> p.benchmark().contains("Fanout"),
-                new RunCommand.FanoutSupport(), 2);
-        assertTrue(fanout.points().isEmpty(), "threads-forkjoin rejects fan-out");
-        assertEquals(1, fanout.excluded().size());
-        List<Profile.Exclusion> excluded = new ArrayList<>(fanout.excluded());
-        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Map<String, String> badParams = SweepMain.BAD;
 
-        Sweep sweep = new Sweep(Profile.SMOKE, new Profile.Plan(List.of(good, bad), excluded), dir,
-                new PrintStream(progress, true, StandardCharsets.UTF_8), CALIBRATION);
-        Sweep.Outcome outcome = sweep.run();
+        ForkedJvm.Result run = ForkedJvm.run(dir.resolve("jvm"), Duration.ofSeconds(170), List.of(), SweepMain.class,
+                dir.toString());
 
-        assertFalse(outcome.interrupted());
-        assertEquals(List.of(bad), outcome.failed());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err(), "nothing on standard error: no JVM warning from JMH's host or its forks");
         ObjectMapper json = new ObjectMapper();
+        JsonNode outcome = json.readTree(run.out());
+        assertEquals(0, outcome.get("fanoutPoints").asInt(), "threads-forkjoin rejects fan-out");
+        assertFalse(outcome.get("interrupted").asBoolean());
+        assertEquals(List.of(badParams), json.convertValue(outcome.get("failed"), List.class));
+        String progress = Files.readString(dir.resolve("progress.txt"));
+        assertFalse(progress.contains("WARNING"), progress);
         JsonNode results = json.readTree(dir.resolve("results.json").toFile());
         assertEquals(1, results.size(), "only the point that ran");
         assertEquals(GOOD, json.convertValue(results.get(0).get("params"), Map.class));
@@ -76,7 +59,11 @@ class SweepTest {
         JsonNode summary = json.readTree(summaryFile.toFile());
         assertEquals(List.of("benchmark", "params", "batchTasks", "concurrency", "reachedConcurrency", "maxInFlight",
                 "cpuUnits", "cpuNanosPerTask", "startupMillis", "invocations", "cpuNanosPerTaskMeasured", "cpuSecondsMeasured",
-                "tasksMeasured"), fieldNames(summary));
+                "tasksMeasured", "otherCpuCores", "stealCpuCores", "ownCpuCores", "busy"), fieldNames(summary));
+        assertTrue(summary.get("ownCpuCores").asDouble() > 0, "the point's fork is the run's own: " + summary);
+        assertTrue(summary.get("otherCpuCores").asDouble() >= 0, summary.toString());
+        assertEquals(summary.get("otherCpuCores").asDouble() > 0.25, summary.get("busy").asBoolean(), summary.toString());
+        assertEquals(summary.get("busy").asBoolean(), progress.contains("        busy: other processes took "), progress);
         long tasks = summary.get("tasksMeasured").asLong();
         assertEquals(tasks, (long) summary.get("invocations").asInt() * summary.get("batchTasks").asInt(),
                 "every task of every measured batch, one fork");
@@ -88,15 +75,18 @@ class SweepTest {
         assertEquals(3, summary.get("concurrency").asInt());
         assertEquals(700, summary.get("cpuUnits").asLong(), "100 us at the run's 7 units/us, not the fork's own calibration");
         int batch = summary.get("batchTasks").asInt();
-        assertTrue(batch >= 3 && batch % 3 == 0, "whole waves of 3: " + batch);
-        assertTrue(summary.get("reachedConcurrency").asBoolean(), summary.toString());
-        assertEquals(3, summary.get("maxInFlight").asInt());
+        // how big the batch is depends on how fast the fork ran (Batch's probe): on a busy machine one
+        // wave can be too slow and the batch stays below C; what holds either way is the rule
+        assertTrue(batch >= 3 ? batch % 3 == 0 : batch >= 1, "whole waves of 3, or fewer than 3 tasks: " + batch);
+        int inFlight = summary.get("maxInFlight").asInt();
+        assertTrue(inFlight >= 1 && inFlight <= Math.min(3, batch), summary.toString());
+        assertEquals(batch >= 3 && inFlight == 3, summary.get("reachedConcurrency").asBoolean(), summary.toString());
         assertTrue(summary.get("invocations").asInt() > 0);
         assertTrue(summary.get("startupMillis").isNumber());
         assertFalse(Files.exists(dir.resolve("points").resolve(PointSummary.fileName(MIXED, badParams))),
                 "a trial that never ran writes no summary");
 
-        JsonNode failures = json.readTree(sweep.failuresFile().toFile());
+        JsonNode failures = json.readTree(dir.resolve("failures.json").toFile());
         assertEquals(2, failures.size(), failures.toString());
         JsonNode left = failures.get(0);
         assertEquals("excluded", left.get("status").asText());
@@ -112,6 +102,11 @@ class SweepTest {
 
         JsonNode environment = json.readTree(dir.resolve("environment.json").toFile());
         assertEquals(7.0, environment.get("calibration").get("unitsPerMicro").asDouble());
+        assertTrue(outcome.get("otherLoadKnown").asBoolean());
+        assertEquals(0.25, environment.get("busyThresholdCores").asDouble());
+        assertTrue(environment.get("otherCpuCores").isNumber(), environment.toString());
+        assertTrue(environment.get("ownCpuCores").asDouble() > 0, environment.toString());
+        assertEquals(environment.get("otherCpuCores").asDouble() > 0.25, environment.get("busy").asBoolean());
     }
 
     @Test

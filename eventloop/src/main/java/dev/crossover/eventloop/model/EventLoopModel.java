@@ -2,19 +2,23 @@ package dev.crossover.eventloop.model;
 
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
+import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.RunRecorder;
 import dev.crossover.core.RunResult;
+import dev.crossover.core.TaskSpec;
 import dev.crossover.core.Workload;
 import dev.crossover.eventloop.EventLoop;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs a workload on one {@link EventLoop}: each task's waits are loop timers, admission to the
@@ -24,7 +28,8 @@ import java.util.function.BiConsumer;
  * {@code eventloop-offload}, asyncio's {@code run_in_executor}).
  *
  * <h2>Lifecycle</h2>
- * The loop thread (and the pool) start when the model is created and end in {@link #close()}.
+ * The loop thread (and the pool) start when the model is created and end in {@link #close()},
+ * which returns once every one of those threads has ended (it joins them, see {@link OwnedThreads}).
  *
  * <h2>Threading</h2>
  * {@link #run} is called from any thread but the loop's, and blocks until the run is done; runs of
@@ -41,8 +46,10 @@ import java.util.function.BiConsumer;
  * transport share, not the cost of the loop itself.
  *
  * <h2>Failures</h2>
- * A task's failure is recorded as the task's outcome. Any other throw in a loop callback during a
- * run (a bug: the run's books can no longer be trusted) fails the run: {@link #run} throws
+ * A task's failure is recorded as the task's outcome, whatever it threw. An {@link Error} thrown on
+ * the loop thread is recorded, then ends the loop, as {@link EventLoop} says: {@link #run} then
+ * throws {@link IllegalStateException} with it as the cause rather than waiting. Any other throw in
+ * a loop callback during a run (a bug: the run's books can no longer be trusted) fails the run: {@link #run} throws
  * {@link IllegalStateException} with it as the cause instead of waiting for tasks that will never
  * finish. The model stays usable; the abandoned run starts no further task.
  */
@@ -52,16 +59,25 @@ public final class EventLoopModel implements ConcurrencyModel {
     /** The id of the model whose CPU work goes to a pool. */
     public static final String OFFLOAD_ID = "eventloop-offload";
 
+    /** How long {@link #close()} waits for the offload pool's threads. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     private final String id;
     private final Lifecycle lifecycle;
     private final EventLoop loop;
+    private final OwnedThreads offloadThreads;
     private final ExecutorService offload;
+    private final ToLongFunction<TaskSpec> work;
     private final CurrentRun current;
 
-    private EventLoopModel(String id, ExecutorService offload) {
+    private EventLoopModel(String id, int offloadThreads, ToLongFunction<TaskSpec> work) {
         this.id = id;
+        this.work = work;
         this.lifecycle = new Lifecycle(id);
-        this.offload = offload;
+        this.offloadThreads = new OwnedThreads(id);
+        this.offload = offloadThreads == 0 ? null
+                : Executors.newFixedThreadPool(offloadThreads, this.offloadThreads.factory(Thread.ofPlatform()
+                        .name(OFFLOAD_ID + "-pool-", 1).daemon(true).factory()));
         this.current = new CurrentRun(id);
         this.loop = new EventLoop(id, current);
         loop.start();
@@ -69,13 +85,18 @@ public final class EventLoopModel implements ConcurrencyModel {
 
     /** {@return a model whose CPU work runs on the loop thread} */
     public static EventLoopModel onLoop() {
-        return new EventLoopModel(ID, null);
+        return new EventLoopModel(ID, 0, TaskSpec::compute);
     }
 
     /** {@return a model whose CPU work runs on {@code threads} platform threads} */
     public static EventLoopModel withOffload(int threads) {
         dev.crossover.core.Checks.positive("offload-threads", threads);
-        return new EventLoopModel(OFFLOAD_ID, Executors.newFixedThreadPool(threads, offloadThreads()));
+        return new EventLoopModel(OFFLOAD_ID, threads, TaskSpec::compute);
+    }
+
+    /** {@return a model like {@link #onLoop()} whose tasks compute with {@code work}}, for failure tests */
+    static EventLoopModel onLoop(ToLongFunction<TaskSpec> work) {
+        return new EventLoopModel(ID, 0, Objects.requireNonNull(work, "work"));
     }
 
     @Override
@@ -97,14 +118,14 @@ public final class EventLoopModel implements ConcurrencyModel {
         CompletableFuture<Void> done = new CompletableFuture<>();
         current.begin(done);
         try {
-            loop.execute("start run", () -> new LoopRun(recorder, offload, done).admit());
+            loop.execute("start run", () -> new LoopRun(recorder, offload, work, done).admit());
             while (!done.isDone()) {
                 try {
                     done.get(50, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     if (loop.state() == EventLoop.State.TERMINATED) {  // an Error ended the loop
                         throw new IllegalStateException("model " + id + ": the event loop ended during the run "
-                                + "(expected: running until close)", loop.terminationFuture().handle((v, t) -> t).getNow(null));
+                                + "(expected: running until close)", endedWith());
                     }
                 }
             }
@@ -119,11 +140,22 @@ public final class EventLoopModel implements ConcurrencyModel {
         return recorder.finish(id);
     }
 
+    /** {@return the Error the loop ended with, or null} (its termination future's copy wraps it) */
+    private Throwable endedWith() {
+        Throwable t = loop.terminationFuture().handle((v, failure) -> failure).getNow(null);
+        return t instanceof CompletionException c && c.getCause() != null ? c.getCause() : t;
+    }
+
     /** {@return the model's loop}, for tests that put a failing callback on it */
     EventLoop loop() {
         return loop;
     }
 
+    /**
+     * Closes the loop (joining its thread), then stops the offload pool and joins its threads.
+     *
+     * @throws IllegalStateException if a thread of the offload pool is still running 10 seconds after its shutdown
+     */
     @Override
     public void close() {
         if (!lifecycle.close()) {
@@ -133,7 +165,10 @@ public final class EventLoopModel implements ConcurrencyModel {
         if (offload != null) {
             offload.shutdownNow();
             try {
-                offload.awaitTermination(10, TimeUnit.SECONDS);
+                // Joins the threads, not only awaitTermination: the pool says TERMINATED before its
+                // last worker thread has exited.
+                offload.awaitTermination(CLOSE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+                offloadThreads.join(CLOSE_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -171,14 +206,5 @@ public final class EventLoopModel implements ConcurrencyModel {
                         + " failed during a run (expected: every failure caught by its task)", failure));
             }
         }
-    }
-
-    private static ThreadFactory offloadThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, OFFLOAD_ID + "-pool-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

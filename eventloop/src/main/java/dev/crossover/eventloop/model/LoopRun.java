@@ -9,6 +9,7 @@ import dev.crossover.eventloop.TaskGroupException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.ToLongFunction;
 
 /**
  * One run, confined to the loop thread: admits tasks while fewer than {@code concurrency} are in
@@ -29,17 +30,25 @@ import java.util.concurrent.Executor;
  * spawned up front the semaphore would hold {@code tasks} waiters; the counter admits exactly when a
  * place frees.
  *
+ * <h2>Failures</h2>
+ * Whatever a task's work throws fails the task, any {@link Throwable}. An {@link Error} thrown on
+ * the loop is recorded, then rethrown: it ends the loop (see {@link dev.crossover.eventloop.EventLoop}),
+ * and {@link EventLoopModel#run} fails instead of waiting. One thrown on the offload pool fails its
+ * task through {@link Async#runInExecutor}, which rethrows it on the pool thread.
+ *
  * <h2>Threading</h2>
  * Every method runs on the loop thread; the offload pool only computes, through
  * {@link Async#runInExecutor}, which brings the result back to the loop.
  */
 final class LoopRun {
     private final Executor offload;
+    private final ToLongFunction<TaskSpec> work;
     private final CompletableFuture<Void> done;
     private final Admission admission;
 
-    LoopRun(RunRecorder recorder, Executor offload, CompletableFuture<Void> done) {
+    LoopRun(RunRecorder recorder, Executor offload, ToLongFunction<TaskSpec> work, CompletableFuture<Void> done) {
         this.offload = offload;
+        this.work = work;
         this.done = done;
         this.admission = new Admission(recorder, this::start, () -> done.complete(null));
     }
@@ -63,19 +72,29 @@ final class LoopRun {
         if (offload == null) {
             // The CPU phase runs inside the wait's done callback, on the loop thread: nothing else
             // runs meanwhile. (One callback rather than a thenApply stage: one turn less per task.)
-            waited.whenDone(w -> finished(spec, w.isSucceeded() ? computeHere(spec) : w, admitted));
+            waited.whenDone(w -> computeHere(spec, w, admitted));
         } else {
-            waited.thenCompose(v -> Async.runInExecutor(offload, spec::compute))
+            waited.thenCompose(v -> Async.runInExecutor(offload, () -> work.applyAsLong(spec)))
                     .whenDone(task -> finished(spec, task, admitted));
         }
     }
 
-    private static Task<Long> computeHere(TaskSpec spec) {
-        try {
-            return Task.completed(spec.compute());
-        } catch (RuntimeException e) {
-            return Task.failed(e);
+    private void computeHere(TaskSpec spec, Task<?> waited, long admitted) {
+        if (!waited.isSucceeded()) {
+            finished(spec, waited, admitted);
+            return;
         }
+        long result;
+        try {
+            result = work.applyAsLong(spec);
+        } catch (Throwable t) {
+            admission.fail(spec, t, admitted);
+            if (t instanceof Error e) {
+                throw e;  // recorded; now it ends the loop
+            }
+            return;
+        }
+        admission.complete(spec, result, admitted);
     }
 
     private static void spawnWaits(TaskGroup group, TaskSpec spec) {

@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 /**
  * One run of {@link NettyModel}, confined to the loop thread: {@link Admission} admits the tasks, each
@@ -18,16 +19,24 @@ import java.util.concurrent.TimeUnit;
  * }
  * and a fan-out arms {@code waits} such timers, gathers them, and cancels the rest when one fails.
  *
+ * <h2>Failures</h2>
+ * Whatever the work throws fails its task, an {@link Error} or a checked exception thrown sneakily
+ * included: a throw that escaped to Netty instead would be logged (by {@code safeExecute}) or kept
+ * in a scheduled future nobody reads, the task would never finish and the run would wait forever.
+ * An {@link Error} is recorded first, then rethrown to Netty's loop, which goes on.
+ *
  * <h2>Threading</h2>
  * Every method runs on the loop thread, so nothing here is synchronised.
  */
 final class NettyRun {
     private final EventLoop loop;
     private final Promise<Void> done;
+    private final ToLongFunction<TaskSpec> work;
     private final Admission admission;
 
-    NettyRun(EventLoop loop, RunRecorder recorder, Promise<Void> done) {
+    NettyRun(EventLoop loop, RunRecorder recorder, ToLongFunction<TaskSpec> work, Promise<Void> done) {
         this.loop = loop;
+        this.work = work;
         this.done = done;
         this.admission = new Admission(recorder, this::start, () -> done.setSuccess(null));
     }
@@ -36,8 +45,8 @@ final class NettyRun {
     void admit() {
         try {
             admission.fill();
-        } catch (RuntimeException | Error e) {
-            refused(e);
+        } catch (Throwable t) {
+            refused(t);
         }
     }
 
@@ -57,9 +66,9 @@ final class NettyRun {
         long result = 0;
         if (failure == null) {
             try {
-                result = spec.compute();
-            } catch (RuntimeException e) {
-                failure = e;
+                result = work.applyAsLong(spec);
+            } catch (Throwable t) {
+                failure = t;
             }
         }
         try {
@@ -68,14 +77,25 @@ final class NettyRun {
             } else {
                 admission.fail(spec, failure, admitted);
             }
-        } catch (RuntimeException | Error e) {
-            refused(e);
+        } catch (Throwable t) {
+            refused(t);
+        }
+        if (failure instanceof Error e) {
+            // Recorded above. Netty's loop goes on: it logs what a task handed to execute() throws
+            // (safeExecute), and keeps what a timer throws in the timer's future.
+            throw e;
         }
     }
 
-    /** Books that refuse (a model bug) end the run: Netty would log the exception and go on, and the run would hang. */
-    private void refused(Throwable e) {
-        done.tryFailure(e);
+    /**
+     * Books that refuse (a model bug) end the run: Netty would log the exception and go on, and the
+     * run would hang. An {@link Error} goes on to Netty's loop after that.
+     */
+    private void refused(Throwable t) {
+        done.tryFailure(t);
+        if (t instanceof Error e) {
+            throw e;
+        }
     }
 
     /** A fan-out's waits, gathered as a group: the first failure cancels the rest and fails the task. */

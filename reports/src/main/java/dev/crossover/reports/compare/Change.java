@@ -36,6 +36,14 @@ public record Change(Key key, String metric, Metric baseline, Metric current, bo
         return higherIsBetter ? -change : change;
     }
 
+    /** {@return the fewest forks behind either side's measurement, 0 when a side's are unknown or absent} */
+    public int forks() {
+        if (baseline == null || current == null) {
+            return 0;
+        }
+        return Math.min(baseline.forks(), current.forks());
+    }
+
     /** {@return the unit of the compared metric} */
     public String unit() {
         return (current != null ? current : baseline).unit();

@@ -24,18 +24,28 @@ import java.util.TreeSet;
  * }
  *
  * <h2>Rules</h2>
- * Entries match by benchmark name, mode and every param ({@link Key}). The compared metric is
- * {@link Options#metric()}'s; its direction comes from the mode for the primary metric
- * ({@code thrpt}: higher is better; {@code avgt}, {@code sample}, {@code ss}: lower is better) and
- * from the unit for a secondary metric when the unit says it ({@code ops/…} higher, {@code …/op}
- * lower), else from the mode. A point is {@link Verdict#REGRESSED} only when it is worse by more
- * than the threshold <em>and</em> the difference is beyond noise ({@link Significance}); likewise
- * {@link Verdict#IMPROVED}; otherwise {@link Verdict#UNCHANGED}.
+ * Entries match by benchmark name, mode and every param ({@link Key}): the nominal params, such as
+ * {@code cpuMicros}, not the kernel units they were turned into. The compared metric is
+ * {@link Options#metric()}'s, its direction {@link Direction}'s. A point is
+ * {@link Verdict#REGRESSED} only when it is worse by more than the threshold <em>and</em> the
+ * difference is beyond noise ({@link Significance}); likewise {@link Verdict#IMPROVED}; otherwise
+ * {@link Verdict#UNCHANGED}. A point whose two runs computed different kernel units per task (their
+ * {@code points/*.json} records say so) is {@link Verdict#UNITS_DIFFER} and not judged: the runs
+ * did different work.
  *
- * @param changes every point, worst first: by verdict, then by how much worse, then by name
- * @param options the options the runs were compared with
+ * <h2>Power</h2>
+ * {@link #lowPower()} lists the points whose interval rests on fewer than {@value #MIN_FORKS} forks
+ * on a side: iterations of one JVM share its JIT and memory layout, so such an interval misses the
+ * run-to-run spread, and a change "within noise" there says little.
+ *
+ * @param changes  every point, worst first: by verdict, then by how much worse, then by name
+ * @param options  the options the runs were compared with
+ * @param warnings what the reader must know beyond the points (environments compared although
+ *                 they differ), one line each
  */
-public record Comparison(List<Change> changes, Options options) {
+public record Comparison(List<Change> changes, Options options, List<String> warnings) {
+    /** The fewest forks a side needs before its interval sees the run-to-run spread. */
+    public static final int MIN_FORKS = 3;
     /** Worst first: by verdict, then the larger worsening, then by name. */
     private static final Comparator<Change> WORST_FIRST = Comparator.comparing(Change::verdict)
             .thenComparing(c -> Double.isNaN(c.worsening()) ? 0 : -c.worsening())
@@ -44,26 +54,58 @@ public record Comparison(List<Change> changes, Options options) {
     public Comparison {
         changes = List.copyOf(changes);
         Objects.requireNonNull(options, "options");
+        warnings = List.copyOf(warnings);
     }
 
     /**
-     * {@return {@code current} compared with {@code base}}
+     * {@return {@code current} compared with {@code base}}, results alone (no run directories)
      *
      * @throws BadInputException if a file holds one point twice, if a named metric is absent from a
      *                           matched entry, or if the two runs measured a point in different units
      */
     public static Comparison of(List<JmhResult> base, List<JmhResult> current, Options options) {
+        return of(Side.of(base), Side.of(current), options, List.of());
+    }
+
+    /**
+     * {@return {@code current} compared with {@code base}}, with the kernel units of their run
+     * directories; {@code warnings} go into the result as they are
+     *
+     * @throws BadInputException as {@link #of(List, List, Options)}
+     */
+    public static Comparison of(Side base, Side current, Options options, List<String> warnings) {
         Objects.requireNonNull(options, "options");
-        Map<Key, JmhResult> before = byKey(base);
-        Map<Key, JmhResult> after = byKey(current);
+        Map<Key, JmhResult> before = byKey(base.results());
+        Map<Key, JmhResult> after = byKey(current.results());
         Set<Key> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<Change> changes = new ArrayList<>();
         for (Key key : keys) {
-            changes.add(change(key, before.get(key), after.get(key), options));
+            Change c = change(key, before.get(key), after.get(key), options);
+            changes.add(c.verdict() == Verdict.MISSING || c.verdict() == Verdict.NEW ? c : units(c, base, current));
         }
         changes.sort(WORST_FIRST);
-        return new Comparison(changes, options);
+        return new Comparison(changes, options, warnings);
+    }
+
+    /** A point whose sides computed different kernel units (or whose rounds did) is not judged. */
+    private static Change units(Change c, Side base, Side current) {
+        String benchmark = c.key().benchmark();
+        var params = c.key().params();
+        var u0 = base.units(benchmark, params);
+        var u1 = current.units(benchmark, params);
+        String differ = null;
+        if (base.unitsVary(benchmark, params) || current.unitsVary(benchmark, params)) {
+            differ = "the rounds of a side computed different kernel units per task";
+        } else if (u0.isPresent() && u1.isPresent() && !u0.get().equals(u1.get())) {
+            differ = "kernel units per task differ: " + String.format(Locale.ROOT, "%,d -> %,d", u0.get(), u1.get());
+        }
+        if (differ == null) {
+            return c;
+        }
+        return new Change(c.key(), c.metric(), c.baseline(), c.current(), c.higherIsBetter(), c.change(),
+                new Significance(Basis.NONE, false, Double.NaN), Verdict.UNITS_DIFFER,
+                differ + "; not compared (run CURRENT with --units-from BASELINE_DIR for the same work)");
     }
 
     /** {@return how many points have {@code verdict}} */
@@ -76,11 +118,33 @@ public record Comparison(List<Change> changes, Options options) {
         return count(Verdict.REGRESSED) > 0 || failOnMissing && count(Verdict.MISSING) > 0;
     }
 
-    /** {@return the summary line: {@code "1 regressed, 0 improved, 5 unchanged, 0 missing, 2 new"}} */
+    /** {@return the points in both runs whose interval rests on fewer than {@value #MIN_FORKS} forks on a side (forks known)} */
+    public List<Change> lowPower() {
+        return changes.stream().filter(c -> c.baseline() != null && c.current() != null)
+                .filter(c -> c.forks() > 0 && c.forks() < MIN_FORKS).toList();
+    }
+
+    /** {@return the low-power warning, or empty when every judged point rests on enough forks (or their forks are unknown)} */
+    public String lowPowerWarning() {
+        List<Change> low = lowPower();
+        if (low.isEmpty()) {
+            return "";
+        }
+        long both = changes.stream().filter(c -> c.baseline() != null && c.current() != null).count();
+        int fewest = low.stream().mapToInt(Change::forks).min().orElse(0);
+        return String.format(Locale.ROOT, "low power: %d of %d points rest on fewer than %d forks a side (%d here): "
+                + "their intervals miss the run-to-run spread, so \"unchanged\" says little there; "
+                + "merge %d or more rounds a side (BASELINE and CURRENT take comma-separated runs)",
+                low.size(), both, MIN_FORKS, fewest, MIN_FORKS);
+    }
+
+    /** {@return the summary line: {@code "1 regressed, 0 improved, 5 unchanged, 0 missing, 2 new"}, then units that differ when any} */
     public String summary() {
-        return count(Verdict.REGRESSED) + " regressed, " + count(Verdict.IMPROVED) + " improved, "
+        String s = count(Verdict.REGRESSED) + " regressed, " + count(Verdict.IMPROVED) + " improved, "
                 + count(Verdict.UNCHANGED) + " unchanged, " + count(Verdict.MISSING) + " missing, "
                 + count(Verdict.NEW) + " new";
+        long units = count(Verdict.UNITS_DIFFER);
+        return units == 0 ? s : s + ", " + units + " not compared (kernel units differ)";
     }
 
     private static Map<Key, JmhResult> byKey(List<JmhResult> results) {
@@ -107,7 +171,7 @@ public record Comparison(List<Change> changes, Options options) {
         }
         Metric before = base == null ? null : MetricChoice.metric(base, name);
         Metric after = current == null ? null : MetricChoice.metric(current, name);
-        boolean higherIsBetter = higherIsBetter(key.mode(), name, after != null ? after : before);
+        boolean higherIsBetter = Direction.higherIsBetter(key.mode(), name, after != null ? after : before);
         if (before == null || after == null) {
             Significance none = new Significance(Basis.NONE, false, Double.NaN);
             return new Change(key, name, before, after, higherIsBetter, Double.NaN, none,
@@ -152,22 +216,5 @@ public record Comparison(List<Change> changes, Options options) {
             return after == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, after);
         }
         return (after - before) / Math.abs(before);
-    }
-
-    /** Primary metric: the mode decides; secondary: the unit, when it says, else the mode. */
-    static boolean higherIsBetter(String mode, String metric, Metric m) {
-        if (!metric.equals(MetricChoice.PRIMARY)) {
-            if (m.unit().startsWith("ops/")) {
-                return true;
-            }
-            if (m.unit().endsWith("/op")) {
-                return false;
-            }
-        }
-        return switch (mode) {
-            case "thrpt" -> true;
-            case "avgt", "sample", "ss" -> false;
-            default -> m.higherIsBetter();
-        };
     }
 }

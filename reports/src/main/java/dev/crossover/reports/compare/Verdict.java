@@ -6,6 +6,8 @@ public enum Verdict {
     REGRESSED,
     /** In the baseline only. */
     MISSING,
+    /** Both runs have it, but they computed different kernel units per task: different work, not judged. */
+    UNITS_DIFFER,
     /** Within the threshold or within noise. */
     UNCHANGED,
     /** Better by more than the threshold, and the difference is beyond noise. */
@@ -13,8 +15,8 @@ public enum Verdict {
     /** In the current run only. */
     NEW;
 
-    /** {@return the verdict's name in lower case, as the summary and JSON write it} */
+    /** {@return the verdict's name in lower case, as the summary and JSON write it: {@code regressed}, {@code units-differ}} */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -54,7 +54,8 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
                 failures(dir.resolve("failures.json")));
     }
 
-    static Map<LatencyLogs.Key, Sidecar> points(Path dir) {
+    /** {@return the point records in {@code dir} (a run's {@code points/}), by benchmark and params; empty when it does not exist} @throws BadInputException naming a malformed file */
+    public static Map<LatencyLogs.Key, Sidecar> points(Path dir) {
         Map<LatencyLogs.Key, Sidecar> out = new HashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;

@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Renders the report view through {@code report.peb}, a Pebble template with HTML autoescaping on:
+ * Renders the report view through {@code report.peb} (and the history page through {@code history.peb}),
+ * Pebble templates with HTML autoescaping on:
  * every value from a result file is escaped; only the charts' SVG, drawn by JFreeSVG, is inserted raw.
  */
 public final class HtmlWriter {
@@ -32,10 +33,15 @@ public final class HtmlWriter {
 
     /** {@return the report as one self-contained HTML document} */
     public static String render(Views.Report report) {
-        PebbleTemplate template = ENGINE.getTemplate("report.peb");
+        return render("report.peb", Map.of("r", report));
+    }
+
+    /** {@return the template {@code name} of this package's resources rendered with {@code context}} */
+    public static String render(String name, Map<String, Object> context) {
+        PebbleTemplate template = ENGINE.getTemplate(name);
         StringWriter out = new StringWriter();
         try {
-            template.evaluate(out, Map.of("r", report));
+            template.evaluate(out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -119,10 +119,27 @@ public final class ReportBuilder {
     }
 
     /**
-     * {@return a warning when the load average at the start exceeds half the cores, else empty}.
-     * Only the start counts: the load at the end includes the benchmarks' own work.
+     * {@return a warning when other processes took more of the CPU than the run allowed, else empty}.
+     * A run's {@code environment.json} says what other processes took on average over the run
+     * ({@code otherCpuCores}, the run's own processes excluded) and the threshold
+     * ({@code busyThresholdCores}, default a quarter of a core). A run written before those fields
+     * existed has only its 1-minute load average at the start: then that decides, as it did
+     * (above half the cores).
      */
     static String busy(Source s) {
+        double other = parse(s.get("otherCpuCores"));
+        if (!Double.isNaN(other)) {
+            double threshold = parse(s.get("busyThresholdCores"));
+            threshold = Double.isNaN(threshold) ? 0.25 : threshold;
+            if (!(other > threshold)) {
+                return "";
+            }
+            double steal = parse(s.get("stealCpuCores"));
+            return "The machine was busy: other processes took " + Format.number(other) + " cores on average during the run"
+                    + (steal > 0 ? " (" + Format.number(steal) + " of them stolen by the hypervisor)" : "")
+                    + ", above the threshold of " + Format.number(threshold) + ". Something else (a build, another "
+                    + "program) was using the CPU, so points may read low and noisy.";
+        }
         double cores = parse(s.get("cores"));
         double start = parse(s.get("loadAverageStart"));
         if (!(cores > 0) || !(start > cores / 2)) {

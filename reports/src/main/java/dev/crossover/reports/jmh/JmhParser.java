@@ -114,7 +114,9 @@ public final class JmhParser {
         List<Double> raw = m.optional("rawData").map(JmhParser::rawValues).orElse(List.of());
         long samples = m.optional("rawData").isPresent() ? raw.size()
                 : m.optional("rawDataHistogram").map(JmhParser::histogramCount).orElse(0L);
-        return new Metric(score, error, low, high, unit, percentiles, samples, raw);
+        int forks = m.optional("rawData").or(() -> m.optional("rawDataHistogram"))
+                .map(r -> r.requireArray().json().size()).orElse(0);
+        return new Metric(score, error, low, high, unit, percentiles, samples, raw, forks);
     }
 
     /** rawData is [fork][iteration] -> value. */

@@ -20,13 +20,24 @@ import java.util.Objects;
  *                    {@code rawData}, or samples from {@code rawDataHistogram}; 0 when absent
  * @param raw         the iteration scores of {@code rawData}, all forks in file order; empty when
  *                    absent (also for {@code rawDataHistogram}, whose samples are only counted)
+ * @param forks       the forks behind the score: the outer length of {@code rawData} (or
+ *                    {@code rawDataHistogram}); 0 when unknown
  */
 public record Metric(double score, double error, double low, double high, String unit,
-                     NavigableMap<Double, Double> percentiles, long samples, List<Double> raw) {
+                     NavigableMap<Double, Double> percentiles, long samples, List<Double> raw, int forks) {
     public Metric {
         Objects.requireNonNull(unit, "unit");
         percentiles = java.util.Collections.unmodifiableNavigableMap(new java.util.TreeMap<>(percentiles));
         raw = List.copyOf(raw);
+        if (forks < 0) {
+            throw new IllegalArgumentException("forks: " + forks + " (expected: >= 0)");
+        }
+    }
+
+    /** A metric whose forks are unknown. */
+    public Metric(double score, double error, double low, double high, String unit,
+                  NavigableMap<Double, Double> percentiles, long samples, List<Double> raw) {
+        this(score, error, low, high, unit, percentiles, samples, raw, 0);
     }
 
     /** {@return a metric with only a score and an interval} */
