@@ -28,26 +28,28 @@ import java.util.function.Predicate;
  *     three waits, five CPU amounts; many hours.</li>
  * </ul>
  *
- * <h2>Batches</h2>
- * Each trial's batch is at least one full wave of C tasks, unless one wave would take that model
- * longer than {@value Batch#CAP_ITERATIONS} measurement iterations; then it keeps a smaller timed
- * batch, and its {@link PointSummary} says the point did not reach its concurrency (see {@link Batch}).
+ * <h2>Steady state</h2>
+ * Every point is measured in steady state by the driver (see {@link WorkloadBenchmark}): C tasks
+ * in flight through every iteration, warm-up included. The {@code null} grid measures each model's
+ * dispatch ceiling; the open-loop grids ({@link OpenGrid}) offer shares of each model's measured
+ * closed-loop capacity (the {@code run} command measures it first, see {@link OpenGrid}).
  *
  * <h2>Exclusions</h2>
  * {@link #plan} leaves out, and lists with the reason:
  * <ul>
- * <li>points absurd for every model: where one wave of C tasks takes longer than that same cap
- *     even at the ideal rate on this machine ({@code C / ideal}, with
- *     {@code ideal = min(C / (io + cpu), cores / cpu)}). No model could run a full wave there, so
- *     every result would be flagged; e.g. mixed at C = 10,000 with 20 ms of CPU: one wave takes
- *     100 s on 2 cores. The rule is computed, not a hand-kept list, so a machine with more cores
- *     keeps more points;</li>
+ * <li>points absurd for every model: where the C tasks in flight take longer than
+ *     {@value #DRAIN_ITERATIONS} measurement iterations to drain even at the ideal rate on this
+ *     machine ({@code C / ideal}, with {@code ideal = min(C / (io + cpu), cores / cpu)}): every
+ *     trial would spend longer draining than measuring, and each task would wait that long; e.g.
+ *     mixed at C = 10,000 with 20 ms of CPU: 100 s on 2 cores. The rule is computed, not a
+ *     hand-kept list, so a machine with more cores keeps more points;</li>
  * <li>fan-out points of a model that rejects fan-out workloads (it would only fail).</li>
  * </ul>
  *
  * <h2>Cost</h2>
- * A point costs its iterations plus about {@value #OVERHEAD_SECONDS} s of forking, model start,
- * calibration and batch sizing; {@link #estimate(int)} says so before a run starts.
+ * A point costs its iterations plus about {@value #OVERHEAD_SECONDS} s of forking, model start and
+ * drain; an open-loop model's capacity about {@value #CAPACITY_SECONDS} s more, once per grid point;
+ * {@link #estimate(int)} says so before a run starts.
  */
 public enum Profile {
     /** For CI: a point or two per workload, every model, short iterations. */
@@ -55,7 +57,9 @@ public enum Profile {
             new Grid(WorkloadKind.SLEEP, List.of(3, 100), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(4), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
-            new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)))),
+            new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)),
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
+            new OpenGrid(WorkloadKind.MIXED, 100, 10, 1_000, List.of(50), 10_000))),
 
     /** The default: concurrency 1 to 10,000 and CPU share none to dominant, under 10 minutes. */
     QUICK(new Settings(Pinned.FORKS, Pinned.WARMUP_ITERATIONS, Duration.ofMillis(Pinned.WARMUP_MILLIS),
@@ -63,7 +67,9 @@ public enum Profile {
             new Grid(WorkloadKind.SLEEP, List.of(1, 3, 100, 10_000), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
-            new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)))),
+            new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)),
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
+            new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 50, 90), 10_000))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
     FULL(new Settings(3, 3, Duration.ofSeconds(2), 5, Duration.ofSeconds(2), "2g"), List.of(
@@ -71,7 +77,10 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 16, 100), List.of(0), List.of(100, 1_000, 10_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 1_000, 10_000), List.of(1, 10, 100),
                     List.of(0, 100, 1_000, 10_000, 30_000), List.of()),
-            new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32))));
+            new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32)),
+            new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of())), List.of(
+            new OpenGrid(WorkloadKind.SLEEP, 1_000, 10, 0, List.of(10, 25, 50, 70, 80, 90, 95), 10_000),
+            new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 25, 50, 70, 80, 90, 95), 10_000)));
 
     /**
      * The settings the benchmark annotations pin (the {@link #QUICK} profile's), as compile-time
@@ -79,7 +88,7 @@ public enum Profile {
      */
     public static final class Pinned {
         public static final int FORKS = 1;
-        public static final int WARMUP_ITERATIONS = 2;  // batch sizing has already run the model
+        public static final int WARMUP_ITERATIONS = 2;  // the load runs through them: they are its ramp
         public static final int WARMUP_MILLIS = 300;
         /** 5: JMH's 99.9% interval is t(4) = 8.6 times the error; with 3 iterations it is t(2) = 31.6. */
         public static final int MEASUREMENT_ITERATIONS = 5;
@@ -87,22 +96,33 @@ public enum Profile {
         public static final String HEAP = "1g";
         public static final String XMS = "-Xms" + HEAP;
         public static final String XMX = "-Xmx" + HEAP;
-        /** JMH's limit on one iteration; a batch that hangs fails its point instead of the run. */
+        /** JMH's limit on one iteration (and on the trial's drain): a model that hangs fails its point instead of the run. */
         public static final int TIMEOUT_SECONDS = 120;
 
         private Pinned() {
         }
     }
 
-    /** Seconds a point costs beyond its iterations: the fork, kernel calibration, model start, batch sizing. */
+    /** Seconds a point costs beyond its iterations: the fork, model start, the trial's drain and check. */
     static final double OVERHEAD_SECONDS = 1.3;
+    /** Seconds the capacity measurement of one open-loop grid point costs per model (start, warm-up, window, drain). */
+    static final double CAPACITY_SECONDS = 2.5;
+    /** A point whose C tasks take longer than this many measurement iterations to drain at the ideal rate is left out. */
+    static final int DRAIN_ITERATIONS = 2;
 
     private final Settings settings;
     private final List<Grid> grids;
+    private final List<OpenGrid> open;
 
-    Profile(Settings settings, List<Grid> grids) {
+    Profile(Settings settings, List<Grid> grids, List<OpenGrid> open) {
         this.settings = settings;
         this.grids = grids;
+        this.open = open;
+    }
+
+    /** {@return the profile's open-loop grids} */
+    public List<OpenGrid> open() {
+        return open;
     }
 
     /** {@return the profile's JMH settings} */
@@ -131,7 +151,7 @@ public enum Profile {
                      int cores) {
         List<Point> points = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
-        Duration cap = Batch.cap(settings.measurementTime());
+        Duration cap = settings.measurementTime().multipliedBy(DRAIN_ITERATIONS);
         for (Grid grid : grids) {
             for (Map<String, String> values : grid.values()) {
                 double wave = idealWaveSeconds(values, cores);
@@ -144,9 +164,10 @@ public enum Profile {
                     }
                     if (wave > cap.toNanos() / 1e9) {
                         excluded.add(new Exclusion(point, String.format(Locale.ROOT,
-                                "one wave of %s tasks takes %.2f s even at the ideal rate on %d cores "
-                                        + "(expected: at most %.2f s, %d measurement iterations): no model can run a full wave",
-                                values.get("concurrency"), wave, cores, cap.toNanos() / 1e9, Batch.CAP_ITERATIONS)));
+                                "%s tasks in flight take %.2f s to drain even at the ideal rate on %d cores "
+                                        + "(expected: at most %.2f s, %d measurement iterations): every trial would drain "
+                                        + "longer than it measures", values.get("concurrency"), wave, cores,
+                                cap.toNanos() / 1e9, DRAIN_ITERATIONS)));
                         continue;
                     }
                     Optional<String> rejected = grid.kind() == WorkloadKind.FANOUT ? fanoutRejection.apply(model)
@@ -154,6 +175,16 @@ public enum Profile {
                     if (rejected.isPresent()) {
                         excluded.add(new Exclusion(point, model + " runs no fan-out workload: " + rejected.get()));
                     } else {
+                        points.add(point);
+                    }
+                }
+            }
+        }
+        for (OpenGrid grid : open) {
+            for (int load : grid.loads()) {
+                for (String model : models) {
+                    Point point = new Point(OpenLoopBenchmark.class.getName() + ".run", grid.params(model, load));
+                    if (include.test(point)) {
                         points.add(point);
                     }
                 }
@@ -194,6 +225,19 @@ public enum Profile {
             points = List.copyOf(points);
             excluded = List.copyOf(excluded);
         }
+
+        /** {@return how many open-loop capacities the run measures: one per model and open-loop grid point} */
+        public int capacities() {
+            return capacities(points);
+        }
+
+        /** {@return how many open-loop capacities {@code points} need} */
+        public static int capacities(List<Point> points) {
+            return (int) points.stream().filter(p -> p.benchmark().equals(OpenLoopBenchmark.class.getName() + ".run"))
+                    .map(p -> p.params().get("model") + "@" + p.params().get("workload") + "," + p.params().get("ioMillis")
+                            + "," + p.params().get("cpuMicros") + "," + p.params().get("concurrency"))
+                    .distinct().count();
+        }
     }
 
     /**
@@ -205,11 +249,54 @@ public enum Profile {
     public record Exclusion(Point point, String reason) {
     }
 
-    /** {@return about how long {@code points} points take with these settings} */
+    /** {@return about how long {@code points} points take with these settings}, open-loop capacities included */
     public Duration estimate(int points) {
         double perPoint = settings.forks() * (settings.warmupIterations() * settings.warmupTime().toMillis()
                 + settings.measurementIterations() * settings.measurementTime().toMillis()) / 1e3 + OVERHEAD_SECONDS;
         return Duration.ofMillis(Math.round(points * perPoint * 1e3));
+    }
+
+    /** {@return about how long {@code points} points take, {@code capacities} of them open-loop capacity measurements} */
+    public Duration estimate(int points, int capacities) {
+        return estimate(points).plusMillis(Math.round(capacities * CAPACITY_SECONDS * 1e3));
+    }
+
+    /**
+     * One open-loop grid: a workload point, offered at several shares of each model's closed-loop
+     * capacity there. The {@code run} command measures that capacity first (outside JMH, in its own
+     * JVM, through the same driver: a closed loop of {@code capacityConcurrency} in flight, a
+     * warm-up, a one-second window) and then runs {@link OpenLoopBenchmark} with
+     * {@code rate = load% × capacity}; the planned points carry {@value #RATE_TO_MEASURE} as their
+     * rate until then.
+     *
+     * @param kind                sleep or mixed
+     * @param capacityConcurrency C of the capacity measurement
+     * @param ioMillis            each task's wait
+     * @param cpuMicros           each task's CPU work
+     * @param loads               shares of the capacity to offer, in percent
+     * @param maxInFlight         the open loop's cap on tasks in flight
+     */
+    public record OpenGrid(WorkloadKind kind, int capacityConcurrency, int ioMillis, int cpuMicros, List<Integer> loads,
+                           int maxInFlight) {
+        /** The {@code rate} param of a planned open-loop point whose capacity is not measured yet. */
+        public static final String RATE_TO_MEASURE = "0";
+
+        public OpenGrid {
+            loads = List.copyOf(loads);
+        }
+
+        Map<String, String> params(String model, int load) {
+            Map<String, String> p = new TreeMap<>();
+            p.put("model", model);
+            p.put("workload", kind.id());
+            p.put("ioMillis", Integer.toString(ioMillis));
+            p.put("cpuMicros", Integer.toString(cpuMicros));
+            p.put("load", Integer.toString(load));
+            p.put("maxInFlight", Integer.toString(maxInFlight));
+            p.put("concurrency", Integer.toString(capacityConcurrency));
+            p.put("rate", RATE_TO_MEASURE);
+            return p;
+        }
     }
 
     /**
@@ -280,6 +367,7 @@ public enum Profile {
                 case CPU -> CpuBenchmark.class;
                 case MIXED -> MixedBenchmark.class;
                 case FANOUT -> FanoutBenchmark.class;
+                case NULL -> NullBenchmark.class;
             };
             return type.getName() + ".run";
         }

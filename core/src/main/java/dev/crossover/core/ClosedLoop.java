@@ -167,9 +167,10 @@ public final class ClosedLoop implements LoadLoop {
         for (Chain chain : chains) {
             submitted += chain.submitted;
         }
-        RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), 0);
         Indices ran = ran();
-        return new Drained(totals, verify(totals, ran), expectedFailures(workload, ran), books.causes());
+        long expected = expectedFailures(workload, ran);
+        RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), 0, expected);
+        return new Drained(totals, verify(totals, ran), expected, books.causes());
     }
 
     /** {@return the whole trial as a fixed-count result}: after {@link #stop}, from the first submission to the drain */

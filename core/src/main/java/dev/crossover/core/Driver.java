@@ -50,11 +50,10 @@ public final class Driver {
     /**
      * Runs a closed loop of {@code concurrency} in flight: a warm-up of {@code warmup}, then one
      * window that ends once {@code workload.tasks()} outcomes have landed inside it; then drains
-     * and checks every task of the trial (warm-up included) in full, or on a sample past
-     * {@value #FULL_CHECK_TASKS} tasks.
+     * and checks every task of the trial (warm-up included) in full.
      */
     public static RunResult steady(ConcurrencyModel model, Workload workload, Duration warmup) {
-        try (ClosedLoop loop = closedLoop(model, workload)) {
+        try (ClosedLoop loop = ClosedLoop.start(model, workload, Long.MAX_VALUE, ClosedLoop.Check.FULL)) {
             loop.window(warmup);
             ClosedLoop.Window window = loop.window(workload.tasks(), Duration.ofHours(1));
             return loop.windowResult(window, loop.stop(DRAIN_TIMEOUT));

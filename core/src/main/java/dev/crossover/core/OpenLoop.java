@@ -199,23 +199,24 @@ public final class OpenLoop implements LoadLoop {
         if (arrivalFailure != null) {
             throw new IllegalStateException("model " + model.id() + ": arrivals failed: " + arrivalFailure, arrivalFailure);
         }
-        RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), rejected);
-        List<String> violations = new ArrayList<>(books.violations());
-        if (!totals.balanced()) {
-            violations.add((totals.submitted() - totals.completed() - totals.failed())
-                    + " submitted tasks without exactly one outcome (expected: completed + failed = submitted)");
-        }
         long count = submitted;
         ClosedLoop.Indices ran = action -> {
             for (int i = 0; i < count; i++) {
                 action.accept(i);
             }
         };
+        long expected = ClosedLoop.expectedFailures(workload, ran);
+        RunResult.Totals totals = new RunResult.Totals(submitted, books.completed(), books.failed(), rejected, expected);
+        List<String> violations = new ArrayList<>(books.violations());
+        if (!totals.balanced()) {
+            violations.add((totals.submitted() - totals.completed() - totals.failed())
+                    + " submitted tasks without exactly one outcome (expected: completed + failed = submitted)");
+        }
         boolean full = Driver.cheapToCheck(workload, count);
         Verification verification = full || !books.samplingOn()
                 ? Verifier.full(workload, ran, count, books.checksum(), violations)
                 : Verifier.sample(workload, ran, books, violations);
-        return new ClosedLoop.Drained(totals, verification, ClosedLoop.expectedFailures(workload, ran), books.causes());
+        return new ClosedLoop.Drained(totals, verification, expected, books.causes());
     }
 
     /** {@return the result of {@code window}, with the trial's checks from {@code drained}} */

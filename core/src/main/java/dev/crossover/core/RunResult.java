@@ -53,11 +53,17 @@ public record RunResult(String model, Workload workload, Mode mode, long complet
      * @param completed of them, completed
      * @param failed    of them, failed
      * @param rejected  arrivals refused at the cap (never submitted)
+     * @param expectedFailures of the submitted tasks, those that fail by injection ({@code --fail-rate})
      */
-    public record Totals(long submitted, long completed, long failed, long rejected) {
+    public record Totals(long submitted, long completed, long failed, long rejected, long expectedFailures) {
         /** {@return whether every submitted task got exactly one outcome} */
         public boolean balanced() {
             return completed + failed == submitted;
+        }
+
+        /** {@return whether tasks failed that no injection explains, or injected failures did not happen} */
+        public boolean unexpectedFailures() {
+            return failed != expectedFailures;
         }
     }
 

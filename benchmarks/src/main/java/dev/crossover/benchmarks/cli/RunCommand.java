@@ -107,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
                 : new Kernel.Calibration(RunEnvironment.unitsPerMicro(unitsFrom));
         progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
-                models.size(), Sweep.format(chosen.estimate(points.size())), calibration.unitsPerMicro(),
+                models.size(), Sweep.format(chosen.estimate(points.size(), Profile.Plan.capacities(points))), calibration.unitsPerMicro(),
                 dir.toAbsolutePath());
         Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();  // one line per reason, models listed
         plan.excluded().forEach(e -> leftOut.computeIfAbsent(e.reason().startsWith(e.point().params().get("model"))

@@ -1,5 +1,7 @@
 package dev.crossover.benchmarks.cli;
 
+import dev.crossover.core.Arrivals;
+import dev.crossover.core.Distribution;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.ModelProvider;
 import dev.crossover.core.Models;
@@ -12,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,22 +22,29 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scenario}: runs one or more models on one workload outside JMH, in seconds, one model
- * after another in this JVM, and prints them side by side.
+ * after another in this JVM, through the driver, and prints them side by side.
+ *
+ * <h2>How each model is driven</h2>
+ * By default a closed loop keeps {@code --concurrency} tasks in flight continuously: after a
+ * warm-up of {@code --warmup} (a duration) one window measures {@code --tasks} outcomes, so nothing
+ * ramps up or drains inside it. {@code --rate R} drives an open loop instead (arrivals at R/s,
+ * {@code --arrivals poisson|constant}, at most {@code --max-in-flight}, latency from each arrival's
+ * intended start); {@code --fixed} runs every one of {@code --tasks} once, ramp and drain included.
+ * Every trial is drained and checked in full (each task one outcome, the reference results).
  *
  * <h2>One workload for every model</h2>
  * The workload is built once, so {@code --cpu} is turned into kernel units by one calibration and
- * every model computes the same units: their checksums are equal by construction, and a model
- * whose checksum differs did not do the work. Each model is created, warmed up ({@code --warmup}
- * passes), run and closed before the next one starts, so no model runs beside another.
+ * every model computes the same units. Each model is created, driven and closed before the next
+ * one starts, so no model runs beside another.
  *
  * <h2>Output</h2>
  * A table with one row per model, each printed as its model finishes; with {@code --json}, a JSON
  * array of one object per model ({@link ScenarioOutput#fields}). Each pass, warm-up included, that
  * failed a task gets a line on standard error naming the model, the pass, the count and the causes.
  *
- * <p>Exit codes: 0 when every pass of every model failed exactly the tasks {@code --fail-rate}
- * injects; 1 when a pass failed others (or fewer), when {@code --verify} found a checksum that is
- * not the reference, or when two models' checksums differ; 2 on bad input, such as an unknown model.
+ * <p>Exit codes: 0 when every trial of every model failed exactly the tasks {@code --fail-rate}
+ * injects and checked out; 1 when a trial failed others (or fewer) or its check failed; 2 on bad
+ * input, such as an unknown model.
  */
 @Command(name = "scenario", description = "Runs models one after another on one workload and prints them side by side.")
 public final class ScenarioCommand implements Callable<Integer> {
@@ -53,11 +61,33 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--workload", required = true, description = "Workload id (see `workloads`).")
     String workload;
 
-    @Option(names = "--tasks", defaultValue = "10000", description = "Tasks in the run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tasks", defaultValue = "10000", description = "Outcomes (or arrivals, with --rate) the "
+            + "measured window holds; with --fixed, the tasks of the run (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--concurrency", defaultValue = "100", description = "Most tasks in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "100", description = "Tasks kept in flight (default: ${DEFAULT-VALUE}).")
     int concurrency;
+
+    @Option(names = "--rate", description = "Open loop: arrivals per second, whatever the model is doing.")
+    Double rate;
+
+    @Option(names = "--arrivals", defaultValue = "poisson", description = "Open loop: poisson or constant (default: ${DEFAULT-VALUE}).")
+    String arrivals;
+
+    @Option(names = "--max-in-flight", defaultValue = "100000", description = "Open loop: arrivals beyond this many in "
+            + "flight are rejected (counted), never delayed (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--fixed", description = "Run every one of --tasks once, ramp and drain included, instead of a steady window.")
+    boolean fixed;
+
+    @Option(names = "--io-dist", defaultValue = "fixed", description = "How each wait varies: fixed, uniform:P%, exp, "
+            + "lognormal:SIGMA, spike:P%:DURATION (default: ${DEFAULT-VALUE}).")
+    String ioDist;
+
+    @Option(names = "--cpu-dist", defaultValue = "fixed", description = "How each task's CPU work varies, as --io-dist "
+            + "(default: ${DEFAULT-VALUE}).")
+    String cpuDist;
 
     @Option(names = "--io", converter = Durations.class, description = "Wait per task, e.g. 50ms (default: the workload's).")
     Duration io;
@@ -86,11 +116,9 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--offload-threads", description = "Pool that takes CPU work off the loop in eventloop-offload (default: cores).")
     Integer offloadThreads;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Unmeasured passes before the measured one (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--verify", description = "Also compute the reference checksum sequentially and fail on a mismatch.")
-    boolean verify;
+    @Option(names = "--warmup", defaultValue = "1s", converter = Durations.class,
+            description = "How long the load runs before the measured window (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
 
     @Option(names = "--json", description = "Print a JSON array of one object per model instead of the table.")
     boolean json;
@@ -99,16 +127,12 @@ public final class ScenarioCommand implements Callable<Integer> {
     public Integer call() {
         Workload built = workload();
         ModelOptions options = options();
+        ScenarioRun.Mode mode = mode();
         List<ModelProvider> providers = providers(model);  // unknown ids fail here, before anything starts
-        if (warmup < 0) {
-            throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0)");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int expectedFailures = built.expectedFailures();
-        Long reference = verify ? built.referenceChecksum() : null;
         if (!json) {
-            out.println(ScenarioOutput.title(built, warmup));
+            out.println(ScenarioOutput.title(built, mode, warmup));
             out.println(ScenarioOutput.header());
             out.flush();
         }
@@ -118,7 +142,7 @@ public final class ScenarioCommand implements Callable<Integer> {
         for (ModelProvider provider : providers) {
             ScenarioRun run;
             try {
-                run = ScenarioRun.of(provider, options, built, warmup, expectedFailures, line -> {
+                run = ScenarioRun.of(provider, options, built, mode, warmup, line -> {
                     err.println(line);
                     err.flush();
                 });
@@ -131,9 +155,13 @@ public final class ScenarioCommand implements Callable<Integer> {
                 continue;
             }
             runs.add(run);
-            Boolean matches = reference == null ? null : run.measured().checksum() == reference;
-            failed |= run.unexpectedFailures() || Boolean.FALSE.equals(matches);
-            objects.add(ScenarioOutput.fields(run, matches));
+            boolean checked = run.measured().checksumMatchesReference();
+            if (!checked) {
+                err.println("crossover: scenario: " + provider.id() + ": " + run.measured().verification().describe());
+                err.flush();
+            }
+            failed |= run.unexpectedFailures() || !checked;
+            objects.add(ScenarioOutput.fields(run));
             if (!json) {
                 out.println(ScenarioOutput.row(run));
                 out.flush();
@@ -143,20 +171,29 @@ public final class ScenarioCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model: " + model + " (expected: a model that runs workload "
                     + built.kind().id() + ")");
         }
-        boolean same = sameChecksums(runs, err);
-        failed |= !same;
         if (json) {
             out.println(ScenarioOutput.json(objects));
         } else {
-            if (same && runs.size() > 1 && runs.stream().noneMatch(ScenarioRun::unexpectedFailures)) {
-                out.println("checksum " + Long.toHexString(runs.get(0).measured().checksum()) + " for every model");
+            for (ScenarioRun run : runs) {
+                ScenarioOutput.queueing(run.measured()).ifPresent(q -> out.println(run.measured().model() + ": " + q));
             }
-            if (reference != null) {
-                out.println("reference checksum " + Long.toHexString(reference) + " (computed sequentially)");
+            if (runs.stream().allMatch(r -> r.measured().checksumMatchesReference())) {
+                out.println("every model's results are the reference's for exactly the tasks it ran");
             }
         }
         out.flush();
         return failed ? 1 : 0;
+    }
+
+    private ScenarioRun.Mode mode() {
+        if (rate != null && fixed) {
+            throw new IllegalArgumentException("fixed: true (expected: --rate or --fixed, not both)");
+        }
+        if (rate != null) {
+            return new ScenarioRun.Mode.Open(new Arrivals(Arrivals.Kind.byName(arrivals), rate, seed),
+                    dev.crossover.core.Checks.positive("max-in-flight", maxInFlight));
+        }
+        return fixed ? new ScenarioRun.Mode.Fixed() : new ScenarioRun.Mode.Steady();
     }
 
     /**
@@ -186,26 +223,13 @@ public final class ScenarioCommand implements Callable<Integer> {
         return providers;
     }
 
-    /**
-     * {@return whether every run that failed only the injected tasks has the same checksum}; when
-     * not, says so on {@code err} (those runs did the same tasks, so a difference is lost work)
-     */
-    private static boolean sameChecksums(List<ScenarioRun> runs, PrintWriter err) {
-        Map<String, List<String>> byChecksum = new TreeMap<>();
-        runs.stream().filter(r -> !r.unexpectedFailures()).forEach(r -> byChecksum.computeIfAbsent(
-                Long.toHexString(r.measured().checksum()), k -> new ArrayList<>()).add(r.measured().model()));
-        if (byChecksum.size() <= 1) {
-            return true;
-        }
-        err.println("crossover: scenario: checksums: " + byChecksum + " (expected: one checksum for every model)");
-        err.flush();
-        return false;
-    }
-
     private Workload workload() {
         WorkloadKind kind = WorkloadKind.byId(this.workload);
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warmup: " + Durations.format(warmup) + " (expected: >= 0)");
+        }
         Workload.Builder builder = Workload.builder(kind).seed(seed).tasks(tasks).concurrency(concurrency)
-                .failRate(failRate);
+                .failRate(failRate).ioDist(Distribution.parse(ioDist)).cpuDist(Distribution.parse(cpuDist));
         if (io != null) {
             builder.io(io);
         }

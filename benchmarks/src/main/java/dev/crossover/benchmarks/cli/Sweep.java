@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossover.benchmarks.JvmFlags;
 import dev.crossover.benchmarks.LatencyLog;
 import dev.crossover.benchmarks.Profile;
+import dev.crossover.benchmarks.OpenLoopBenchmark;
 import dev.crossover.benchmarks.PointSummary;
 import dev.crossover.benchmarks.Profile.Exclusion;
 import dev.crossover.benchmarks.Profile.Point;
@@ -80,6 +81,7 @@ final class Sweep {
     private final double busyThreshold;
     private final List<RunResult> results = new ArrayList<>();
     private final Failures failures;
+    private final Capacity capacity;
     private volatile Environment environment;
     private volatile Optional<OtherLoad.Sample> runStart = Optional.empty();
     private volatile int finished;
@@ -96,6 +98,7 @@ final class Sweep {
         this.calibration = calibration;
         this.busyThreshold = OtherLoad.threshold(busyThreshold);
         this.failures = new Failures(failuresFile());
+        this.capacity = new Capacity(calibration);
     }
 
     /** {@return the file listing failed and excluded points} */
@@ -128,10 +131,10 @@ final class Sweep {
     Outcome run() throws IOException {
         Files.createDirectories(latencyDir());
         Files.createDirectories(pointsDir());
-        for (Point p : points) {  // this run's files replace any left by an earlier run into the same folder
-            Files.deleteIfExists(latencyDir().resolve(p.id() + LatencyLog.EXTENSION));
-            Files.deleteIfExists(pointsDir().resolve(p.id() + PointSummary.EXTENSION));
-        }
+        // This run's files replace any left by an earlier run into the same folder: results.json
+        // will hold this run's points only, so an earlier run's latency logs and summaries would be orphans.
+        deleteAll(latencyDir(), LatencyLog.EXTENSION);
+        deleteAll(pointsDir(), PointSummary.EXTENSION);
         environment = Environment.capture(profile.id(), calibration, busyThreshold);
         environment.write(out.resolve("environment.json"));
         writeResults();
@@ -147,7 +150,18 @@ final class Sweep {
         long start = System.nanoTime();
         try {
             for (int i = 0; i < points.size(); i++) {
-                Point point = points.get(i);
+                Point point;
+                try {
+                    point = withRate(points.get(i));
+                } catch (RuntimeException e) {
+                    Point planned = points.get(i);
+                    failed.add(planned);
+                    String why = "capacity measurement failed: " + message(e);
+                    failures.add(new Failures.Entry(planned, Failures.Status.FAILED, why));
+                    progress.printf("[%d/%d] FAILED: %s: %s%n", i + 1, points.size(), planned.label(), why);
+                    finished = i + 1;
+                    continue;
+                }
                 progress.printf("[%d/%d] %s elapsed, %s left: %s%n", i + 1, points.size(),
                         format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start)), point.label());
                 progress.flush();
@@ -243,6 +257,37 @@ final class Sweep {
     }
 
     /**
+     * {@return {@code point} with its offered rate}, for an open-loop point planned with
+     * {@link Profile.OpenGrid#RATE_TO_MEASURE}: its model's capacity at the point (measured the first
+     * time, see {@link Capacity}) times its load; any other point as it is
+     */
+    private Point withRate(Point point) {
+        if (!point.benchmark().equals(OpenLoopBenchmark.class.getName() + ".run")
+                || !Profile.OpenGrid.RATE_TO_MEASURE.equals(point.params().get("rate"))) {
+            return point;
+        }
+        String model = point.params().get("model");
+        boolean fresh = !capacity.known(model, point.params());
+        double rate = capacity.of(model, point.params());
+        if (fresh) {
+            progress.printf(java.util.Locale.ROOT, "        capacity of %s at %s io=%sms cpu=%sus C=%s: %,.0f tasks/s%n",
+                    model, point.params().get("workload"), point.params().get("ioMillis"),
+                    point.params().get("cpuMicros"), point.params().get("concurrency"), rate);
+        }
+        java.util.Map<String, String> params = new java.util.TreeMap<>(point.params());
+        params.put("rate", Long.toString(Capacity.rateFor(rate, Integer.parseInt(params.get("load")))));
+        return new Point(point.benchmark(), params);
+    }
+
+    private static void deleteAll(Path dir, String extension) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(extension)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
      * One point's JMH run.
      *
      * @param results its results; empty when it failed
@@ -325,7 +370,7 @@ final class Sweep {
 
     private Duration left(int next, long start) {
         if (next == 0) {
-            return profile.estimate(points.size());
+            return profile.estimate(points.size(), Profile.Plan.capacities(points));
         }
         long perPoint = (System.nanoTime() - start) / next;
         return Duration.ofNanos(perPoint * (points.size() - next));
