@@ -1,2 +1,2 @@
-/** An asyncio-style event loop on one {@link java.nio.channels.Selector}, and the models that run workloads on it. */
+/** An asyncio-style event loop on one {@link java.nio.channels.Selector}, and the models that run tasks on it. */
 package dev.crossover.eventloop;

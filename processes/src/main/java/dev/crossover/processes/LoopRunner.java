@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Runs a worker's tasks on the eventloop module's {@link EventLoop}, so one worker holds every task
  * it is sent at once: a wait is a timer, a fan-out is a group of timers that fails fast, and the
- * CPU phase runs on the loop thread (blocking it, as CPU work blocks an async worker).
+ * CPU phase runs on the loop thread (blocking it, as CPU work blocks an async worker). A timer's
+ * lateness is measured against the deadline the loop armed it with ({@link Timer#deadlineNanos()}).
  *
  * <p>Replies leave once per loop turn (a flush queued with {@link EventLoop#callSoon}), and before
  * a long computation, so a turn's many short replies share one pipe write.
@@ -35,7 +36,7 @@ final class LoopRunner implements TaskRunner {
     }
 
     @Override
-    public void submit(List<TaskSpec> batch) {
+    public void submit(List<Protocol.Task> batch) {
         loop.execute("tasks", () -> batch.forEach(this::begin));
     }
 
@@ -50,35 +51,30 @@ final class LoopRunner implements TaskRunner {
         loop.shutdown();
     }
 
-    private void begin(TaskSpec spec) {
-        switch (spec.waits()) {
-            case 0 -> loop.callSoon("task " + spec.index(), () -> compute(spec));
-            case 1 -> loop.schedule(spec.waitNanos(0), "task " + spec.index(), () -> {
-                if (spec.waitFails(0)) {
-                    failed(spec, spec.waitFailure(0));
-                } else {
-                    compute(spec);
-                }
-            });
-            default -> new FanOut(spec).arm();
+    private void begin(Protocol.Task task) {
+        if (task.spec().waits() == 0) {
+            loop.callSoon("task " + task.spec().index(), () -> compute(task, WaitLog.NONE));
+        } else {
+            new Waiting(task).arm();
         }
     }
 
-    private void compute(TaskSpec spec) {
+    private void compute(Protocol.Task task, WaitLog waits) {
+        TaskSpec spec = task.spec();
         out.flushBeforeComputing(spec);
         long result;
         try {
             result = spec.compute();
         } catch (RuntimeException e) {  // InjectedFailure included
-            failed(spec, e);
+            failed(task, waits, e);
             return;
         }
-        out.result(spec.index(), result);
+        out.result(task.tag(), result, waits);
         queueFlush();
     }
 
-    private void failed(TaskSpec spec, RuntimeException cause) {
-        out.failure(spec.index(), cause);
+    private void failed(Protocol.Task task, WaitLog waits, RuntimeException cause) {
+        out.failure(task.tag(), waits, cause);
         queueFlush();
     }
 
@@ -92,15 +88,22 @@ final class LoopRunner implements TaskRunner {
         }
     }
 
-    /** A task's concurrent waits gathered as a group: the first failure fails the task and cancels the rest. */
-    private final class FanOut {
+    /**
+     * A task's waits, one timer each, gathered as a group: the first failure fails the task and
+     * cancels the rest; each timer that fires logs how late it fired against its own deadline.
+     */
+    private final class Waiting {
+        private final Protocol.Task task;
         private final TaskSpec spec;
         private final Timer[] timers;
+        private final WaitLog log;
         private int remaining;
 
-        FanOut(TaskSpec spec) {
-            this.spec = spec;
+        Waiting(Protocol.Task task) {
+            this.task = task;
+            this.spec = task.spec();
             this.timers = new Timer[spec.waits()];
+            this.log = WaitLog.of(spec.waits());
             this.remaining = spec.waits();
         }
 
@@ -112,13 +115,14 @@ final class LoopRunner implements TaskRunner {
         }
 
         private void ended(int wait) {
+            log.ended(timers[wait].deadlineNanos());
             if (spec.waitFails(wait)) {
                 for (Timer timer : timers) {
                     timer.cancel();  // the siblings never fire: the group ends with this failure
                 }
-                failed(spec, spec.waitFailure(wait));
+                failed(task, log, spec.waitFailure(wait));
             } else if (--remaining == 0) {
-                compute(spec);
+                compute(task, log);
             }
         }
     }

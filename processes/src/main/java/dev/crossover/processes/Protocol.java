@@ -12,23 +12,39 @@ import java.nio.charset.StandardCharsets;
  * them. No Java serialization: a frame decodes only into the few shapes below.
  *
  * <pre>
- * parent -> worker   TASK    index:int token:long waits:int ioNanos:long cpuUnits:long failingWait:int computeFails:byte
+ * parent -> worker   TASK    tag:int index:int token:long waits:int ioNanos:long cpuUnits:long failingWait:int computeFails:byte
  *                    CONTROL what:byte                       (test-only fault injection, see {@link Control})
  * worker -> parent   HELLO   magic:int version:int pid:long  (the first frame, once)
- *                    RESULT  index:int value:long
- *                    FAILURE index:int type:text message:text (text: unsigned short length, UTF-8 bytes)
+ *                    RESULT  tag:int value:long ended:ushort lateness:long*ended
+ *                    FAILURE tag:int ended:ushort lateness:long*ended type:text message:text
+ *                                                            (text: unsigned short length, UTF-8 bytes)
  * </pre>
  *
- * <p>A frame that breaks these rules (unknown type, wrong length, a HELLO out of place) is a
- * {@link MalformedFrameException}: the reading side gives up on that stream.
+ * <p>A task's {@code tag} is the parent's name for it, unique among the tasks a worker holds, so
+ * two tasks with the same index (two runs at once on one model) are told apart; a reply names the
+ * task by its tag. A reply carries, for each of the task's waits that ended, how late it ended:
+ * the end minus the deadline, both in the worker's {@link System#nanoTime()} (clocks of two JVMs
+ * do not compare, a difference in one does), in the order the waits ended; a wait cancelled by
+ * its group's failure did not end and is not there. At most {@value #MAX_WAITS} waits per task, so
+ * the longest failure frame fits in {@value #MAX_FRAME} bytes.
+ *
+ * <p>Versions: 1, replies without lateness, named by index; 2 (this one), tags and lateness.
+ *
+ * <p>A frame that breaks these rules (unknown type, wrong length, a HELLO out of place, a version
+ * other than {@value #VERSION}) is a {@link MalformedFrameException}: the reading side gives up on that stream.
  */
 final class Protocol {
     /** "CROS": the first bytes of a worker's hello, so a stray print on stdout is told apart at once. */
     static final int MAGIC = 0x43524F53;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** The longest frame either side accepts. */
     static final int MAX_FRAME = 1 << 14;
-    private static final int MAX_TEXT = 2_000;
+    /** The most waits a task may make: a reply carries a lateness for each (8 bytes). */
+    static final int MAX_WAITS = 256;
+    /** The most characters of a failure's type and of its message (3 bytes each at most in UTF-8). */
+    static final int MAX_TEXT = 2_000;
+    /** The longest failure frame: tag, count, every lateness, two texts of the longest. */
+    static final int MAX_FAILURE_LENGTH = 1 + 4 + 2 + 8 * MAX_WAITS + 2 * (2 + 3 * MAX_TEXT);
 
     static final byte TASK = 1;
     static final byte CONTROL = 2;
@@ -36,9 +52,11 @@ final class Protocol {
     static final byte RESULT = 12;
     static final byte FAILURE = 13;
 
-    private static final int TASK_LENGTH = 1 + 4 + 8 + 4 + 8 + 8 + 4 + 1;
-    private static final int RESULT_LENGTH = 1 + 4 + 8;
+    private static final int TASK_LENGTH = 1 + 4 + 4 + 8 + 4 + 8 + 8 + 4 + 1;
+    private static final int RESULT_LENGTH = 1 + 4 + 8 + 2;  // without the lateness: 8 bytes each
     private static final int HELLO_LENGTH = 1 + 4 + 4 + 8;
+    /** The lateness of a task without waits: shared, never written. */
+    static final long[] NO_WAITS = new long[0];
 
     private Protocol() {
     }
@@ -72,33 +90,28 @@ final class Protocol {
     record Hello(long pid) implements Reply {
     }
 
-    record Result(int index, long value) implements Reply {
+    /** A completed task: {@code lateness} holds, in nanoseconds, how late each of its waits ended. */
+    record Result(int tag, long value, long[] lateness) implements Reply {
     }
 
-    record Failure(int index, String type, String message) implements Reply {
+    /** A failed task: {@code lateness} as in {@link Result}, for the waits that ended before it failed. */
+    record Failure(int tag, long[] lateness, String type, String message) implements Reply {
     }
 
     /** What the parent says to a worker. */
     sealed interface Command permits Task, ControlCommand {
     }
 
-    record Task(TaskSpec spec) implements Command {
+    record Task(int tag, TaskSpec spec) implements Command {
     }
 
     record ControlCommand(Control control) implements Command {
     }
 
-    /** Writes a frame for {@code command}. */
-    static void write(DataOutputStream out, Command command) throws IOException {
-        switch (command) {
-            case Task task -> writeTask(out, task.spec());
-            case ControlCommand control -> writeControl(out, control.control());
-        }
-    }
-
-    static void writeTask(DataOutputStream out, TaskSpec spec) throws IOException {
+    static void writeTask(DataOutputStream out, int tag, TaskSpec spec) throws IOException {
         out.writeInt(TASK_LENGTH);
         out.writeByte(TASK);
+        out.writeInt(tag);
         out.writeInt(spec.index());
         out.writeLong(spec.token());
         out.writeInt(spec.waits());
@@ -122,23 +135,50 @@ final class Protocol {
         out.writeLong(pid);
     }
 
-    static void writeResult(DataOutputStream out, int index, long value) throws IOException {
-        out.writeInt(RESULT_LENGTH);
+    /**
+     * Writes a result frame.
+     *
+     * @throws IllegalArgumentException if there are more than {@value #MAX_WAITS} latenesses
+     */
+    static void writeResult(DataOutputStream out, int tag, long value, long[] lateness) throws IOException {
+        out.writeInt(RESULT_LENGTH + 8 * checkWaits(lateness));
         out.writeByte(RESULT);
-        out.writeInt(index);
+        out.writeInt(tag);
         out.writeLong(value);
+        writeLateness(out, lateness);
     }
 
-    static void writeFailure(DataOutputStream out, int index, String type, String message) throws IOException {
+    /**
+     * Writes a failure frame; the type and message are cut to {@value #MAX_TEXT} characters.
+     *
+     * @throws IllegalArgumentException if there are more than {@value #MAX_WAITS} latenesses
+     */
+    static void writeFailure(DataOutputStream out, int tag, long[] lateness, String type, String message)
+            throws IOException {
         byte[] t = text(type);
         byte[] m = text(message);
-        out.writeInt(1 + 4 + 2 + t.length + 2 + m.length);
+        out.writeInt(1 + 4 + 2 + 8 * checkWaits(lateness) + 2 + t.length + 2 + m.length);
         out.writeByte(FAILURE);
-        out.writeInt(index);
+        out.writeInt(tag);
+        writeLateness(out, lateness);
         out.writeShort(t.length);
         out.write(t);
         out.writeShort(m.length);
         out.write(m);
+    }
+
+    private static int checkWaits(long[] lateness) {
+        if (lateness.length > MAX_WAITS) {
+            throw new IllegalArgumentException("lateness: " + lateness.length + " waits (expected: <= " + MAX_WAITS + ")");
+        }
+        return lateness.length;
+    }
+
+    private static void writeLateness(DataOutputStream out, long[] lateness) throws IOException {
+        out.writeShort(lateness.length);
+        for (long nanos : lateness) {
+            out.writeLong(nanos);
+        }
     }
 
     /** Decodes one frame (its type byte and fields, without the length) sent to a worker. */
@@ -147,6 +187,7 @@ final class Protocol {
         Command command = switch (type) {
             case TASK -> {
                 expectLength(frame, TASK_LENGTH, "task");
+                int tag = frame.getInt();
                 int index = frame.getInt();
                 long token = frame.getLong();
                 int waits = frame.getInt();
@@ -154,8 +195,11 @@ final class Protocol {
                 long cpuUnits = frame.getLong();
                 int failingWait = frame.getInt();
                 boolean computeFails = frame.get() != 0;
+                if (waits > MAX_WAITS) {
+                    throw new MalformedFrameException("task frame: waits " + waits + " (expected: <= " + MAX_WAITS + ")");
+                }
                 try {
-                    yield new Task(new TaskSpec(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails));
+                    yield new Task(tag, new TaskSpec(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails));
                 } catch (IllegalArgumentException e) {
                     throw new MalformedFrameException("task frame: " + e.getMessage());
                 }
@@ -178,17 +222,27 @@ final class Protocol {
         byte type = frame.get();
         return switch (type) {
             case RESULT -> {
-                expectLength(frame, RESULT_LENGTH, "result");
-                yield new Result(frame.getInt(), frame.getLong());
+                if (frame.remaining() + 1 < RESULT_LENGTH) {
+                    throw new MalformedFrameException("result frame length: " + (frame.remaining() + 1)
+                            + " (expected: " + RESULT_LENGTH + " + 8 per wait)");
+                }
+                int tag = frame.getInt();
+                long value = frame.getLong();
+                long[] lateness = readLateness(frame);
+                if (frame.hasRemaining()) {
+                    throw new MalformedFrameException("result frame: " + frame.remaining() + " bytes left over (expected: 0)");
+                }
+                yield new Result(tag, value, lateness);
             }
             case FAILURE -> {
-                int index = readInt(frame);
+                int tag = readInt(frame);
+                long[] lateness = readLateness(frame);
                 String kind = readText(frame);
                 String message = readText(frame);
                 if (frame.hasRemaining()) {
                     throw new MalformedFrameException("failure frame: " + frame.remaining() + " bytes left over (expected: 0)");
                 }
-                yield new Failure(index, kind, message);
+                yield new Failure(tag, lateness, kind, message);
             }
             case HELLO -> {
                 expectLength(frame, HELLO_LENGTH, "hello");
@@ -220,6 +274,25 @@ final class Protocol {
             throw new MalformedFrameException("frame: " + frame.remaining() + " bytes left (expected: an int)");
         }
         return frame.getInt();
+    }
+
+    private static long[] readLateness(ByteBuffer frame) throws MalformedFrameException {
+        if (frame.remaining() < 2) {
+            throw new MalformedFrameException("frame: " + frame.remaining() + " bytes left (expected: a count of waits)");
+        }
+        int waits = Short.toUnsignedInt(frame.getShort());
+        if (waits > MAX_WAITS) {
+            throw new MalformedFrameException("waits: " + waits + " (expected: <= " + MAX_WAITS + ")");
+        }
+        if (frame.remaining() < 8 * waits) {
+            throw new MalformedFrameException("waits: " + waits + " (expected: <= " + frame.remaining() / 8
+                    + ", the latenesses left in the frame)");
+        }
+        long[] lateness = waits == 0 ? NO_WAITS : new long[waits];
+        for (int i = 0; i < waits; i++) {
+            lateness[i] = frame.getLong();
+        }
+        return lateness;
     }
 
     private static String readText(ByteBuffer frame) throws MalformedFrameException {

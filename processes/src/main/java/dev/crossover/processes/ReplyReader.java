@@ -3,18 +3,24 @@ package dev.crossover.processes;
 import dev.crossover.core.InjectedFailure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A worker's reader thread: it waits for the worker's hello, then records its replies in batches
- * (one lock and one wake-up of the dispatcher per pipe read), and when the worker's stdout ends or
+ * A worker's reader thread: it waits for the worker's hello, then hands its replies to the tasks'
+ * completions in batches (one pool lock per pipe read), and when the worker's stdout ends or
  * breaks the protocol, tells the pool why, which fails the worker's tasks and replaces it.
  *
  * <h2>Threading</h2>
- * Runs on its own thread, one per worker; records replies under the pool's lock.
+ * Runs on its own thread, one per worker; takes a batch's tasks under the pool's lock and calls
+ * their completions after it (the driver submits the next tasks from there, on this thread).
  */
 final class ReplyReader implements Runnable {
     private final WorkerPool pool;
     private final Worker worker;
+    /** One pipe read's replies, and the tasks they answer (same positions); reused, reader-confined. */
+    private final List<Protocol.Reply> replies = new ArrayList<>();
+    private final List<Worker.InFlight> tasks = new ArrayList<>();
 
     ReplyReader(WorkerPool pool, Worker worker) {
         this.pool = pool;
@@ -48,41 +54,65 @@ final class ReplyReader implements Runnable {
         pool.ended(worker, cause);
     }
 
-    /** Records every reply buffered; a result for a task the worker does not hold is malformed. */
+    /**
+     * Hands every buffered reply to its task's completion: decoded first, the tasks taken from the
+     * worker under the pool's lock (one lock per pipe read), the completions called after it is let
+     * go. A reply for a task the worker does not hold, or a second hello, is malformed: the replies
+     * before it count, then the worker is failed.
+     */
     private void handleReplies() throws MalformedFrameException {
+        MalformedFrameException malformed = null;
+        try {
+            for (ByteBuffer frame = worker.replies.next(); frame != null; frame = worker.replies.next()) {
+                replies.add(Protocol.decodeReply(frame));
+            }
+        } catch (MalformedFrameException e) {
+            malformed = e;
+        }
         pool.lock.lock();
         try {
-            long now = System.nanoTime();
-            for (ByteBuffer frame = worker.replies.next(); frame != null; frame = worker.replies.next()) {
-                Protocol.Reply reply = Protocol.decodeReply(frame);
-                if (!worker.alive) {
-                    continue;  // already failed (timed out): its tasks are counted, late replies are dropped
+            // A worker already failed (timed out) has had its tasks failed: its late replies are dropped.
+            for (int i = 0; i < replies.size() && worker.alive; i++) {
+                Worker.InFlight task = switch (replies.get(i)) {
+                    case Protocol.Result r -> worker.inFlight.remove(r.tag());
+                    case Protocol.Failure f -> worker.inFlight.remove(f.tag());
+                    case Protocol.Hello h -> null;
+                };
+                if (task == null) {
+                    malformed = new MalformedFrameException(switch (replies.get(i)) {
+                        case Protocol.Hello h -> "hello: a second one (expected: one, first)";
+                        default -> "reply for tag " + tagOf(replies.get(i)) + " (expected: a task the worker holds)";
+                    });
+                    break;
                 }
-                switch (reply) {
-                    case Protocol.Result r -> {
-                        Worker.InFlight task = take(r.index());
-                        task.recorder().complete(task.spec(), r.value(), task.admittedNanos());
-                    }
-                    case Protocol.Failure f -> {
-                        Worker.InFlight task = take(f.index());
-                        task.recorder().fail(task.spec(), remoteCause(f), task.admittedNanos());
-                    }
-                    case Protocol.Hello h -> throw new MalformedFrameException("hello: a second one (expected: one, first)");
-                }
-                worker.lastProgressNanos = now;
+                tasks.add(task);
             }
-            pool.changed.signalAll();
+            if (!tasks.isEmpty()) {
+                worker.lastProgressNanos = System.nanoTime();
+            }
         } finally {
             pool.lock.unlock();
         }
+        for (int i = 0; i < tasks.size(); i++) {
+            switch (replies.get(i)) {
+                case Protocol.Result r -> tasks.get(i).completed(r.value(), r.lateness());
+                case Protocol.Failure f -> tasks.get(i).failed(remoteCause(f), f.lateness());
+                case Protocol.Hello h -> throw new AssertionError("a hello has no task");
+            }
+        }
+        replies.clear();
+        tasks.clear();
+        if (malformed != null) {
+            throw malformed;
+        }
     }
 
-    private Worker.InFlight take(int index) throws MalformedFrameException {
-        Worker.InFlight task = worker.inFlight.remove(index);
-        if (task == null) {
-            throw new MalformedFrameException("reply for task " + index + " (expected: a task the worker holds)");
-        }
-        return task;
+    private static int tagOf(Protocol.Reply reply) {
+        return switch (reply) {
+            case Protocol.Result r -> r.tag();
+            case Protocol.Failure f -> f.tag();
+            case Protocol.Hello h -> -1;
+        };
     }
 
     private static RuntimeException remoteCause(Protocol.Failure failure) {

@@ -35,13 +35,15 @@ final class ReplyWriter {
         flush();
     }
 
-    synchronized void result(int index, long value) {
-        write(() -> Protocol.writeResult(out, index, value));
+    /** Buffers a result; {@code waits} says how late each of the task's waits ended. */
+    synchronized void result(int tag, long value, WaitLog waits) {
+        write(() -> Protocol.writeResult(out, tag, value, waits.lateness()));
         dirty = true;
     }
 
-    synchronized void failure(int index, Throwable cause) {
-        write(() -> Protocol.writeFailure(out, index, cause.getClass().getName(), cause.getMessage()));
+    /** Buffers a failure; {@code waits} as in {@link #result}, for the waits that ended before it failed. */
+    synchronized void failure(int tag, WaitLog waits, Throwable cause) {
+        write(() -> Protocol.writeFailure(out, tag, waits.lateness(), cause.getClass().getName(), cause.getMessage()));
         dirty = true;
     }
 

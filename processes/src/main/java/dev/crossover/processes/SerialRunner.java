@@ -18,7 +18,7 @@ final class SerialRunner implements TaskRunner {
     private final ReplyWriter out;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
-    private final ArrayDeque<TaskSpec> queue = new ArrayDeque<>();
+    private final ArrayDeque<Protocol.Task> queue = new ArrayDeque<>();
 
     SerialRunner(ReplyWriter out) {
         this.out = out;
@@ -28,7 +28,7 @@ final class SerialRunner implements TaskRunner {
     }
 
     @Override
-    public void submit(List<TaskSpec> batch) {
+    public void submit(List<Protocol.Task> batch) {
         lock.lock();
         try {
             queue.addAll(batch);
@@ -48,7 +48,7 @@ final class SerialRunner implements TaskRunner {
         }
     }
 
-    private TaskSpec take() throws InterruptedException {
+    private Protocol.Task take() throws InterruptedException {
         lock.lock();
         try {
             if (queue.isEmpty()) {
@@ -68,17 +68,22 @@ final class SerialRunner implements TaskRunner {
         }
     }
 
-    /** Runs one task; a task's exception becomes a failure reply, an {@link Error} ends the worker. */
-    private void run(TaskSpec spec) throws InterruptedException {
+    /**
+     * Runs one task and replies with how late its waits ended; a task's exception becomes a
+     * failure reply, an {@link Error} ends the worker.
+     */
+    private void run(Protocol.Task task) throws InterruptedException {
+        TaskSpec spec = task.spec();
         out.flushBefore(spec);
+        WaitLog waits = WaitLog.of(spec.waits());
         long result;
         try {
-            Waits.await(spec);
+            Waits.await(spec, waits);
             result = spec.compute();
         } catch (RuntimeException e) {  // InjectedFailure included
-            out.failure(spec.index(), e);
+            out.failure(task.tag(), waits, e);
             return;
         }
-        out.result(spec.index(), result);
+        out.result(task.tag(), result, waits);
     }
 }

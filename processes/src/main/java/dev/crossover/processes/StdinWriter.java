@@ -13,12 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A worker's stdin, written by a thread of its own: {@link #send} queues frames and returns at
  * once; the writer thread takes everything queued, writes it and flushes once per batch.
+ * {@link Frame#write} runs on the writer thread, so a frame can note when it leaves (a task's
+ * {@code began()}, see {@link Worker.InFlight}).
  *
  * <p>Why a thread per worker: a pipe write blocks while the pipe is full, and a worker that stops
- * reading (a long GC pause, SIGSTOP) leaves it full. Written from the dispatcher, such a write
- * blocked the dispatcher, every other worker and the watchdog that should have killed the stuck
- * worker (issue 9, item 6). Here it blocks this writer only; the watchdog kills the worker, the
- * kill breaks the pipe, and the blocked write fails.
+ * reading (a long GC pause, SIGSTOP) leaves it full. Written from the thread that hands out tasks
+ * (once a dispatcher; now the driver's threads, which include every worker's reply reader, since
+ * the driver submits from completions), such a write blocked that thread, every other worker and
+ * the watchdog that should have killed the stuck worker (issue 9, item 6). Here it blocks this
+ * writer only; the watchdog kills the worker, the kill breaks the pipe, and the blocked write fails.
  *
  * <h2>Lifecycle</h2>
  * {@code OPEN -> CLOSING -> ENDED}. {@link #close()} asks for the end: no frame is taken any more,
@@ -32,13 +35,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * stream is confined to the writer thread, so closing never waits behind a blocked write.
  */
 final class StdinWriter {
+    /** Something to write to the worker's stdin. */
+    @FunctionalInterface
+    interface Frame {
+        /** Writes the frame (buffered: the batch is flushed after its last frame); called on the writer thread. */
+        void write(DataOutputStream out) throws IOException;
+    }
+
     private final DataOutputStream out;
     private final Runnable kill;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
 
     // Guarded by lock.
-    private List<Protocol.Command> queue = new ArrayList<>();
+    private List<Frame> queue = new ArrayList<>();
     private boolean closing;
 
     private volatile IOException failure;
@@ -56,15 +66,15 @@ final class StdinWriter {
         threads.newThread(this::write).start();
     }
 
-    /** Queues {@code commands} for the worker, to leave in one write; dropped if the writer is closing or ended. */
-    void send(List<? extends Protocol.Command> commands) {
+    /** Queues {@code frame} for the worker, to leave with whatever else is queued; dropped if the writer is closing or ended. */
+    void send(Frame frame) {
         lock.lock();
         try {
             if (closing) {
                 return;
             }
             boolean wasEmpty = queue.isEmpty();
-            queue.addAll(commands);
+            queue.add(frame);
             if (wasEmpty) {
                 queued.signal();  // the writer waits only on an empty queue
             }
@@ -90,7 +100,7 @@ final class StdinWriter {
     }
 
     private void write() {
-        List<Protocol.Command> batch = new ArrayList<>();
+        List<Frame> batch = new ArrayList<>();
         try {
             while (true) {
                 lock.lock();
@@ -101,14 +111,14 @@ final class StdinWriter {
                     if (queue.isEmpty()) {
                         return;  // closing, and everything queued is written
                     }
-                    List<Protocol.Command> taken = queue;
+                    List<Frame> taken = queue;
                     queue = batch;
                     batch = taken;
                 } finally {
                     lock.unlock();
                 }
-                for (Protocol.Command command : batch) {
-                    Protocol.write(out, command);
+                for (Frame frame : batch) {
+                    frame.write(out);
                 }
                 out.flush();  // may block while the worker does not read; only this thread waits
                 batch.clear();

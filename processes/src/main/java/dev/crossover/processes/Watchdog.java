@@ -1,5 +1,6 @@
 package dev.crossover.processes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * (issue 9, item 6). It takes nothing but the pool's lock, which no one holds across a blocking call.
  *
  * <h2>Threading</h2>
- * Runs on its own thread until the pool closes; works under the pool's lock.
+ * Runs on its own thread until the pool closes; finds and fails silent workers under the pool's
+ * lock, and tells the driver of their tasks after it is let go.
  */
 final class Watchdog implements Runnable {
     private static final long MAX_PERIOD_MILLIS = 100;
@@ -30,29 +32,45 @@ final class Watchdog implements Runnable {
 
     @Override
     public void run() {
-        pool.lock.lock();
         try {
-            while (!pool.isClosed()) {
-                expireSilentWorkers();
-                pool.closing.awaitNanos(periodNanos);
+            while (true) {
+                List<WorkerPool.Lost> expired;
+                pool.lock.lock();
+                try {
+                    if (pool.isClosed()) {
+                        return;
+                    }
+                    pool.closing.awaitNanos(periodNanos);
+                    if (pool.isClosed()) {
+                        return;
+                    }
+                    expired = expireSilentWorkers();
+                } finally {
+                    pool.lock.unlock();
+                }
+                expired.forEach(WorkerPool.Lost::fail);  // the driver hears of them with no lock held
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();  // nobody interrupts it; if someone does, it stops
-        } finally {
-            pool.lock.unlock();
         }
     }
 
-    /** Fails every worker that holds tasks and has sent nothing for longer than the task timeout. Holds the lock. */
-    private void expireSilentWorkers() {
+    /**
+     * Fails every worker that holds tasks and has sent nothing for longer than the task timeout; holds the lock.
+     *
+     * @return the tasks they held, to fail once the lock is let go
+     */
+    private List<WorkerPool.Lost> expireSilentWorkers() {
         long now = System.nanoTime();
+        List<WorkerPool.Lost> expired = new ArrayList<>();
         for (Worker worker : List.copyOf(pool.live)) {
             long silentNanos = now - worker.lastProgressNanos;
             if (!worker.inFlight.isEmpty() && silentNanos > timeoutNanos) {
-                pool.fail(worker, new WorkerFailure(worker + ": silent for " + TimeUnit.NANOSECONDS.toMillis(silentNanos)
-                        + " ms holding " + worker.inFlight.size() + " tasks (expected: a reply within the task timeout, "
-                        + pool.taskTimeout + "); killed"));
+                expired.add(pool.fail(worker, new WorkerFailure(worker + ": silent for "
+                        + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms holding " + worker.inFlight.size()
+                        + " tasks (expected: a reply within the task timeout, " + pool.taskTimeout + "); killed")));
             }
         }
+        return expired;
     }
 }

@@ -1,8 +1,9 @@
 package dev.crossover.processes;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.OwnedThreads;
-import dev.crossover.core.RunRecorder;
 import dev.crossover.core.TaskSpec;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,72 @@ import java.util.concurrent.TimeUnit;
  * {@link WorkerPool}'s lock; the reader is confined to the reader thread.
  */
 final class Worker {
-    /** A task sent to a worker and not yet answered. */
-    record InFlight(TaskSpec spec, long admittedNanos, RunRecorder recorder) {
+    /**
+     * A task handed to the pool and not yet answered, and its frame: written by the worker's stdin
+     * writer, which tells the driver the task {@linkplain Completion#began() began} as the frame
+     * leaves (the nearest the parent sees to the start, which happens in the worker).
+     *
+     * <p>Its methods call the driver's {@link Completion}, never under the pool's lock (the driver
+     * may submit the next task from inside); a callback that throws is handed to the calling
+     * thread's uncaught-exception handler and the thread goes on, so one bad callback costs no
+     * other task its outcome.
+     *
+     * @param tag  the pool's name for it in frames, unique among the tasks it holds
+     * @param spec the task
+     * @param done what hears of it
+     */
+    record InFlight(int tag, TaskSpec spec, Completion done) implements StdinWriter.Frame {
+        @Override
+        public void write(DataOutputStream out) throws IOException {
+            try {
+                done.began();
+            } catch (RuntimeException e) {
+                report("began", e);
+            }
+            Protocol.writeTask(out, tag, spec);
+        }
+
+        /** Tells the driver the task completed, after each of its waits' ends ({@code lateness}, as the worker measured it). */
+        void completed(long value, long[] lateness) {
+            try {
+                waitsEnded(lateness);
+                done.completed(value);
+            } catch (RuntimeException e) {
+                report("completed", e);
+            }
+        }
+
+        /** Tells the driver the task failed, after the ends of the waits that ended first. */
+        void failed(Throwable cause, long[] lateness) {
+            try {
+                waitsEnded(lateness);
+                done.failed(cause);
+            } catch (RuntimeException e) {
+                report("failed", e);
+            }
+        }
+
+        /** Tells the driver the task failed with {@code cause}, its waits unheard of (its worker is gone). */
+        void failed(Throwable cause) {
+            failed(cause, Protocol.NO_WAITS);
+        }
+
+        /**
+         * The worker measured each lateness in its own clock; the deadline in this JVM's clock is
+         * now minus it, so the driver, which subtracts that deadline from its own now, records the
+         * worker's figure (plus the nanoseconds between the two clock reads).
+         */
+        private void waitsEnded(long[] lateness) {
+            for (long nanos : lateness) {
+                done.waitEnded(System.nanoTime() - nanos);
+            }
+        }
+
+        private void report(String callback, RuntimeException e) {
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, new IllegalStateException(
+                    "task " + spec.index() + ": " + callback + "() threw (expected: a completion that returns)", e));
+        }
     }
 
     final int slot;
@@ -72,14 +137,14 @@ final class Worker {
         return new Worker(slot, process, line, threads);
     }
 
-    /** Queues tasks for the worker; they leave in one pipe write. */
-    void send(List<TaskSpec> specs) {
-        stdin.send(specs.stream().map(Protocol.Task::new).toList());
+    /** Queues a task for the worker, to leave with whatever else is queued. */
+    void send(InFlight task) {
+        stdin.send(task);
     }
 
     /** Queues a test-only fault instruction. */
     void control(Protocol.Control control) {
-        stdin.send(List.of(new Protocol.ControlCommand(control)));
+        stdin.send(out -> Protocol.writeControl(out, control));
     }
 
     /** {@return the exit status, waiting up to {@code millis} for the process to end; -1 if it has not} */

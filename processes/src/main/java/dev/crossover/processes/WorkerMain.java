@@ -1,6 +1,5 @@
 package dev.crossover.processes;
 
-import dev.crossover.core.TaskSpec;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -62,11 +61,11 @@ public final class WorkerMain {
     }
 
     private static void readTasks(FrameReader in, TaskRunner runner, ReplyWriter out) throws IOException {
-        List<TaskSpec> batch = new ArrayList<>();
+        List<Protocol.Task> batch = new ArrayList<>();
         while (in.fill()) {
             for (ByteBuffer frame = in.next(); frame != null; frame = in.next()) {
                 switch (Protocol.decodeCommand(frame)) {
-                    case Protocol.Task task -> batch.add(task.spec());
+                    case Protocol.Task task -> batch.add(task);
                     case Protocol.ControlCommand control -> obey(control.control(), out);
                 }
             }

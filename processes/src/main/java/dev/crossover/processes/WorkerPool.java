@@ -1,6 +1,8 @@
 package dev.crossover.processes;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.OwnedThreads;
+import dev.crossover.core.TaskSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,19 +15,30 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * P worker JVMs, kept at P: it starts them, reads their replies, fails the tasks of a worker that
- * breaks down and starts a replacement in its place, and stops them all on {@link #close()}.
+ * P worker JVMs, kept at P: it hands each task to the live worker holding the fewest, reads their
+ * replies, fails the tasks of a worker that breaks down and starts a replacement in its place, and
+ * stops them all on {@link #close()}.
+ *
+ * <h2>Tasks</h2>
+ * {@link #submit} picks the worker under the lock (O(workers)), records the task as the worker's,
+ * and queues its frame for the worker's stdin writer: it never blocks on a pipe, so the driver may
+ * call it from a reader thread, inside a completion. A task is the worker's from then until its
+ * reply, including while its frame waits in the writer's queue and in the worker's own queue (a
+ * serial worker runs one at a time). While every worker is being replaced, tasks wait in the pool
+ * and go to the first replacement that says hello. The driver's {@link Completion} is always
+ * called after the lock is let go, because the driver may submit the next task from inside it.
  *
  * <h2>Faults</h2>
  * A worker that dies (killed, out of memory, {@code System.exit}), sends a malformed frame, or
- * cannot be written to is failed: every task it holds is recorded as failed with a
+ * cannot be written to is failed: every task it holds fails with a
  * {@link WorkerFailure} naming the cause (its exit status and its last words on stderr, for a
  * death), and its reader thread starts a replacement. No task is retried, and there is no option
  * to: whether a task may run twice is the caller's decision, and a benchmark must count what was
  * lost (Python's {@code ProcessPoolExecutor} goes further and fails every pending task with
  * {@code BrokenProcessPool}). A worker silent past the task timeout is failed the same way by the
  * {@link Watchdog}, which kills it. If a replacement cannot start, the pool goes on with fewer
- * workers; with none left, a run throws.
+ * workers; with none left and none coming, the tasks waiting in the pool fail and {@link #submit}
+ * throws, naming why the last replacement failed.
  *
  * <h2>Lifecycle</h2>
  * {@code STARTING -> OPEN -> CLOSED}. The constructor returns once every worker has said hello
@@ -38,9 +51,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Per worker, a reader thread, a stdin writer thread and a thread draining its stderr; one
  * watchdog thread. Each is recorded in {@link OwnedThreads} as it is made, so {@link #close()}
  * can join them all. Every field marked "guarded" and every {@link Worker} field so marked is
- * guarded by {@link #lock}; {@link #changed} is signalled whenever a task finishes or the set of
- * live workers changes, {@link #closing} when the pool closes. Nobody holds the lock across a
- * blocking call: pipe writes happen on the writers' threads, outside it.
+ * guarded by {@link #lock}; {@link #closing} is signalled when the pool closes. Nobody holds the
+ * lock across a blocking call or a call into the driver: pipe writes happen on the writers'
+ * threads, completions after the lock is let go.
  */
 final class WorkerPool implements AutoCloseable {
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -51,7 +64,6 @@ final class WorkerPool implements AutoCloseable {
     final WorkerMode mode;
     final Duration taskTimeout;
     final ReentrantLock lock = new ReentrantLock();
-    final Condition changed = lock.newCondition();
     final Condition closing = lock.newCondition();
     private final WorkerCommand command;
     private final OwnedThreads threads;
@@ -61,6 +73,14 @@ final class WorkerPool implements AutoCloseable {
     final List<Worker> live = new ArrayList<>();
     /** Every worker whose process has not been seen to exit: close() waits for each. */
     private final Set<Worker> processes = new HashSet<>();
+    /** Tasks submitted while every worker was being replaced: the first replacement takes them. */
+    private final List<Worker.InFlight> waiting = new ArrayList<>();
+    private int nextTag;
+    /**
+     * Workers failed whose reader has not yet ended: each may still be replaced, so a pool whose
+     * last worker the watchdog just failed is not taken for one with none coming.
+     */
+    private int ending;
     private int replacing;
     private RuntimeException replacementFailure;
     private boolean closed;
@@ -147,36 +167,114 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Throws if the run cannot go on: the pool is closed, or no worker is left and none is coming.
-     * Must hold the lock.
+     * Hands a task to the live worker holding the fewest tasks and queues its frame for that
+     * worker's stdin writer; returns without waiting for either. While every worker is being
+     * replaced, the task waits for the first replacement.
+     *
+     * @throws IllegalStateException if the pool is closed, or no worker is left and none is coming
      */
-    void checkUsable(String modelId) {
-        if (closed) {
-            throw new IllegalStateException("model " + modelId + ": closed (expected: run before close)");
+    void submit(TaskSpec spec, Completion done) {
+        Worker worker;
+        Worker.InFlight task;
+        lock.lock();
+        try {
+            RuntimeException unusable = unusable();
+            if (unusable != null) {
+                throw unusable;
+            }
+            // Tags wrap after 2^32 tasks: a task would have to be held that long for two to share one.
+            task = new Worker.InFlight(nextTag++, spec, done);
+            worker = leastLoaded();
+            if (worker == null) {
+                waiting.add(task);  // no worker is live and one is coming, else unusable() threw
+                return;
+            }
+            hold(worker, task);
+        } finally {
+            lock.unlock();
         }
-        if (live.isEmpty() && replacing == 0) {
-            throw new IllegalStateException("model " + modelId + ": no worker left (expected: a worker to replace a failed one): "
-                    + (replacementFailure == null ? "none started" : replacementFailure.getMessage()), replacementFailure);
+        worker.send(task);  // queued, not written: never blocks; if the worker failed meanwhile, dropped (it failed the task)
+    }
+
+    /** {@return the live worker holding the fewest tasks, or null if none is live}; must hold the lock */
+    private Worker leastLoaded() {
+        Worker best = null;
+        for (Worker worker : live) {
+            if (best == null || worker.inFlight.size() < best.inFlight.size()) {
+                best = worker;
+            }
         }
+        return best;
+    }
+
+    /** Makes {@code task} the worker's; must hold the lock. */
+    private static void hold(Worker worker, Worker.InFlight task) {
+        if (worker.inFlight.isEmpty()) {
+            worker.lastProgressNanos = System.nanoTime();  // its silence starts counting now
+        }
+        worker.inFlight.put(task.tag(), task);
     }
 
     /**
-     * Fails a worker: records its tasks as failed with {@code cause}, takes it out of the pool, ends
-     * its stdin writer and kills it (its reader then starts a replacement). Idempotent; must hold the lock.
+     * {@return why no task can be handed out: the pool is closed, or no worker is left and none is
+     * coming; null if one can}. Must hold the lock.
      */
-    void fail(Worker worker, RuntimeException cause) {
+    private RuntimeException unusable() {
+        String modelId = mode.modelId();
+        if (closed) {
+            return new IllegalStateException("model " + modelId + ": closed (expected: submit before close)");
+        }
+        if (live.isEmpty() && replacing == 0 && ending == 0) {
+            return new IllegalStateException("model " + modelId + ": no worker left (expected: a worker to replace a failed one): "
+                    + (replacementFailure == null ? "none started" : replacementFailure.getMessage()), replacementFailure);
+        }
+        return null;
+    }
+
+    /**
+     * {@return the tasks waiting in the pool, taken out, if no worker will ever take them (the
+     * pool closed, or no worker is left and none is coming), with the reason; else none}. Must hold the lock.
+     */
+    private Lost stranded() {
+        RuntimeException unusable = waiting.isEmpty() ? null : unusable();
+        if (unusable == null) {
+            return Lost.NONE;
+        }
+        Lost lost = new Lost(List.copyOf(waiting), unusable);
+        waiting.clear();
+        return lost;
+    }
+
+    /**
+     * Fails a worker: takes its tasks, takes it out of the pool, ends its stdin writer and kills it
+     * (its reader then starts a replacement). Idempotent; must hold the lock.
+     *
+     * @return the tasks it held, for the caller to {@linkplain Lost#fail() fail} once it has let go of the lock
+     */
+    Lost fail(Worker worker, RuntimeException cause) {
         if (!worker.alive) {
-            return;
+            return Lost.NONE;
         }
         worker.alive = false;
         live.remove(worker);
-        for (Worker.InFlight task : worker.inFlight.values()) {
-            task.recorder().fail(task.spec(), cause, task.admittedNanos());
-        }
+        ending++;  // until its reader ends: see ended()
+        Lost lost = new Lost(List.copyOf(worker.inFlight.values()), cause);
         worker.inFlight.clear();
         worker.stdin.close();
         worker.process.destroyForcibly();
-        changed.signalAll();
+        return lost;
+    }
+
+    /** Tasks that failed all at once, for one cause: fail them, with no lock held. */
+    record Lost(List<Worker.InFlight> tasks, Throwable cause) {
+        static final Lost NONE = new Lost(List.of(), null);
+
+        /** Tells the driver each task failed; call it with no lock held. */
+        void fail() {
+            for (Worker.InFlight task : tasks) {
+                task.failed(cause);
+            }
+        }
     }
 
     private Worker launch(int slot) {
@@ -215,9 +313,12 @@ final class WorkerPool implements AutoCloseable {
     /** A worker's reader is done: fail it, and start a replacement if it had been ready and the pool is open. */
     void ended(Worker worker, WorkerFailure cause) {
         boolean replace;
+        Lost lost;
+        Lost stranded;
         lock.lock();
         try {
-            fail(worker, cause);
+            lost = fail(worker, cause);
+            ending--;  // fail() counted it, now or when the watchdog failed it: one reader, one end
             if (!worker.process.isAlive()) {
                 processes.remove(worker);  // else close() waits for it
             }
@@ -225,9 +326,12 @@ final class WorkerPool implements AutoCloseable {
             if (replace) {
                 replacing++;
             }
+            stranded = stranded();
         } finally {
             lock.unlock();
         }
+        lost.fail();
+        stranded.fail();
         if (replace) {
             replace(worker.slot);
         }
@@ -245,6 +349,8 @@ final class WorkerPool implements AutoCloseable {
                 fresh.process.destroyForcibly();
             }
         }
+        List<Worker.InFlight> taken = List.of();
+        Lost stranded;
         lock.lock();
         try {
             replacing--;
@@ -254,11 +360,20 @@ final class WorkerPool implements AutoCloseable {
                 fresh.process.destroyForcibly();
             } else {
                 live.add(fresh);
+                taken = List.copyOf(waiting);  // tasks wait only while no worker is live: this is the first
+                waiting.clear();
+                for (Worker.InFlight task : taken) {
+                    hold(fresh, task);
+                }
             }
-            changed.signalAll();
+            stranded = stranded();
         } finally {
             lock.unlock();
         }
+        for (Worker.InFlight task : taken) {
+            fresh.send(task);
+        }
+        stranded.fail();
     }
 
     /**
@@ -271,6 +386,7 @@ final class WorkerPool implements AutoCloseable {
     @Override
     public void close() {
         List<Worker> workers;
+        Lost stranded;
         lock.lock();
         try {
             if (closed) {
@@ -278,11 +394,12 @@ final class WorkerPool implements AutoCloseable {
             }
             closed = true;  // from now on no worker is launched: launch() checks it under this lock
             workers = List.copyOf(processes);
-            changed.signalAll();
+            stranded = stranded();
             closing.signalAll();
         } finally {
             lock.unlock();
         }
+        stranded.fail();  // the tasks workers hold fail as the workers exit, with the exit as the cause
         for (Worker worker : workers) {
             worker.stdin.close();
         }

@@ -1,5 +1,6 @@
 package dev.crossover.processes;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
@@ -17,7 +18,7 @@ public final class OrphanParent {
     public static void main(String[] args) throws InterruptedException {
         WorkerMode mode = WorkerMode.valueOf(args[0]);
         ProcessesModel model = new ProcessesModel(mode, ModelOptions.defaults().withWorkers(2), WorkerCommand.current());
-        Thread run = new Thread(() -> model.run(Workload.builder(WorkloadKind.SLEEP).tasks(4).concurrency(4)
+        Thread run = new Thread(() -> Driver.run(model, Workload.builder(WorkloadKind.SLEEP).tasks(4).concurrency(4)
                 .io(Duration.ofSeconds(50)).build()));
         run.setDaemon(true);
         run.start();

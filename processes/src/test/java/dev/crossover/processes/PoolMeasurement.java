@@ -1,5 +1,6 @@
 package dev.crossover.processes;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
@@ -8,9 +9,10 @@ import java.time.Duration;
 
 /**
  * Brief figures for the issue, run by hand (not a test, not a benchmark):
- * {@code java -cp <test class path> dev.crossover.processes.PoolMeasurement [SERIAL|EVENT_LOOP]}.
+ * {@code java -cp <test class path> dev.crossover.processes.PoolMeasurement [SERIAL|EVENT_LOOP] [ceiling]}.
  * Prints pool start-up, the cpu 2 ms speed-up of 2 workers over 1, no-op tasks per second, and
- * 10 ms sleeps at C = 1000 (where an event loop in each worker pays).
+ * 10 ms sleeps at C = 1000 (where an event loop in each worker pays); with {@code ceiling}, only
+ * the dispatch ceiling: null tasks at C = 100 in steady state through the driver, five trials.
  */
 public final class PoolMeasurement {
     private PoolMeasurement() {
@@ -18,6 +20,10 @@ public final class PoolMeasurement {
 
     public static void main(String[] args) {
         WorkerMode mode = args.length > 0 ? WorkerMode.valueOf(args[0]) : WorkerMode.SERIAL;
+        if (args.length > 1 && args[1].equals("ceiling")) {
+            ceiling(mode);
+            return;
+        }
         for (int i = 0; i < 5; i++) {
             try (ProcessesModel model = model(mode, 2)) {
                 System.out.printf("startup workers=2: %.1f ms%n", model.startupNanos() / 1e6);
@@ -34,7 +40,7 @@ public final class PoolMeasurement {
                     .concurrency(concurrency).cpuUnits(0).build();
             try (ProcessesModel model = model(mode, 2)) {
                 for (int i = 0; i < 4; i++) {
-                    RunResult r = model.run(noop);
+                    RunResult r = Driver.run(model, noop);
                     System.out.printf("no-op C=%d workers=2: %.0f tasks/s (completed %d, checksum ok %b)%n", concurrency,
                             r.throughput(), r.completed(), r.checksum() == noop.referenceChecksum());
                 }
@@ -42,8 +48,19 @@ public final class PoolMeasurement {
         }
         Workload sleep = Workload.builder(WorkloadKind.SLEEP).tasks(2_000).concurrency(1_000).io(Duration.ofMillis(10)).build();
         try (ProcessesModel model = model(mode, 2)) {
-            RunResult r = model.run(sleep);
+            RunResult r = Driver.run(model, sleep);
             System.out.printf("sleep 10ms x2000 C=1000 workers=2: %.3f s, %.0f tasks/s%n", r.wallNanos() / 1e9, r.throughput());
+        }
+    }
+
+    private static void ceiling(WorkerMode mode) {
+        Workload ceiling = Workload.builder(WorkloadKind.NULL).tasks(200_000).concurrency(100).build();
+        try (ProcessesModel model = model(mode, 2)) {
+            for (int i = 0; i < 5; i++) {
+                RunResult r = Driver.steady(model, ceiling, Duration.ofSeconds(1));
+                System.out.printf("%s null C=100 workers=2 steady: %.0f tasks/s (window %d tasks, %s)%n", model.id(),
+                        r.throughput(), r.completed() + r.failed(), r.verification().describe());
+            }
         }
     }
 
@@ -51,7 +68,7 @@ public final class PoolMeasurement {
         double best = Double.MAX_VALUE;
         try (ProcessesModel model = model(mode, workers)) {
             for (int i = 0; i < 3; i++) {
-                RunResult r = model.run(workload);
+                RunResult r = Driver.run(model, workload);
                 System.out.printf("  workers=%d C=%d: %.3f s, completed %d, checksum ok %b%n", workers,
                         workload.concurrency(), r.wallNanos() / 1e9, r.completed(), r.checksum() == workload.referenceChecksum());
                 best = Math.min(best, r.wallNanos() / 1e9);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
@@ -33,7 +34,7 @@ class StoppedWorkerTest {
      */
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final int CONCURRENCY = 10_000;
-    /** A task frame is 42 bytes; a Linux pipe holds 64 KiB by default, about 1,560 of them. */
+    /** A task frame is 46 bytes; a Linux pipe holds 64 KiB by default, about 1,420 of them. */
     private static final int MORE_THAN_A_PIPE = 2_000;
 
     @ParameterizedTest
@@ -54,7 +55,7 @@ class StoppedWorkerTest {
 
                 long begin = System.nanoTime();
                 // On a thread of its own: a run stuck in a pipe write cannot be interrupted, so the bound is here.
-                ran = runner.submit(() -> model.run(workload)).get(TASK_TIMEOUT.plus(BOUND).toSeconds() * 2, TimeUnit.SECONDS);
+                ran = runner.submit(() -> Driver.run(model, workload)).get(TASK_TIMEOUT.plus(BOUND).toSeconds() * 2, TimeUnit.SECONDS);
                 tookNanos = System.nanoTime() - begin;
             } finally {
                 if (ran == null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static dev.crossover.processes.Orphans.GONE_WITHIN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
@@ -141,7 +142,7 @@ class WorkerFaultTest {
             assertEquals(first.failed(), first.failureCauses().values().stream().mapToInt(Integer::intValue).sum(),
                     "first run: failures counted by cause");
 
-            RunResult second = model.run(scenario);
+            RunResult second = Driver.run(model, scenario);
 
             assertEquals(scenario.tasks(), second.completed(), "second run: completed");
             assertEquals(0, second.failed(), () -> "second run: failed, causes " + second.failureCauses());
@@ -179,7 +180,7 @@ class WorkerFaultTest {
     private static RunResult runWithFault(ProcessesModel model, Workload workload, Fault fault) throws Exception {
         ExecutorService runner = Executors.newSingleThreadExecutor();
         try {
-            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> model.run(workload), runner);
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> Driver.run(model, workload), runner);
             awaitHolding(model, 0);
             fault.inject();
             return run.get(40, TimeUnit.SECONDS);
@@ -217,7 +218,7 @@ class WorkerFaultTest {
         assertTrue(Orphans.awaitGone(victim, GONE_WITHIN), "the victim is gone");
 
         Workload next = Workload.builder(WorkloadKind.CPU).seed(9).tasks(100).concurrency(8).cpuUnits(50).build();
-        RunResult result = model.run(next);
+        RunResult result = Driver.run(model, next);
 
         assertEquals(100, result.completed(), "completed after the replacement");
         assertEquals(next.referenceChecksum(), result.checksum(), "checksum after the replacement");

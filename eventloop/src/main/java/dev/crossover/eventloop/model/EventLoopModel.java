@@ -1,39 +1,37 @@
 package dev.crossover.eventloop.model;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.OwnedThreads;
-import dev.crossover.core.RunRecorder;
-import dev.crossover.core.RunResult;
 import dev.crossover.core.TaskSpec;
-import dev.crossover.core.Workload;
 import dev.crossover.eventloop.EventLoop;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
 
 /**
- * Runs a workload on one {@link EventLoop}: each task's waits are loop timers, admission to the
- * {@code concurrency} places happens on the loop, and the CPU phase runs either on the loop thread
- * itself (model {@code eventloop}: it blocks the loop while it computes, as a blocking call blocks
- * asyncio) or on a pool of platform threads whose result comes back to the loop (model
- * {@code eventloop-offload}, asyncio's {@code run_in_executor}).
+ * Runs tasks on one {@link EventLoop}: each task's waits are loop timers, and its CPU phase runs
+ * either on the loop thread itself (model {@code eventloop}: it blocks the loop while it computes,
+ * as a blocking call blocks asyncio) or on a pool of platform threads whose result comes back to
+ * the loop (model {@code eventloop-offload}, asyncio's {@code run_in_executor}). Each task is a
+ * {@link LoopChain}; admission is the driver's.
  *
  * <h2>Lifecycle</h2>
  * The loop thread (and the pool) start when the model is created and end in {@link #close()},
  * which returns once every one of those threads has ended (it joins them, see {@link OwnedThreads}).
+ * A task still in flight then fails with an {@link IllegalStateException} that says the model closed.
  *
  * <h2>Threading</h2>
- * {@link #run} is called from any thread but the loop's, and blocks until the run is done; runs of
- * one model are serialised.
+ * {@link #submit} may be called from any thread: on the loop thread (the driver submitting the
+ * next task from the outcome of the last) the task goes straight to the loop's ready queue; from
+ * another thread through a queue of arrivals drained on the loop, one wake-up per drain (see
+ * {@link LoopTasks}). Every report of a task ({@code began}, {@code waitEnded}, its outcome) is
+ * made on the loop thread, also when the pool computed its result.
  *
  * <h2>Timer precision</h2>
  * Every wait is a loop timer, and the loop sleeps in {@link java.nio.channels.Selector#select(long)},
@@ -43,15 +41,17 @@ import java.util.function.ToLongFunction;
  * sub-millisecond waits it dominates (a 0.1 ms wait takes about 1 ms), while the thread models'
  * sleeps are precise to tens of microseconds. Read a comparison on such short waits with that in
  * mind: part of the gap is the selector's resolution, which asyncio on epoll and Netty's NIO
- * transport share, not the cost of the loop itself.
+ * transport share, not the cost of the loop itself. Each wait's lateness, as its task reports it,
+ * shows exactly that.
  *
  * <h2>Failures</h2>
- * A task's failure is recorded as the task's outcome, whatever it threw. An {@link Error} thrown on
- * the loop thread is recorded, then ends the loop, as {@link EventLoop} says: {@link #run} then
- * throws {@link IllegalStateException} with it as the cause rather than waiting. Any other throw in
- * a loop callback during a run (a bug: the run's books can no longer be trusted) fails the run: {@link #run} throws
- * {@link IllegalStateException} with it as the cause instead of waiting for tasks that will never
- * finish. The model stays usable; the abandoned run starts no further task.
+ * A task's failure is reported as the task's outcome, whatever it threw. An {@link Error} thrown on
+ * the loop thread is reported as its task's failure, then ends the loop, as {@link EventLoop} says:
+ * every other task in flight then fails, and {@link #submit} throws, with an
+ * {@link IllegalStateException} that names the Error (its cause). Any other throw in a loop
+ * callback (a bug: the tasks' chains can no longer be trusted to end) is logged and fails every
+ * task in flight with an {@link IllegalStateException} that names the callback; the loop goes on,
+ * and tasks submitted after that run as usual.
  */
 public final class EventLoopModel implements ConcurrencyModel {
     /** The id of the model whose CPU work runs on the loop. */
@@ -59,6 +59,7 @@ public final class EventLoopModel implements ConcurrencyModel {
     /** The id of the model whose CPU work goes to a pool. */
     public static final String OFFLOAD_ID = "eventloop-offload";
 
+    private static final System.Logger LOG = System.getLogger(EventLoopModel.class.getName());
     /** How long {@link #close()} waits for the offload pool's threads. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
@@ -67,19 +68,22 @@ public final class EventLoopModel implements ConcurrencyModel {
     private final EventLoop loop;
     private final OwnedThreads offloadThreads;
     private final ExecutorService offload;
-    private final ToLongFunction<TaskSpec> work;
-    private final CurrentRun current;
+    private final LoopChain.Mechanism mechanism;
+    private final LoopTasks tasks;
 
     private EventLoopModel(String id, int offloadThreads, ToLongFunction<TaskSpec> work) {
         this.id = id;
-        this.work = work;
         this.lifecycle = new Lifecycle(id);
         this.offloadThreads = new OwnedThreads(id);
         this.offload = offloadThreads == 0 ? null
                 : Executors.newFixedThreadPool(offloadThreads, this.offloadThreads.factory(Thread.ofPlatform()
                         .name(OFFLOAD_ID + "-pool-", 1).daemon(true).factory()));
-        this.current = new CurrentRun(id);
-        this.loop = new EventLoop(id, current);
+        this.mechanism = new LoopChain.Mechanism(offload, work);
+        this.loop = new EventLoop(id, this::callbackFailed);
+        this.tasks = new LoopTasks(id, loop::execute, loop::callSoon, loop::inLoop);
+        // Registered before the loop starts, so it runs on the loop thread as the loop ends, after
+        // the loop's last callback: no task can finish after that.
+        loop.terminationFuture().whenComplete((ignored, failure) -> tasks.stop(endedReason(failure)));
         loop.start();
     }
 
@@ -107,43 +111,37 @@ public final class EventLoopModel implements ConcurrencyModel {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if the model is closed, the caller is the loop thread, the
-     *                               loop ended before the run did, or a loop callback other than a
-     *                               task's failed during the run (the cause)
+     * @throws IllegalStateException if the model is closed, or its loop has ended (an {@link Error}
+     *                               ended it: the message names it, and it is the cause)
      */
     @Override
-    public synchronized RunResult run(Workload workload) {
-        RunGuard.checkRun(workload, lifecycle, loop.inLoop());
-        RunRecorder recorder = new RunRecorder(workload);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        current.begin(done);
-        try {
-            loop.execute("start run", () -> new LoopRun(recorder, offload, work, done).admit());
-            while (!done.isDone()) {
-                try {
-                    done.get(50, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (loop.state() == EventLoop.State.TERMINATED) {  // an Error ended the loop
-                        throw new IllegalStateException("model " + id + ": the event loop ended during the run "
-                                + "(expected: running until close)", endedWith());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("model " + id + ": interrupted while waiting for the run", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            current.end();
+    public void submit(TaskSpec task, Completion done) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(done, "done");
+        if (lifecycle.isClosed()) {
+            throw new IllegalStateException("model " + id + ": closed (expected: submit before close)");
         }
-        return recorder.finish(id);
+        tasks.submit(new LoopChain(tasks, task, done, mechanism));
     }
 
-    /** {@return the Error the loop ended with, or null} (its termination future's copy wraps it) */
-    private Throwable endedWith() {
-        Throwable t = loop.terminationFuture().handle((v, failure) -> failure).getNow(null);
-        return t instanceof CompletionException c && c.getCause() != null ? c.getCause() : t;
+    /** The loop's reporter: logs a callback's failure, then fails every task in flight (on the loop thread). */
+    private void callbackFailed(String callback, Throwable failure) {
+        LOG.log(System.Logger.Level.WARNING, "model " + id + ": loop callback " + callback + " failed", failure);
+        tasks.callbackFailed(callback, failure);
+    }
+
+    /** {@return why no task can run any more, now that the loop has ended}, {@code failure} if an Error ended it */
+    private IllegalStateException endedReason(Throwable failure) {
+        Throwable error = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+        if (error != null) {
+            return new IllegalStateException("model " + id + ": the event loop ended with " + error
+                    + " (expected: running until close)", error);
+        }
+        if (lifecycle.isClosed()) {
+            return new IllegalStateException("model " + id + ": closed with the task in flight "
+                    + "(expected: close after every task ended)");
+        }
+        return new IllegalStateException("model " + id + ": the event loop shut down (expected: running until close)");
     }
 
     /** {@return the model's loop}, for tests that put a failing callback on it */
@@ -151,8 +149,14 @@ public final class EventLoopModel implements ConcurrencyModel {
         return loop;
     }
 
+    /** {@return the model's tasks}, for tests that look at those in flight (on the loop thread) */
+    LoopTasks tasks() {
+        return tasks;
+    }
+
     /**
-     * Closes the loop (joining its thread), then stops the offload pool and joins its threads.
+     * Closes the loop (joining its thread; a task still in flight fails), then stops the offload
+     * pool and joins its threads.
      *
      * @throws IllegalStateException if a thread of the offload pool is still running 10 seconds after its shutdown
      */
@@ -171,39 +175,6 @@ public final class EventLoopModel implements ConcurrencyModel {
                 offloadThreads.join(CLOSE_WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /**
-     * The loop's reporter: logs a callback's failure and, during a run, fails that run. The default
-     * reporter only logged, and the run's {@code done} stayed incomplete: {@link #run} hung.
-     */
-    private static final class CurrentRun implements BiConsumer<String, Throwable> {
-        private static final System.Logger LOG = System.getLogger(EventLoopModel.class.getName());
-        private final String modelId;
-        /** The run in progress, or null between runs; written by the caller of run, read on the loop. */
-        private volatile CompletableFuture<Void> done;
-
-        CurrentRun(String modelId) {
-            this.modelId = modelId;
-        }
-
-        void begin(CompletableFuture<Void> run) {
-            done = run;
-        }
-
-        void end() {
-            done = null;
-        }
-
-        @Override
-        public void accept(String callback, Throwable failure) {
-            LOG.log(System.Logger.Level.WARNING, "model " + modelId + ": loop callback " + callback + " failed", failure);
-            CompletableFuture<Void> run = done;
-            if (run != null) {
-                run.completeExceptionally(new IllegalStateException("model " + modelId + ": callback " + callback
-                        + " failed during a run (expected: every failure caught by its task)", failure));
             }
         }
     }

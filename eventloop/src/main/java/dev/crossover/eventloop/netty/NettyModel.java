@@ -1,19 +1,16 @@
 package dev.crossover.eventloop.netty;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.OwnedThreads;
-import dev.crossover.core.RunRecorder;
-import dev.crossover.core.RunResult;
 import dev.crossover.core.TaskSpec;
-import dev.crossover.core.Workload;
-import dev.crossover.eventloop.model.RunGuard;
+import dev.crossover.eventloop.model.LoopTasks;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -22,11 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 
 /**
- * Runs a workload on one Netty NIO event loop, with the semantics of the {@code eventloop} model so
+ * Runs tasks on one Netty NIO event loop, with the semantics of the {@code eventloop} model so
  * that the two compare fairly: each wait is a task scheduled with {@link EventLoop#schedule}, the
- * CPU phase runs on the loop thread (and blocks it), admission to the {@code concurrency} places
- * happens on the loop, and a fan-out arms its waits as a group whose failing wait cancels the
- * siblings' scheduled futures.
+ * CPU phase runs on the loop thread (and blocks it), and a fan-out arms its waits as a group whose
+ * failing wait cancels the siblings' scheduled futures. Each task is a {@link NettyTask}; admission
+ * is the driver's.
  *
  * <p>The loop is a {@link SingleThreadIoEventLoop} on an {@link NioIoHandler}: the loop that a
  * {@code MultiThreadIoEventLoopGroup(1, factory, NioIoHandler.newFactory())} holds (Netty 4.2's
@@ -42,20 +39,27 @@ import java.util.function.ToLongFunction;
  * on {@link GlobalEventExecutor}, whose thread then lives on for a fixed quiet period of at least a
  * second after every close. Nothing here needs the group (it only picks among its loops), and a
  * loop alone notifies nobody on {@link GlobalEventExecutor}, so no Netty thread but the loop's is
- * ever started.
+ * ever started. (For the same reason the model hangs no listener on the loop's termination future:
+ * {@link #close()} itself fails what is left in flight, once the loop thread has ended.)
  *
  * <h2>Lifecycle</h2>
- * The loop thread, {@code crossover-netty-1}, starts with the first run and ends in
- * {@link #close()}, which shuts the loop down gracefully and then joins the thread itself.
+ * The loop thread, {@code crossover-netty-1}, starts with the first task and ends in
+ * {@link #close()}, which shuts the loop down gracefully, joins the thread itself, then fails every
+ * task still in flight with an {@link IllegalStateException} that says the model closed. Only
+ * {@link #close()} shuts the loop down.
  *
  * <h2>Threading</h2>
- * {@link #run} is called from any thread but the loop's, and blocks until the run is done; runs of
- * one model are serialised. Everything a run does with its books happens on the loop thread.
+ * {@link #submit} may be called from any thread: on the loop thread (the driver submitting the
+ * next task from the outcome of the last) the task goes straight to the loop's task queue, with no
+ * wake-up; from another thread through a queue of arrivals drained on the loop, one
+ * {@code execute} (and at most one wake-up) per drain (see {@link LoopTasks}). Every report of a
+ * task is made on the loop thread.
  *
  * <h2>Failures</h2>
  * Whatever a task's work throws fails that task, an {@link Error} included, which is then rethrown
  * on the loop: Netty logs it (or, thrown in a timer, keeps it in the timer's future) and its loop
- * goes on, so the run still ends, with that task failed.
+ * goes on. A {@link Completion} that throws (a bug outside the task) fails every task in flight
+ * with an {@link IllegalStateException} that names it; tasks submitted after that run as usual.
  */
 public final class NettyModel implements ConcurrencyModel {
     /** The model's id. */
@@ -68,9 +72,10 @@ public final class NettyModel implements ConcurrencyModel {
     private final OwnedThreads owned = new OwnedThreads(ID);
     private final SingleThreadIoEventLoop loop =
             new SingleThreadIoEventLoop(null, owned.factory(threads()), NioIoHandler.newFactory());
+    private final LoopTasks tasks = new LoopTasks(ID, loop::execute, loop::execute, loop::inEventLoop);
     private final ToLongFunction<TaskSpec> work;
 
-    /** Creates the model; its loop thread starts with the first run. */
+    /** Creates the model; its loop thread starts with the first task. */
     public NettyModel() {
         this(TaskSpec::compute);
     }
@@ -88,32 +93,19 @@ public final class NettyModel implements ConcurrencyModel {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if the model is closed, the caller is the loop thread, or the
-     *                               loop shut down before the run ended
+     * @throws IllegalStateException if the model is closed, or its loop is shutting down
      */
     @Override
-    public synchronized RunResult run(Workload workload) {
-        RunGuard.checkRun(workload, lifecycle, loop.inEventLoop());
-        RunRecorder recorder = new RunRecorder(workload);
-        Promise<Void> done = loop.newPromise();
-        loop.execute(new NettyRun(loop, recorder, work, done)::admit);
-        try {
-            // Polls rather than waits once: close() from another thread cancels the scheduled tasks,
-            // and then nothing would ever complete the promise.
-            while (!done.await(50, TimeUnit.MILLISECONDS)) {
-                if (loop.isShuttingDown()) {
-                    throw new IllegalStateException("model " + ID + ": the event loop shut down during the run "
-                            + "(expected: running until close)");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("model " + ID + ": interrupted while waiting for the run", e);
+    public void submit(TaskSpec task, Completion done) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(done, "done");
+        if (lifecycle.isClosed()) {
+            throw new IllegalStateException("model " + ID + ": closed (expected: submit before close)");
         }
-        if (!done.isSuccess()) {
-            throw new IllegalStateException("model " + ID + ": the run failed on the loop", done.cause());
+        if (loop.isShuttingDown()) {
+            throw new IllegalStateException("model " + ID + ": the event loop shut down (expected: running until close)");
         }
-        return recorder.finish(ID);
+        tasks.submit(new NettyTask(tasks, task, done, loop, work));
     }
 
     /** {@return the loop the model runs on, for tests} */
@@ -121,10 +113,15 @@ public final class NettyModel implements ConcurrencyModel {
         return loop;
     }
 
+    /** {@return the model's tasks}, for tests that look at those in flight (on the loop thread) */
+    LoopTasks tasks() {
+        return tasks;
+    }
+
     /**
-     * Shuts the loop down (a short quiet period, then pending tasks are dropped) and waits until its
-     * thread has ended: the termination future completes on that thread just before it exits, so
-     * the thread itself is joined too.
+     * Shuts the loop down (a short quiet period, then pending tasks are dropped), waits until its
+     * thread has ended (the termination future completes on that thread just before it exits, so
+     * the thread itself is joined too), then fails every task still in flight.
      *
      * @throws IllegalStateException if the loop thread is still running 10 s after the shutdown began
      */
@@ -140,6 +137,10 @@ public final class NettyModel implements ConcurrencyModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The loop thread has ended (joined: what it did happens-before this), so its tasks are
+        // this thread's to fail now; their timers were cancelled by the shutdown.
+        tasks.stop(new IllegalStateException("model " + ID + ": closed with the task in flight "
+                + "(expected: close after every task ended)"));
     }
 
     private static ThreadFactory threads() {

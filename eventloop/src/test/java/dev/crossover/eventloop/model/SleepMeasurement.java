@@ -1,6 +1,7 @@
 package dev.crossover.eventloop.model;
 
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Driver;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
@@ -19,7 +20,7 @@ public final class SleepMeasurement {
         try (ConcurrencyModel model = args.length > 0 && args[0].equals("offload")
                 ? EventLoopModel.withOffload(cores) : EventLoopModel.onLoop()) {
             for (int i = 0; i < 4; i++) {
-                RunResult r = model.run(workload);
+                RunResult r = Driver.run(model, workload);
                 System.out.printf("%s run %d: completed=%d failed=%d wall=%.3fs throughput=%.0f/s ideal=%.0f/s efficiency=%.3f maxInFlight=%d p99=%.0fus%s%n",
                         model.id(), i, r.completed(), r.failed(), r.wallNanos() / 1e9, r.throughput(),
                         r.idealThroughput(cores), r.efficiency(cores), r.maxInFlight(), r.latencyMicros(99),

@@ -3,6 +3,7 @@ package dev.crossover.eventloop.netty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
@@ -20,15 +21,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Whatever a task's work throws fails that task and the run ends: an Error escaping into Netty's
- * loop used to be only logged (or kept in a timer's future), leaving the task unfinished and the run
- * waiting for ever. Netty's report of the rethrown Error goes to a captured log, not the console.
+ * loop would be only logged (or kept in a timer's future), leaving the task unfinished and the
+ * driver waiting for ever. Netty's report of the rethrown Error goes to a captured log, not the console.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NettyFailureTest {
     /** Where Netty's {@code safeExecute} logs what a task handed to {@code execute()} threw. */
     private static final String NETTY_TASK_LOG = "io.netty.util.concurrent.AbstractEventExecutor";
 
-    /** CPU: the work runs in a task handed to execute(); MIXED: in a timer's task. */
+    /** CPU: the work runs in the task handed to execute() that starts it; MIXED: in a timer's task. */
     @ParameterizedTest
     @EnumSource(value = WorkloadKind.class, names = {"CPU", "MIXED"})
     void anErrorThrownByATasksWorkFailsThatTaskAndTheRunEnds(WorkloadKind kind) {
@@ -42,7 +43,7 @@ class NettyFailureTest {
                  }
                  return spec.compute();
              })) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(1, result.failed(), "failed");
             assertEquals(19, result.completed(), "completed");
@@ -63,7 +64,7 @@ class NettyFailureTest {
         Workload workload = Workload.builder(WorkloadKind.MIXED).tasks(20).concurrency(4)
                 .io(Duration.ofMillis(1)).cpuUnits(10).build();
         try (NettyModel model = new NettyModel(spec -> spec.index() == 3 ? sneaky(io) : spec.compute())) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(1, result.failed(), "failed");
             assertEquals(19, result.completed(), "completed");

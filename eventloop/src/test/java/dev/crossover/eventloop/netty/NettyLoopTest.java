@@ -1,17 +1,14 @@
 package dev.crossover.eventloop.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import io.netty.util.concurrent.AbstractScheduledEventExecutor;
 import io.netty.util.concurrent.ScheduledTaskCount;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,7 +24,7 @@ class NettyLoopTest {
         Workload workload = Workload.builder(WorkloadKind.FANOUT).seed(5).tasks(40).concurrency(40).fanout(4)
                 .io(Duration.ofSeconds(1)).failRate(1.0).build();
         try (NettyModel model = new NettyModel()) {
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(40, result.failed(), "failed");
             assertEquals(0, scheduledTasks(model), "scheduled tasks left on the loop");
@@ -41,18 +38,6 @@ class NettyLoopTest {
 
             assertEquals(1, scheduledTasks(model), "one timer pending");
             timer.cancel(false);
-        }
-    }
-
-    @Test
-    void refusesRunOnTheLoopThread() throws Exception {
-        try (NettyModel model = new NettyModel()) {
-            Workload workload = Workload.builder(WorkloadKind.SLEEP).tasks(2).concurrency(1).build();
-
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> model.loop().submit(() -> model.run(workload)).get(10, TimeUnit.SECONDS));
-            assertInstanceOf(IllegalStateException.class, e.getCause());
-            assertTrue(e.getCause().getMessage().contains("event loop thread"), e.getCause().getMessage());
         }
     }
 

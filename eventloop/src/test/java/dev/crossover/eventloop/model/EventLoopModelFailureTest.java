@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crossover.core.Driver;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import dev.crossover.eventloop.CapturedLog;
 import dev.crossover.eventloop.EventLoop;
+import dev.crossover.eventloop.Recorded;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,51 +21,51 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A callback that throws on the model's loop during a run fails the run (it used to hang
- * {@code run()}), and so does work that throws an Error; a checked exception thrown sneakily fails
- * its task. What the model reports goes to a captured log here, not to the console.
+ * A callback that throws on the model's loop fails every task in flight (they could otherwise
+ * leave the driver waiting forever) and the model goes on; work that throws an Error fails its
+ * task, ends the loop and every other task, and the model refuses tasks from then on; a checked
+ * exception thrown sneakily fails its task. What the model reports goes to a captured log here,
+ * not to the console.
  */
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
-class LoopRunFailureTest {
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class EventLoopModelFailureTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static <T> T onLoop(EventLoop loop, java.util.function.Supplier<T> action) throws Exception {
+    private static <T> T onLoop(EventLoop loop, Supplier<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.execute(() -> result.complete(action.get()));
         return result.get(5, TimeUnit.SECONDS);
     }
 
     @Test
-    void aCallbackThatThrowsDuringARunFailsTheRunAndTheModelStaysUsable() throws Exception {
+    void aCallbackThatThrowsFailsEveryTaskInFlightAndTheModelGoesOn() throws Exception {
+        Workload endless = Workload.builder(WorkloadKind.SLEEP).tasks(2).io(Duration.ofHours(1)).build();
+        List<Recorded> inFlight = List.of(Recorded.plain(), Recorded.plain());
         try (CapturedLog log = CapturedLog.of(EventLoopModel.class.getName());
              EventLoopModel model = EventLoopModel.onLoop()) {
-            Workload endless = Workload.builder(WorkloadKind.SLEEP).tasks(2).concurrency(1).io(Duration.ofHours(1)).build();
-            CompletableFuture<RunResult> run = new CompletableFuture<>();
-            Thread runner = Thread.ofPlatform().start(() -> {
-                try {
-                    run.complete(model.run(endless));
-                } catch (Throwable t) {
-                    run.completeExceptionally(t);
-                }
-            });
-            EventLoop loop = model.loop();
-            while (onLoop(loop, loop::pendingTimers) == 0) {  // the run has admitted its first task
-                Thread.sleep(1);
+            for (int i = 0; i < 2; i++) {
+                model.submit(endless.task(i), inFlight.get(i));
+                assertTrue(inFlight.get(i).awaitBegan(WAIT), "task " + i + " began");
             }
+            EventLoop loop = model.loop();
+            assertEquals(2, onLoop(loop, model.tasks()::size), "tasks in flight");
 
             loop.execute("broken callback", () -> { throw new IllegalArgumentException("bug"); });
 
-            ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
-            IllegalStateException failure = assertInstanceOf(IllegalStateException.class, e.getCause());
-            assertTrue(failure.getMessage().startsWith("model eventloop: callback broken callback failed during a run"),
-                    failure.getMessage());
-            assertEquals("bug", failure.getCause().getMessage());
-            runner.join(5_000);
+            for (Recorded r : inFlight) {
+                IllegalStateException e = assertInstanceOf(IllegalStateException.class, r.failure(WAIT));
+                assertEquals("model eventloop: callback broken callback failed (expected: every failure caught by "
+                        + "its task)", e.getMessage());
+                assertEquals("bug", e.getCause().getMessage());
+            }
+            assertEquals(0, onLoop(loop, model.tasks()::size), "tasks in flight after the failure");
             List<LogRecord> reported = log.records();
             assertEquals(1, reported.size(), "reports");
             assertEquals(Level.WARNING, reported.get(0).getLevel());
@@ -71,16 +73,18 @@ class LoopRunFailureTest {
             assertEquals("bug", reported.get(0).getThrown().getMessage(), "the report carries the failure");
 
             Workload small = Workload.builder(WorkloadKind.SLEEP).tasks(20).concurrency(5).io(Duration.ofMillis(1)).build();
-            RunResult next = model.run(small);
+            RunResult next = Driver.run(model, small);
             assertEquals(20, next.completed());
             assertEquals(small.referenceChecksum(), next.checksum());
         }
     }
 
     @Test
-    void anErrorThrownByATasksWorkOnTheLoopIsRecordedThenEndsTheLoopAndTheRunFailsInsteadOfHanging() throws Exception {
+    void anErrorThrownByATasksWorkFailsItThenEndsTheLoopAndEveryOtherTaskAndLaterSubmitsAreRefused() throws Exception {
         StackOverflowError deep = new StackOverflowError("deep");
         AtomicReference<Throwable> uncaught = new AtomicReference<>();
+        String ended = "model eventloop: the event loop ended with java.lang.StackOverflowError: deep "
+                + "(expected: running until close)";
         try (EventLoopModel model = EventLoopModel.onLoop(spec -> {
             if (spec.index() == 3) {
                 throw deep;
@@ -91,12 +95,22 @@ class LoopRunFailureTest {
             model.loop().execute(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.set(e)));
             Workload workload = Workload.builder(WorkloadKind.CPU).tasks(10).concurrency(2).cpuUnits(10).build();
 
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.run(workload));
+            RunResult result = Driver.run(model, workload);
 
-            assertTrue(e.getMessage().contains("the event loop ended during the run"), e.getMessage());
-            assertSame(deep, e.getCause());
-            ExecutionException ended = assertThrows(ExecutionException.class, () -> model.loop().terminationFuture().get(5, TimeUnit.SECONDS));
-            assertSame(deep, ended.getCause(), "the loop ended with the Error");
+            assertTrue(result.totals().balanced(), () -> "completed + failed = submitted: " + result.totals());
+            assertEquals(List.of(), result.verification().violations(), "no task had a second outcome");
+            assertEquals(Map.of("StackOverflowError: deep", 1, "IllegalStateException: " + ended, (int) result.failed() - 1),
+                    result.failureCauses(), "every other failure names the Error");
+            assertTrue(result.failed() >= 3, () -> "task 3, the other chain's task and what came after: " + result.failed());
+            assertTrue(result.submitted() < workload.tasks(), "each chain ended at its first refusal");
+            ExecutionException loopEnd = assertThrows(ExecutionException.class,
+                    () -> model.loop().terminationFuture().get(5, TimeUnit.SECONDS));
+            assertSame(deep, loopEnd.getCause(), "the loop ended with the Error");
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> model.submit(workload.task(0), Recorded.plain()));
+            assertEquals(ended, refused.getMessage());
+            assertSame(deep, refused.getCause());
         }
         assertSame(deep, uncaught.get(), "the Error was rethrown on the loop thread");
     }
@@ -107,7 +121,7 @@ class LoopRunFailureTest {
         try (EventLoopModel model = EventLoopModel.onLoop(spec -> spec.index() == 3 ? sneaky(io) : spec.compute())) {
             Workload workload = Workload.builder(WorkloadKind.MIXED).tasks(10).concurrency(2)
                     .io(Duration.ofMillis(1)).cpuUnits(10).build();
-            RunResult result = model.run(workload);
+            RunResult result = Driver.run(model, workload);
 
             assertEquals(1, result.failed(), "failed");
             assertEquals(9, result.completed(), "completed");
