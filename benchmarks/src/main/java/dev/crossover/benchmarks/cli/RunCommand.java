@@ -190,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
         private static Optional<String> probe(String model) {
             Workload one = Workload.builder(WorkloadKind.FANOUT).tasks(1).concurrency(1).io(Duration.ZERO).fanout(2).build();
             try (ConcurrencyModel m = Models.create(model, ModelOptions.defaults())) {
-                m.run(one);
+                m.accept(one);
                 return Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.of(String.valueOf(e.getMessage()));

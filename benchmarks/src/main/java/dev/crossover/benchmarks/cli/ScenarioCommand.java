@@ -171,6 +171,8 @@ public final class ScenarioCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model: " + model + " (expected: a model that runs workload "
                     + built.kind().id() + ")");
         }
+        boolean same = !(mode instanceof ScenarioRun.Mode.Fixed) || sameChecksums(runs, err);
+        failed |= !same;
         if (json) {
             out.println(ScenarioOutput.json(objects));
         } else {
@@ -178,11 +180,30 @@ public final class ScenarioCommand implements Callable<Integer> {
                 ScenarioOutput.queueing(run.measured()).ifPresent(q -> out.println(run.measured().model() + ": " + q));
             }
             if (runs.stream().allMatch(r -> r.measured().checksumMatchesReference())) {
-                out.println("every model's results are the reference's for exactly the tasks it ran");
+                out.println(mode instanceof ScenarioRun.Mode.Fixed && same && runs.size() > 1
+                        ? "checksum " + Long.toHexString(runs.get(0).measured().checksum()) + " for every model: "
+                                + "each ran the same tasks, with the reference results"
+                        : "every model's results are the reference's for exactly the tasks it ran");
             }
         }
         out.flush();
         return failed ? 1 : 0;
+    }
+
+    /**
+     * {@return whether every fixed-count run that failed only the injected tasks has the same
+     * checksum}: they ran the same tasks, so a difference is lost work; says so on {@code err}
+     */
+    private static boolean sameChecksums(List<ScenarioRun> runs, PrintWriter err) {
+        Map<String, List<String>> byChecksum = new java.util.TreeMap<>();
+        runs.stream().filter(r -> !r.unexpectedFailures()).forEach(r -> byChecksum.computeIfAbsent(
+                Long.toHexString(r.measured().checksum()), k -> new ArrayList<>()).add(r.measured().model()));
+        if (byChecksum.size() <= 1) {
+            return true;
+        }
+        err.println("crossover: scenario: checksums: " + byChecksum + " (expected: one checksum for every model)");
+        err.flush();
+        return false;
     }
 
     private ScenarioRun.Mode mode() {

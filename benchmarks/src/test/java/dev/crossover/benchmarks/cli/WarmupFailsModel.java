@@ -1,25 +1,29 @@
 package dev.crossover.benchmarks.cli;
 
+import dev.crossover.core.Completion;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.ModelProvider;
-import dev.crossover.core.RunRecorder;
-import dev.crossover.core.RunResult;
 import dev.crossover.core.TaskSpec;
-import dev.crossover.core.Workload;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A test-only model whose first run loses every tenth task, as a model whose worker crashes during
- * the warm-up pass would; its later runs are clean. It runs the tasks one at a time on the caller's
- * thread (each wait slept, then the computation), which keeps it deterministic. Listed for
- * {@link java.util.ServiceLoader} only by {@link ExtraModels}, so no other test sees it.
+ * A test-only model whose first {@value #EARLY} tasks lose every tenth, as a model whose worker
+ * crashes while it warms up would; every later task is clean. It runs its tasks one at a time on
+ * one thread of its own (each wait slept, then the computation), which keeps it deterministic.
+ * Listed for {@link java.util.ServiceLoader} only by {@link ExtraModels}, so no other test sees it.
  */
 final class WarmupFailsModel implements ConcurrencyModel {
     static final String ID = "test-warmup-fails";
     static final String CAUSE = "worker 1 exited with code 137";
-    private int runs;
-    private boolean closed;
+    /** How many of the first submitted tasks are subject to the early failures. */
+    static final int EARLY = 100;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private int submitted;
+    private volatile boolean closed;
 
     @Override
     public String id() {
@@ -27,37 +31,49 @@ final class WarmupFailsModel implements ConcurrencyModel {
     }
 
     @Override
-    public RunResult run(Workload workload) {
+    public void submit(TaskSpec task, Completion done) {
         if (closed) {
-            throw new IllegalStateException(ID + ": closed (expected: open)");
+            throw new IllegalStateException(ID + ": closed (expected: submit before close)");
         }
-        boolean first = runs++ == 0;
-        RunRecorder books = new RunRecorder(workload);
-        for (int i = 0; i < workload.tasks(); i++) {
-            TaskSpec task = workload.task(i);
-            long admitted = books.admit(task);
-            if (first && i % 10 == 0) {
-                books.fail(task, new IllegalStateException(CAUSE), admitted);
-                continue;
+        boolean early;
+        synchronized (this) {
+            early = submitted++ < EARLY;
+        }
+        boolean lost = early && task.index() % 10 == 0;
+        thread.execute(() -> {
+            done.began();
+            if (lost) {
+                done.failed(new IllegalStateException(CAUSE));
+                return;
             }
+            long result;
             try {
                 for (int w = 0; w < task.waits(); w++) {
+                    long deadline = System.nanoTime() + task.waitNanos(w);
                     LockSupport.parkNanos(task.waitNanos(w));
+                    done.waitEnded(deadline);
                     if (task.waitFails(w)) {
                         throw task.waitFailure(w);
                     }
                 }
-                books.complete(task, task.compute(), admitted);
+                result = task.compute();
             } catch (RuntimeException e) {
-                books.fail(task, e, admitted);
+                done.failed(e);
+                return;
             }
-        }
-        return books.finish(ID);
+            done.completed(result);
+        });
     }
 
     @Override
     public void close() {
         closed = true;
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Makes {@link WarmupFailsModel}s. */
@@ -69,7 +85,7 @@ final class WarmupFailsModel implements ConcurrencyModel {
 
         @Override
         public String description() {
-            return "a test model whose first run loses every tenth task";
+            return "a test model whose first " + EARLY + " tasks lose every tenth";
         }
 
         @Override
