@@ -136,7 +136,7 @@ public final class ReportBuilder {
             }
             double steal = parse(s.get("stealCpuCores"));
             return "The machine was busy: other processes took " + Format.number(other) + " cores on average during the run"
-                    + (steal > 0 ? " (" + Format.number(steal) + " of them stolen by the hypervisor)" : "")
+                    + (steal >= 0.01 ? " (" + Format.number(steal) + " of them stolen by the hypervisor)" : "")
                     + ", above the threshold of " + Format.number(threshold) + ". Something else (a build, another "
                     + "program) was using the CPU, so points may read low and noisy.";
         }

@@ -21,6 +21,10 @@ class BusyWarningTest {
 
         assertTrue(warning.startsWith("The machine was busy: other processes took 0.9 cores on average during the run, "
                 + "above the threshold of 0.25."), warning);
+        assertTrue(ReportBuilder.busy(source(Map.of("otherCpuCores", "0.9", "stealCpuCores", "0.5")))
+                .contains("took 0.9 cores on average during the run (0.5 of them stolen by the hypervisor)"));
+        assertTrue(!ReportBuilder.busy(source(Map.of("otherCpuCores", "0.9", "stealCpuCores", "0.0007"))).contains("stolen"),
+                "a trace of steal is not worth a word");
     }
 
     @Test
