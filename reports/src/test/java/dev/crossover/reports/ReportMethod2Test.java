@@ -198,6 +198,27 @@ class ReportMethod2Test {
     }
 
     @Test
+    void firstScreenIsTheAnswerBeforeAnythingElse() throws Exception {
+        Document doc = steady();
+        Element answer = doc.selectFirst("body > section");
+        assertEquals("answer", answer.id(), "the first section, above the navigation and the run records");
+        assertEquals(doc.select("section#winners ul.summary li").eachText(), answer.select("ul.answer-wins li").eachText());
+        Elements claims = answer.select("ul.answer-claims li");
+        assertEquals(8, claims.size());
+        assertEquals("holds: async I/O handles many waiting tasks without much CPU (000)", claims.get(1).text());
+        assertEquals("method 2: steady-state windows; JDK 25; 1 fork per point (intervals from one JVM only); median 99.9% "
+                + "interval \u00b11% of the score over 42 points; work verified: 54 points: 30 checked in full, 24 on a seeded "
+                + "sample; every check passed; 6 points dispatch-bound, left out of cells and claims",
+                answer.selectFirst("ul.answer-trust li").text());
+
+        Document busy = report(List.of(CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("busy"))));
+        Element first = busy.selectFirst("section#answer");
+        assertTrue(first.selectFirst("p.warning").text().contains("machine was busy"), first.text());
+        assertTrue(first.text().contains("Ceilings not measured: no NullBenchmark in these results"), first.text());
+        assertTrue(first.selectFirst("ul.answer-trust li").text().startsWith("method 1: one batch per invocation"));
+    }
+
+    @Test
     void aFailedCheckIsAWarningOnTheRunRecord() throws Exception {
         CrossoverFixture f = CrossoverFixture.steadyState();
         f.recordOf(CrossoverFixture.PKG + "SleepBenchmark.run", CrossoverFixture.params("netty", 100, 10, 0))

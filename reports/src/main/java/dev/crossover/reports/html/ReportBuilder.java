@@ -93,7 +93,8 @@ public final class ReportBuilder {
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 loaded.stream().map(l -> source(l.source(), versions.get(l.source()),
                         runFiles.getOrDefault(l.source(), RunFiles.NONE))).toList(),
-                isCrossover, section.summary(cells), section.legend(), section.maps(cells), harness.dispatchNote(),
+                isCrossover, Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions, runFiles, points, load),
+                section.summary(cells), section.legend(), section.maps(cells), harness.dispatchNote(),
                 section.claims(), section.charts(), new LoadSection(load, labels, palette).views(),
                 harness.ceilings(), harness.ceilingsNote(), harness.lateness(),
                 section.latency(), section.startup(), section.cpu(), failures, generic(generic, labels), rows);
