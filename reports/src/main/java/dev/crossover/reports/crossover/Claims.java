@@ -49,7 +49,8 @@ public final class Claims {
         List<Point> usable = filter(points, p -> !p.dispatchBound());
         List<Point> bound = filter(points, Point::dispatchBound);
         return List.of(
-                leaveOut(gather(usable), bound, p -> p.workload().equals("sleep") && (p.concurrency() == 1 || p.concurrency() == 3)),
+                leaveOut(gather(usable), bound, p -> p.workload().equals("sleep")
+                        && (p.concurrency() == 1 || p.concurrency() == 3)),
                 leaveOut(manyWaits(usable), bound, p -> (p.workload().equals("sleep") || p.workload().equals("http"))
                         && LOOP_MODELS.contains(p.model()) && p.concurrency() >= 1000),
                 leaveOut(processesForCpu(usable), bound, p -> p.workload().equals("cpu")),

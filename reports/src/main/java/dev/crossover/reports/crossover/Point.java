@@ -56,7 +56,10 @@ public record Point(JmhResult result, String workload, String model, int concurr
         return Double.isFinite(ceiling) && Double.isFinite(ideal) && ideal > ceiling / 2;
     }
 
-    /** {@return why the point is dispatch-bound, such as "dispatch-bound: ideal 1,000,000 tasks/s > half its ceiling 1,500,000", or empty} */
+    /**
+     * {@return why the point is dispatch-bound, such as "dispatch-bound: ideal 1,000,000 tasks/s >
+     * half its ceiling 1,500,000", or empty}
+     */
     public String dispatchNote() {
         return dispatchBound() ? "dispatch-bound: ideal " + Claims.num(ideal) + " tasks/s > half its ceiling "
                 + Claims.num(ceiling) : "";

@@ -73,7 +73,10 @@ public record Sidecar(String benchmark, SortedMap<String, String> params, int ba
         return batchTasks >= 0;
     }
 
-    /** {@return the note a point that never reached C carries, such as "did not reach C: ran 2 tasks per batch"; empty when it did or batches do not apply} */
+    /**
+     * {@return the note a point that never reached C carries, such as "did not reach C: ran 2 tasks
+     * per batch"; empty when it did or batches do not apply}
+     */
     public String shortfall() {
         return reachedConcurrency || !hasBatches() ? "" : "did not reach C: ran " + batchTasks + " tasks per batch";
     }

@@ -181,7 +181,10 @@ final class CrossoverSection {
         return out;
     }
 
-    /** {@return what a chart's point carries beside its value: short of C, dispatch-bound (left out of cells and claims), or empty} */
+    /**
+     * {@return what a chart's point carries beside its value: short of C, dispatch-bound (left out of
+     * cells and claims), or empty}
+     */
     static String note(Point p) {
         String bound = p.dispatchBound() ? p.dispatchNote() + " (left out of the winner map and the claims)" : "";
         return bound.isEmpty() ? p.shortfall() : p.shortfall().isEmpty() ? bound : bound + "; " + p.shortfall();
@@ -222,7 +225,8 @@ final class CrossoverSection {
                         .thenComparingDouble(Point::ioMillis).thenComparingDouble(Point::cpuMicros).thenComparingInt(Point::concurrency))
                 .map(p -> new Views.LatencyRow(p.sourceLabel(), p.workload(), p.model(), Integer.toString(p.concurrency()),
                         "io " + Format.number(p.ioMillis()) + " ms, cpu " + Format.number(p.cpuMicros()) + " \u00b5s" + others(p.other()),
-                        p.latency().count() < 0 ? "" : Long.toString(p.latency().count()), Format.number(p.latency().p50()), Format.number(p.latency().p90()),
+                        p.latency().count() < 0 ? "" : Long.toString(p.latency().count()),
+                        Format.number(p.latency().p50()), Format.number(p.latency().p90()),
                         Format.number(p.latency().p99()), Format.number(p.latency().p999()), Format.number(p.latency().max())))
                 .toList();
     }

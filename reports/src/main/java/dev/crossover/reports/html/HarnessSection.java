@@ -20,7 +20,8 @@ import java.util.TreeSet;
  */
 final class HarnessSection {
     /** The ceilings section's words when no run measured any. */
-    static final String NOT_MEASURED = "Ceilings not measured: no NullBenchmark in these results, so no point is marked dispatch-bound.";
+    static final String NOT_MEASURED =
+            "Ceilings not measured: no NullBenchmark in these results, so no point is marked dispatch-bound.";
 
     private final List<Point> points;
     private final List<LoadPoint> load;
@@ -69,7 +70,8 @@ final class HarnessSection {
                 Map<Integer, Metric> byC = c.byModel().get(model);
                 List<String> cells = cs.stream().map(k -> byC.containsKey(k) ? Format.number(byC.get(k).score()) : "").toList();
                 double ceiling = c.of(model);
-                List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(c.source()) && p.model().equals(model)).toList();
+                List<Point> mine = points.stream()
+                        .filter(p -> p.sourceLabel().equals(c.source()) && p.model().equals(model)).toList();
                 long bound = mine.stream().filter(Point::dispatchBound).count();
                 rows.add(new Views.CeilingRow(model, cells, Format.number(ceiling),
                         ceiling > 0 ? Format.number(1e6 / ceiling) : "", Format.number(ceiling / 2),
@@ -115,7 +117,8 @@ final class HarnessSection {
         byModel.forEach((model, rs) -> {
             double lo = rs.stream().mapToDouble(r -> r.l().p99()).min().orElse(Double.NaN);
             double hi = rs.stream().mapToDouble(r -> r.l().p99()).max().orElse(Double.NaN);
-            String summary = model + ": p99 lateness " + (lo == hi ? Format.number(lo) : Format.number(lo) + " to " + Format.number(hi))
+            String summary = model + ": p99 lateness "
+                    + (lo == hi ? Format.number(lo) : Format.number(lo) + " to " + Format.number(hi))
                     + " \u00b5s over " + rs.size() + " waiting point" + (rs.size() == 1 ? "" : "s") + ".";
             out.add(new Views.LatenessTable(model, summary, rs.stream().map(r -> new Views.LatenessRow(r.source(),
                     r.workload() + (r.kind() == 1 ? " (open loop)" : ""),

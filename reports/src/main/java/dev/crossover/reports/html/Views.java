@@ -12,7 +12,8 @@ public final class Views {
 
     /** The whole report. */
     public record Report(String title, String generated, List<SourceView> sources, boolean crossover,
-                         List<String> trust, List<String> summary, List<LegendItem> legend, List<MapView> maps, String dispatchNote,
+                         List<String> trust, List<String> summary, List<LegendItem> legend, List<MapView> maps,
+                         String dispatchNote,
                          List<ClaimSet> claims, List<WorkloadView> workloads, List<LoadView> load,
                          List<CeilingSet> ceilings, String ceilingsNote, List<LatenessTable> lateness,
                          List<LatencyRow> latency, List<StartupRow> startup, List<CpuRow> cpu, List<FailureRow> failures,
