@@ -26,7 +26,8 @@ import java.util.Objects;
  * }
  * A Crossover run directory ({@code results.json}, {@code environment.json}, {@code latency/*.hlog},
  * {@code points/*.json}, {@code failures.json}) gets the full report: winner maps, throughput and
- * efficiency against concurrency, crossovers, claims, latency, start-up and failed points. The
+ * efficiency against concurrency, crossovers, claims, latency against offered load, dispatch
+ * ceilings, timer lateness, latency, start-up and failed points. The
  * files beside a JMH file belong to it only when it is named {@code results.json}. Any other JMH file gets a chart and a table per benchmark class. Several
  * files merge into one report, each labelled by its environment.
  *

@@ -34,6 +34,8 @@ final class CrossoverFixture {
     private final List<Map<String, Object>> failures = new ArrayList<>();
     private final Map<String, Object> environmentExtras = new LinkedHashMap<>();
     private boolean runRecords;
+    /** 1: point records of the batch method (batchTasks, reachedConcurrency); 2: of steady-state windows. */
+    private int methodVersion = 1;
 
     /** The default run: sleep, cpu and mixed sweeps over a few models, with latency logs for sleep. */
     static CrossoverFixture standard() {
@@ -126,6 +128,10 @@ final class CrossoverFixture {
     }
 
     private void record(String benchmark, Map<String, String> params) {
+        if (methodVersion >= 2) {
+            steadyRecord(benchmark, params);
+            return;
+        }
         int c = Integer.parseInt(params.getOrDefault("concurrency", "1"));
         String model = params.getOrDefault("model", "");
         boolean shortOfC = model.equals("eventloop") && benchmark.contains("Mixed") && c == 1000;
@@ -141,6 +147,211 @@ final class CrossoverFixture {
         r.put("startupMillis", model.startsWith("processes") ? 350.0 : 2.0);
         r.put("invocations", 30);
         sidecars.put(recordName(benchmark, params), r);
+    }
+
+    /**
+     * Makes this a run of method 2 (steady-state windows): environment.json and every point record
+     * added from now on state {@code methodVersion} 2, and the records take the new shape (no
+     * {@code batchTasks} nor {@code reachedConcurrency}; mode, latency from intended start, service
+     * time, timer lateness, verification). Call before adding entries.
+     */
+    CrossoverFixture method2() {
+        methodVersion = 2;
+        runRecords = true;
+        environmentExtras.put("methodVersion", 2);
+        return this;
+    }
+
+    /**
+     * A method-2 point record. Latency from intended start is the task's nominal time (wait plus
+     * CPU, at least 1 µs) times 1.02 (p50), 1.05, 1.1, 1.3 and 1.5 (max); service time 0.99 of
+     * each. Timer lateness, where the task waits: the loops (eventloop, netty) p50 600, p99 1,000,
+     * max 1,100 µs on 1 ms select steps; every other model p50 60, p99 110, max 400 µs; count 0
+     * without a wait. Every index verified in full, all passed.
+     */
+    private void steadyRecord(String benchmark, Map<String, String> params) {
+        String model = params.getOrDefault("model", "");
+        boolean open = benchmark.contains("OpenLoop");
+        double io = Double.parseDouble(params.getOrDefault("ioMillis", "0"));
+        double cpu = Double.parseDouble(params.getOrDefault("cpuMicros", "0"));
+        double nominal = Math.max(1, io * 1000 + cpu);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("benchmark", benchmark);
+        r.put("params", new TreeMap<>(params));
+        int c = open ? 0 : Integer.parseInt(params.getOrDefault("concurrency", "1"));
+        if (!open) {
+            r.put("concurrency", c);
+        }
+        r.put("maxInFlight", open ? 40 : c);
+        r.put("cpuUnits", (long) (cpu * 12.5));
+        r.put("cpuNanosPerTask", (long) (cpu * 1000));
+        r.put("startupMillis", model.startsWith("processes") ? 350.0 : 2.0);
+        r.put("invocations", 30);
+        r.put("mode", open ? "open" : "closed");
+        r.put("latencyMicros", percentiles(nominal, 1.0));
+        r.put("serviceMicros", percentiles(nominal, 0.99));
+        boolean loop = model.equals("eventloop") || model.equals("netty");
+        Map<String, Object> lateness = new LinkedHashMap<>();
+        lateness.put("p50", io > 0 ? (loop ? 600.0 : 60.0) : 0.0);
+        lateness.put("p99", io > 0 ? (loop ? 1000.0 : 110.0) : 0.0);
+        lateness.put("max", io > 0 ? (loop ? 1100.0 : 400.0) : 0.0);
+        lateness.put("count", io > 0 ? 50_000L : 0L);
+        r.put("latenessMicros", lateness);
+        if (open) {
+            double rate = Double.parseDouble(params.get("rate"));
+            r.put("lagMicros", Map.of("p99", 40.0, "max", 120.0));
+            r.put("offeredRate", rate);
+            r.put("achievedRate", rate);
+            r.put("rejected", 0L);
+        }
+        r.put("verification", new LinkedHashMap<>(Map.of("method", open ? "sample" : "full", "checked", 1000L, "passed", 1000L)));
+        r.put("methodVersion", methodVersion);
+        sidecars.put(recordName(benchmark, params), r);
+    }
+
+    private static Map<String, Object> percentiles(double nominalMicros, double scale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("p50", nominalMicros * 1.02 * scale);
+        m.put("p90", nominalMicros * 1.05 * scale);
+        m.put("p99", nominalMicros * 1.1 * scale);
+        m.put("p999", nominalMicros * 1.3 * scale);
+        m.put("max", nominalMicros * 1.5 * scale);
+        return m;
+    }
+
+    /** {@return the points/*.json record of an entry added earlier, to change it} */
+    Map<String, Object> recordOf(String benchmark, Map<String, String> params) {
+        Map<String, Object> r = sidecars.get(recordName(benchmark, params));
+        if (r == null) {
+            throw new IllegalStateException("record: " + recordName(benchmark, params) + " (expected: an entry added before)");
+        }
+        return r;
+    }
+
+    /** A NullBenchmark entry (ioMillis 0, cpuMicros 0): the model's dispatch ceiling at C, with a 1% error. */
+    CrossoverFixture nullPoint(String model, int c, double tasksPerSecond) {
+        return addEntry(PKG + "NullBenchmark.run", params(model, c, 0, 0), tasksPerSecond, 0.01 * tasksPerSecond);
+    }
+
+    /** {@return the params of an OpenLoopBenchmark point: maxInFlight 100000} */
+    static Map<String, String> openParams(String model, String workload, double ioMillis, double cpuMicros, long rate, int load) {
+        Map<String, String> params = new TreeMap<>();
+        params.put("model", model);
+        params.put("workload", workload);
+        params.put("ioMillis", trim(ioMillis));
+        params.put("cpuMicros", trim(cpuMicros));
+        params.put("rate", Long.toString(rate));
+        params.put("load", Integer.toString(load));
+        params.put("maxInFlight", "100000");
+        return params;
+    }
+
+    /**
+     * An OpenLoopBenchmark entry (secondary metrics completed, failed, rejected), and in a method-2
+     * run its record with these p99s (µs) from intended start and of service time, and
+     * {@code rejected} arrivals (the achieved rate falls short by the rejected share of a 10 s window).
+     */
+    CrossoverFixture openLoop(String model, String workload, double ioMillis, double cpuMicros, long rate, int load,
+                              double p99Micros, double serviceP99Micros, long rejected) {
+        Map<String, String> params = openParams(model, workload, ioMillis, cpuMicros, rate, load);
+        String benchmark = PKG + "OpenLoopBenchmark.run";
+        double rejectedRate = rejected / 10.0;
+        addEntry(benchmark, params, rate - rejectedRate, 0.01 * rate);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> secondary = (Map<String, Object>) entries.get(entries.size() - 1).get("secondaryMetrics");
+        secondary.put("rejected", metric(rejectedRate, 0, "ops/s"));
+        if (methodVersion >= 2) {
+            Map<String, Object> r = recordOf(benchmark, params);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> latency = (Map<String, Object>) r.get("latencyMicros");
+            latency.put("p99", p99Micros);
+            latency.put("p999", p99Micros * 1.2);
+            latency.put("max", p99Micros * 1.5);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> service = (Map<String, Object>) r.get("serviceMicros");
+            service.put("p99", serviceP99Micros);
+            r.put("achievedRate", rate - rejectedRate);
+            r.put("rejected", rejected);
+        }
+        return this;
+    }
+
+    /**
+     * A method-2 run whose numbers are worked out by hand (tests/ReportMethod2Test).
+     *
+     * <p>Dispatch ceilings (NullBenchmark at C = 1, 100, 10,000): eventloop 3.0 M, 4.8 M, 3.4 M
+     * (ceiling 4.8 M, dispatch-bound above 2.4 M); netty 1.5 M, 1.8 M, 1.7 M (1.8 M, above 0.9 M);
+     * threads-virtual 1.0 M, 1.6 M, 1.5 M (1.6 M, above 0.8 M); threads-fixed 0.3 M, 0.54 M, 2.2 M
+     * (2.2 M, above 1.1 M).
+     *
+     * <p>sleep, 10 ms, at C = 100, 1,000, 10,000 and 30,000 (ideal 10 k, 100 k, 1 M, 3 M tasks/s),
+     * errors 0.5%: eventloop 0.97 x the ideal, netty 0.97 x (but 0.7 x at C = 10,000), threads-virtual
+     * 0.99 x, threads-fixed capped by its 200 threads (0.97 x 20,000/s). At C = 10,000 threads-virtual
+     * (990 k) would win, but it is dispatch-bound (1 M > 0.8 M), as is netty (1 M > 0.9 M): eventloop
+     * wins clear of threads-fixed. At C = 30,000 every model is dispatch-bound. Measured CPU per task:
+     * eventloop at C = 10,000 5 µs, netty at C = 1,000 8 µs, so the many-waits claim holds on eventloop
+     * at C = 10,000 and netty at C = 1,000; netty's C = 10,000 point (70% of the ideal) would have
+     * refuted it.
+     *
+     * <p>cpu, 1,000 µs, C = 2: threads-fixed 1,900/s, threads-virtual 1,850/s (no waits: no lateness).
+     *
+     * <p>Open loop, sleep 10 ms (SLO 20 ms): eventloop at 10 k, 50 k, 80 k, 95 k tasks/s (10-95% of
+     * 100 k), p99 11.0, 11.2, 14, 35 ms; netty at the same rates, p99 10.8, 11, 13, 15 ms but 500
+     * arrivals rejected at 95%; threads-virtual at 6 k, 30 k, 48 k, 57 k, p99 10.2, 10.4, 12, 19 ms.
+     * Highest sustained: eventloop 80,000, netty 80,000, threads-virtual 57,000. Mixed 10 ms + 1,000 µs
+     * (SLO 22 ms): eventloop at 95, 475, 760, 902 with p99 12, 15, 40, 200 ms (sustains 475);
+     * threads-virtual at 190, 950, 1,520, 1,805 with 11.5, 13, 18, 30 ms (1,520); processes at 150,
+     * 750, 1,200, 1,425 with 25, 30, 60, 100 ms (none). Service p99 is 10.1 ms (sleep) and 11.2 ms (mixed)
+     * except eventloop's mixed 95% point (60 ms).
+     */
+    static CrossoverFixture steadyState() {
+        CrossoverFixture f = new CrossoverFixture().method2();
+        Map<String, double[]> ceilings = new LinkedHashMap<>();
+        ceilings.put("eventloop", new double[] {3.0e6, 4.8e6, 3.4e6});
+        ceilings.put("netty", new double[] {1.5e6, 1.8e6, 1.7e6});
+        ceilings.put("threads-virtual", new double[] {1.0e6, 1.6e6, 1.5e6});
+        ceilings.put("threads-fixed", new double[] {0.3e6, 0.54e6, 2.2e6});
+        int[] nullC = {1, 100, 10_000};
+        ceilings.forEach((model, rates) -> {
+            for (int i = 0; i < nullC.length; i++) {
+                f.nullPoint(model, nullC[i], rates[i]);
+            }
+        });
+        String sleep = PKG + "SleepBenchmark.run";
+        for (int c : new int[] {100, 1000, 10_000, 30_000}) {
+            double ideal = c / 0.01;
+            f.addEntry(sleep, params("eventloop", c, 10, 0), 0.97 * ideal, 0.005 * 0.97 * ideal);
+            double netty = (c == 10_000 ? 0.7 : 0.97) * ideal;
+            f.addEntry(sleep, params("netty", c, 10, 0), netty, 0.005 * netty);
+            f.addEntry(sleep, params("threads-virtual", c, 10, 0), 0.99 * ideal, 0.005 * 0.99 * ideal);
+            double fixed = 0.97 * Math.min(c, 200) / 0.01;
+            f.addEntry(sleep, params("threads-fixed", c, 10, 0), fixed, 0.005 * fixed);
+        }
+        f.measuredCpu("Sleep", "eventloop", 10_000, 10, 0, 5_000).measuredCpu("Sleep", "netty", 1000, 10, 0, 8_000);
+        f.add("Cpu", "threads-fixed", 2, 0, 1000, 1900).add("Cpu", "threads-virtual", 2, 0, 1000, 1850);
+        long[] el = {10_000, 50_000, 80_000, 95_000};
+        long[] tv = {6_000, 30_000, 48_000, 57_000};
+        int[] load = {10, 50, 80, 95};
+        double[] elP99 = {11_000, 11_200, 14_000, 35_000};
+        double[] nettyP99 = {10_800, 11_000, 13_000, 15_000};
+        double[] tvP99 = {10_200, 10_400, 12_000, 19_000};
+        for (int i = 0; i < 4; i++) {
+            f.openLoop("eventloop", "sleep", 10, 0, el[i], load[i], elP99[i], 10_100, 0);
+            f.openLoop("netty", "sleep", 10, 0, el[i], load[i], nettyP99[i], 10_100, i == 3 ? 500 : 0);
+            f.openLoop("threads-virtual", "sleep", 10, 0, tv[i], load[i], tvP99[i], 10_100, 0);
+        }
+        long[] elMixed = {95, 475, 760, 902};
+        long[] tvMixed = {190, 950, 1_520, 1_805};
+        long[] procMixed = {150, 750, 1_200, 1_425};
+        double[] elMixedP99 = {12_000, 15_000, 40_000, 200_000};
+        double[] tvMixedP99 = {11_500, 13_000, 18_000, 30_000};
+        double[] procMixedP99 = {25_000, 30_000, 60_000, 100_000};
+        for (int i = 0; i < 4; i++) {
+            f.openLoop("eventloop", "mixed", 10, 1000, elMixed[i], load[i], elMixedP99[i], i == 3 ? 60_000 : 11_200, 0);
+            f.openLoop("threads-virtual", "mixed", 10, 1000, tvMixed[i], load[i], tvMixedP99[i], 11_200, 0);
+            f.openLoop("processes", "mixed", 10, 1000, procMixed[i], load[i], procMixedP99[i], 11_200, 0);
+        }
+        return f;
     }
 
     /**

@@ -147,7 +147,7 @@ class ReportHtmlTest {
 
         Elements shortfalls = doc.select("section#workload-mixed table.shortfalls tr");
         assertEquals(2, shortfalls.size(), "header and the one point short of C");
-        assertEquals(List.of("eventloop", "1000", "500", "did not reach C: ran 500 tasks per batch"), shortfalls.get(1).select("td").eachText());
+        assertEquals(List.of("eventloop", "1000", "did not reach C: ran 500 tasks per batch"), shortfalls.get(1).select("td").eachText());
 
         Elements startup = doc.select("section#startup table.startup tr");
         assertEquals(1 + 6, startup.size(), "one row per model with records");
@@ -371,7 +371,7 @@ class ReportHtmlTest {
         Element row = doc.select("table.results tr").stream()
                 .filter(r -> r.text().contains("SleepBenchmark") && r.text().contains("concurrency=1000")
                         && r.text().contains("model=eventloop")).findFirst().orElseThrow();
-        assertEquals("20", row.children().last().text(), "CPU \u00b5s/task in the every-result table");
+        assertEquals("20", row.child(14).text(), "CPU \u00b5s/task in the every-result table");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Charts of a value against concurrency on a log axis, one line per model with its 99.9%
- * confidence interval as error bars.
+ * confidence interval as error bars; and latency against offered load, one line per model.
  */
 public final class LineCharts {
     static final Font TITLE = new Font("SansSerif", Font.BOLD, 14);
@@ -38,7 +38,45 @@ public final class LineCharts {
         boolean log = range[1] / range[0] >= 30;
         ValueAxis y = log ? logAxis("throughput (completed tasks/s, log scale)", range)
                 : new NumberAxis("throughput (completed tasks/s)");
-        JFreeChart chart = chart(title, lines, ideal, palette, y, log);
+        JFreeChart chart = chart(title, lines, ideal, palette, concurrencyAxis(lines), y, log);
+        return Svg.of(chart, WIDTH, HEIGHT);
+    }
+
+    /**
+     * {@return latency against offered load as inline SVG}: x the offered rate (tasks/s), y a latency
+     * in milliseconds, each on a log scale when its values span a decade or more. Lines whose
+     * {@code dash} is above 0 are drawn dashed (service time beside latency from intended start);
+     * {@code sloMillis}, when positive, is drawn as a grey dashed level named {@code sloLabel}.
+     */
+    public static String latencyVsLoad(String title, String yLabel, List<Line> lines, double sloMillis, String sloLabel,
+                                       Palette palette) {
+        double[] xs = range(lines, List.of(), true);
+        List<Line.XY> slo = sloMillis > 0 ? List.of(new Line.XY(xs[0], sloMillis, sloMillis, sloMillis),
+                new Line.XY(xs[1], sloMillis, sloMillis, sloMillis)) : List.of();
+        double[] ys = range(lines, slo);
+        boolean logX = xs[1] / xs[0] >= 10;
+        boolean logY = ys[1] / ys[0] >= 10;
+        String xLabel = "offered rate (tasks/s" + (logX ? ", log scale)" : ")");
+        ValueAxis x = logX ? logAxis(xLabel, xs) : new NumberAxis(xLabel);
+        if (!logX) {
+            x.setLabelFont(LABEL);
+            x.setTickLabelFont(TICK);
+            ((NumberAxis) x).setAutoRangeIncludesZero(true);
+        }
+        ValueAxis y = logY ? logAxis(yLabel + ", log scale", ys) : new NumberAxis(yLabel);
+        JFreeChart chart = chart(title, lines, List.of(), palette, x, y, logY);
+        if (!slo.isEmpty()) {
+            XYPlot plot = (XYPlot) chart.getPlot();
+            YIntervalSeriesCollection data = (YIntervalSeriesCollection) plot.getDataset();
+            YIntervalSeries series = new YIntervalSeries(sloLabel, true, true);
+            slo.forEach(p -> series.add(p.x(), p.y(), p.y(), p.y()));
+            data.addSeries(series);
+            XYErrorRenderer renderer = (XYErrorRenderer) plot.getRenderer();
+            int s = data.getSeriesCount() - 1;
+            renderer.setSeriesPaint(s, new Color(0x777777));
+            renderer.setSeriesStroke(s, dashed(1, 1.5f));
+            renderer.setSeriesShapesVisible(s, false);
+        }
         return Svg.of(chart, WIDTH, HEIGHT);
     }
 
@@ -48,14 +86,21 @@ public final class LineCharts {
         double top = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Line.XY::y)
                 .filter(Double::isFinite).max().orElse(1);
         y.setRange(0, Math.max(1.1, top * 1.1));
-        JFreeChart chart = chart(title, lines, List.of(), palette, y, false);
+        JFreeChart chart = chart(title, lines, List.of(), palette, concurrencyAxis(lines), y, false);
         ValueMarker limit = new ValueMarker(1.0, Color.GRAY, dashed(1, 1.0f));
         ((XYPlot) chart.getPlot()).addRangeMarker(limit);
         return Svg.of(chart, WIDTH, HEIGHT);
     }
 
+    private static LogAxis concurrencyAxis(List<Line> lines) {
+        LogAxis x = logAxis("concurrency C (tasks in flight, log scale)", range(lines, List.of(), true));
+        x.setSmallestValue(0.5);
+        return x;
+    }
+
     private static JFreeChart chart(String title, List<Line> lines, List<Line.XY> ideal, Palette palette,
-                                    ValueAxis y, boolean logY) {
+                                    ValueAxis x, ValueAxis y, boolean logY) {
+        boolean logX = x instanceof LogAxis;
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(true);
@@ -68,7 +113,7 @@ public final class LineCharts {
         for (Line line : lines) {
             YIntervalSeries series = new YIntervalSeries(line.label(), true, true);
             for (Line.XY p : line.points()) {
-                if (logY && !(p.y() > 0)) {
+                if (!Double.isFinite(p.y()) || logY && !(p.y() > 0) || logX && !(p.x() > 0)) {
                     continue;
                 }
                 double low = Double.isFinite(p.low()) ? p.low() : p.y();
@@ -91,9 +136,6 @@ public final class LineCharts {
             renderer.setSeriesStroke(s, dashed(1, 1.5f));
             renderer.setSeriesShapesVisible(s, false);
         }
-        double[] cs = range(lines, List.of(), true);
-        LogAxis x = logAxis("concurrency C (tasks in flight, log scale)", cs);
-        x.setSmallestValue(0.5);
         y.setLabelFont(LABEL);
         y.setTickLabelFont(TICK);
         XYPlot plot = new XYPlot(data, x, y, renderer);

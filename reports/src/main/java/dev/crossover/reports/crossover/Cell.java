@@ -11,13 +11,13 @@ import java.util.Map;
  * intervals allow one to say about its lead.
  *
  * @param key      the point all models share
- * @param winner   the model with the highest finite throughput, or null when no model has one
+ * @param winner   the model with the highest finite throughput among those not dispatch-bound, or null when none
  * @param outcome  how far the data decides the cell
  * @param tied     models the data cannot tell from the winner (intervals overlap or unknown), fastest first
  * @param margin   winner's throughput over the runner-up's (1 when alone, NaN when unknown)
- * @param measured every model with a finite throughput at this point, fastest first
+ * @param measured every model compared at this point (a finite throughput, not dispatch-bound), fastest first
  * @param notes    per model, what else is known: "no result" (a NaN or infinite score), "did not reach C: ...",
- *                 "excluded (...)", "failed: ..."; in model order
+ *                 "dispatch-bound: ..., left out", "excluded (...)", "failed: ..."; in model order
  */
 public record Cell(Key key, String winner, Outcome outcome, List<String> tied, double margin,
                    Map<String, Metric> measured, Map<String, String> notes) {
@@ -43,7 +43,9 @@ public record Cell(Key key, String winner, Outcome outcome, List<String> tied, d
         /** The intervals overlap and one is wider than its score: the measurement says too little for a tie. */
         WIDE("inconclusive (interval wider than the score)"),
         /** No model has a finite score here. */
-        NO_RESULT("no result");
+        NO_RESULT("no result"),
+        /** Every model with a score is dispatch-bound here, so none is compared. */
+        DISPATCH_BOUND("dispatch-bound for every model");
 
         private final String words;
 

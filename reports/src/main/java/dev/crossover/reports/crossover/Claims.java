@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * Each claim is judged on the models it is about, named in its evidence; other models are listed
  * as context. Both directions are treated alike: a claim holds or fails only when the 99.9%
  * intervals are clear of each other (or of the threshold); overlapping or unknown intervals make
- * it inconclusive.
+ * it inconclusive. A dispatch-bound point never decides a claim (see {@link #evaluate}).
  */
 public final class Claims {
     /** Efficiency at or above which a model "keeps up" with the ideal bound. */
@@ -39,10 +39,41 @@ public final class Claims {
     /** A three-way answer from intervals. */
     private enum Tri { YES, NO, UNKNOWN }
 
-    /** {@return the verdict on every claim, in design.md's order} */
+    /**
+     * {@return the verdict on every claim, in design.md's order}. A {@linkplain Point#dispatchBound()
+     * dispatch-bound} point is left out of every comparison, and each claim it would have entered
+     * says so; a claim left with nothing to compare is inconclusive (it was measured, but by the
+     * harness). The in-flight check looks at every point: it is a property, not a comparison.
+     */
     public static List<Claim> evaluate(List<Point> points) {
-        return List.of(gather(points), manyWaits(points), processesForCpu(points), sharedData(),
-                blockingCall(points), thousandsOfConnections(points), taskGroups(points), semaphores(points));
+        List<Point> usable = filter(points, p -> !p.dispatchBound());
+        List<Point> bound = filter(points, Point::dispatchBound);
+        return List.of(
+                leaveOut(gather(usable), bound, p -> p.workload().equals("sleep")
+                        && (p.concurrency() == 1 || p.concurrency() == 3)),
+                leaveOut(manyWaits(usable), bound, p -> (p.workload().equals("sleep") || p.workload().equals("http"))
+                        && LOOP_MODELS.contains(p.model()) && p.concurrency() >= 1000),
+                leaveOut(processesForCpu(usable), bound, p -> p.workload().equals("cpu")),
+                sharedData(),
+                leaveOut(blockingCall(usable), bound, p -> p.workload().equals("mixed")
+                        && (p.model().equals("eventloop") || p.model().equals("eventloop-offload"))),
+                leaveOut(thousandsOfConnections(usable), bound, p -> p.workload().equals("http") && p.concurrency() >= 1000),
+                taskGroups(points), semaphores(points));
+    }
+
+    /** {@return the claim with the dispatch-bound points it would have compared named in its evidence} */
+    static Claim leaveOut(Claim claim, List<Point> bound, Predicate<Point> relevant) {
+        List<String> left = bound.stream().filter(relevant)
+                .sorted(Comparator.comparing(Point::model).thenComparingInt(Point::concurrency))
+                .map(p -> p.model() + " " + p.workload() + " at C = " + p.concurrency() + " (ideal " + num(p.ideal())
+                        + " tasks/s, ceiling " + num(p.ceiling()) + ")")
+                .toList();
+        if (left.isEmpty()) {
+            return claim;
+        }
+        Verdict v = claim.verdict() == Verdict.NOT_MEASURED ? Verdict.INCONCLUSIVE : claim.verdict();
+        return new Claim(claim.claim(), claim.experiment(), v, claim.evidence() + "; left out as dispatch-bound "
+                + "(ideal above half the model's own dispatch ceiling, so the harness would decide): " + String.join(", ", left));
     }
 
     static Claim gather(List<Point> points) {

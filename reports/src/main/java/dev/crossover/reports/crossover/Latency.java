@@ -3,9 +3,10 @@ package dev.crossover.reports.crossover;
 import org.HdrHistogram.Histogram;
 
 /**
- * Latency percentiles of one point, from its HdrHistogram log, in microseconds.
+ * Latency percentiles of one point, in microseconds: from its HdrHistogram log, or from its point
+ * record ({@code points/*.json}), which gives no count.
  *
- * @param count  recorded tasks
+ * @param count  recorded tasks, -1 when unknown
  * @param p50    median
  * @param p90    90th percentile
  * @param p99    99th percentile

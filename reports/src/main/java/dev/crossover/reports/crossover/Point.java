@@ -20,15 +20,49 @@ import java.util.SortedMap;
  * @param ideal       the ideal tasks per second, NaN when unknown
  * @param latency     the latency percentiles from the run's HdrHistogram log, or null
  * @param sidecar     the run's record of this point ({@code points/*.json}), or null
+ * @param ceiling     the model's dispatch ceiling in the same run (tasks/s, see {@link Ceilings}), NaN when not measured
  */
 public record Point(JmhResult result, String workload, String model, int concurrency, double ioMillis,
                     double cpuMicros, SortedMap<String, String> other, Metric throughput, Metric failed,
-                    double ideal, Latency latency, Sidecar sidecar) {
+                    double ideal, Latency latency, Sidecar sidecar, double ceiling) {
     public Point {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(throughput, "throughput");
+    }
+
+    /** A point whose model's dispatch ceiling is not known. */
+    public Point(JmhResult result, String workload, String model, int concurrency, double ioMillis,
+                 double cpuMicros, SortedMap<String, String> other, Metric throughput, Metric failed,
+                 double ideal, Latency latency, Sidecar sidecar) {
+        this(result, workload, model, concurrency, ioMillis, cpuMicros, other, throughput, failed, ideal, latency,
+                sidecar, Double.NaN);
+    }
+
+    /** {@return this point with the model's dispatch ceiling} */
+    public Point withCeiling(double tasksPerSecond) {
+        return new Point(result, workload, model, concurrency, ioMillis, cpuMicros, other, throughput, failed, ideal,
+                latency, sidecar, tasksPerSecond);
+    }
+
+    /**
+     * {@return true if the point's ideal throughput is above half of its model's dispatch ceiling}: the
+     * harness and the model's own cost per task would then decide the result, not how the model
+     * waits and computes, so the point decides no winner-map cell and no claim for this model.
+     * False when the ceiling or the ideal is unknown.
+     */
+    public boolean dispatchBound() {
+        return Double.isFinite(ceiling) && Double.isFinite(ideal) && ideal > ceiling / 2;
+    }
+
+    /**
+     * {@return why the point is dispatch-bound, such as "dispatch-bound: ideal 1,000,000 tasks/s >
+     * half its ceiling 1,500,000", or empty}
+     */
+    public String dispatchNote() {
+        return dispatchBound() ? "dispatch-bound: ideal " + Claims.num(ideal) + " tasks/s > half its ceiling "
+                + Claims.num(ceiling) : "";
     }
 
     /** {@return "did not reach C: ran N tasks per batch" when the run says so, else empty} */

@@ -21,8 +21,10 @@ import java.util.stream.Collectors;
  * <p>A result is a Crossover point when its benchmark is named
  * {@code dev.crossover.benchmarks.<Workload>Benchmark.<method>}, it has the params {@code model}
  * and an integer {@code concurrency}, and the secondary metric {@code completed} (tasks per
- * second, from {@code @AuxCounters}). The primary metric (batches per second, whose batch size
- * differs by model) is not what the report charts. Anything else is reported generically.
+ * second, from {@code @AuxCounters}). The primary metric (before method 2 batches per second,
+ * whose batch size differs by model) is not what the report charts. The {@code null} workload
+ * ({@code NullBenchmark}) gives the models' {@linkplain Ceilings dispatch ceilings}; open-loop
+ * points are {@link LoadPoints}'. Anything else is reported generically.
  */
 public final class Points {
     private static final Pattern NAME = Pattern.compile("dev\\.crossover\\.benchmarks\\.(\\w+)Benchmark\\.(\\w+)");
@@ -46,8 +48,13 @@ public final class Points {
         Slot s = slot.get();
         double ideal = Ideal.throughput(s.ioMillis(), s.cpuMicros(), s.concurrency(), cores(r));
         LatencyLogs.Key key = new LatencyLogs.Key(r.benchmark(), r.params());
+        Sidecar sidecar = files.points().get(key);
+        Latency latency = files.latency().get(key);
+        if (latency == null && sidecar != null) {
+            latency = sidecar.steady().latency();
+        }
         return Optional.of(new Point(r, s.workload(), s.model(), s.concurrency(), s.ioMillis(), s.cpuMicros(), s.other(),
-                completed, r.secondary().get("failed"), ideal, files.latency().get(key), files.points().get(key)));
+                completed, r.secondary().get("failed"), ideal, latency, sidecar));
     }
 
     /**
@@ -101,10 +108,37 @@ public final class Points {
      *                           the second would silently replace the first in every map
      */
     public static List<Point> all(List<JmhResult> results, RunFiles files) {
+        return read(results, files).points();
+    }
+
+    /**
+     * The closed-loop points of one source and its models' dispatch ceilings.
+     *
+     * @param points   the points of every workload but {@code null}, each with its model's ceiling
+     * @param ceilings the ceilings the {@code null} workload's points give (empty when there are none)
+     */
+    public record Found(List<Point> points, Ceilings ceilings) {
+        public Found {
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
+     * {@return the points among {@code results}, the {@code null} workload's set apart as the dispatch
+     * ceilings}; when a workload's class has several benchmark methods, each point's other params gain
+     * {@code method=<name>} so their lines stay apart.
+     *
+     * @throws BadInputException as {@link #all} does
+     */
+    public static Found read(List<JmhResult> results, RunFiles files) {
         List<Point> points = results.stream().map(r -> of(r, files)).flatMap(Optional::stream).toList();
         rejectDuplicates(points);
         Set<String> several = severalMethods(points.stream().map(p -> p.workload() + "\n" + p.result().method()).toList());
-        return points.stream().map(p -> several.contains(p.workload()) ? withMethod(p) : p).toList();
+        points = points.stream().map(p -> several.contains(p.workload()) ? withMethod(p) : p).toList();
+        String source = results.isEmpty() ? "" : results.get(0).source().label();
+        Ceilings ceilings = Ceilings.of(source, points.stream().filter(p -> p.workload().equals(Ceilings.WORKLOAD)).toList());
+        return new Found(points.stream().filter(p -> !p.workload().equals(Ceilings.WORKLOAD))
+                .map(p -> p.withCeiling(ceilings.of(p.model()))).toList(), ceilings);
     }
 
     /** {@return the workloads (of "workload\nmethod" pairs) that have more than one method} */
@@ -131,7 +165,7 @@ public final class Points {
         SortedMap<String, String> other = new TreeMap<>(p.other());
         other.put("method", p.result().method());
         return new Point(p.result(), p.workload(), p.model(), p.concurrency(), p.ioMillis(), p.cpuMicros(), other,
-                p.throughput(), p.failed(), p.ideal(), p.latency(), p.sidecar());
+                p.throughput(), p.failed(), p.ideal(), p.latency(), p.sidecar(), p.ceiling());
     }
 
     private static double number(String param) {

@@ -22,21 +22,29 @@ import java.util.stream.Stream;
  * <p>They belong to a file named {@code results.json} only: any other JMH file in the same
  * directory is another run, and gets none of them (nor the directory's {@code environment.json}).
  *
- * @param latency  latency percentiles by benchmark and params
- * @param points   the point records by benchmark and params
- * @param failures the failed and excluded points, in file order
+ * @param latency        latency percentiles by benchmark and params
+ * @param points         the point records by benchmark and params
+ * @param failures       the failed and excluded points, in file order
+ * @param methodVersions the method versions the point records state, the first record of each (one entry
+ *                       when they agree; a record without {@code methodVersion} implies 1); empty without records
  */
 public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Key, Sidecar> points,
-                       List<Failure> failures) {
+                       List<Failure> failures, List<MethodVersions.Stated> methodVersions) {
     /** The name of the JMH file the run-directory files belong to. */
     public static final String RESULTS = "results.json";
     /** No files: a JMH file that is not a Crossover run's results.json. */
-    public static final RunFiles NONE = new RunFiles(Map.of(), Map.of(), List.of());
+    public static final RunFiles NONE = new RunFiles(Map.of(), Map.of(), List.of(), List.of());
 
     public RunFiles {
         latency = Map.copyOf(latency);
         points = Map.copyOf(points);
         failures = List.copyOf(failures);
+        methodVersions = List.copyOf(methodVersions);
+    }
+
+    /** Run files whose point records state no method version. */
+    public RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Key, Sidecar> points, List<Failure> failures) {
+        this(latency, points, failures, List.of());
     }
 
     /** {@return true if {@code file} is named results.json, so the files beside it are its own} */
@@ -50,12 +58,19 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
         if (!ownsDirectory(resultsFile) || dir == null) {
             return NONE;
         }
-        return new RunFiles(LatencyLogs.in(dir.resolve("latency")), points(dir.resolve("points")),
-                failures(dir.resolve("failures.json")));
+        List<MethodVersions.Stated> versions = new ArrayList<>();
+        Map<LatencyLogs.Key, Sidecar> points = points(dir.resolve("points"), versions);
+        return new RunFiles(LatencyLogs.in(dir.resolve("latency")), points, failures(dir.resolve("failures.json")),
+                MethodVersions.distinct(versions));
     }
 
     /** {@return the point records in {@code dir} (a run's {@code points/}), by benchmark and params; empty when it does not exist} @throws BadInputException naming a malformed file */
     public static Map<LatencyLogs.Key, Sidecar> points(Path dir) {
+        return points(dir, new ArrayList<>());
+    }
+
+    /** {@return the point records in {@code dir}}, adding the method version each states (or implies) to {@code versions} */
+    static Map<LatencyLogs.Key, Sidecar> points(Path dir, List<MethodVersions.Stated> versions) {
         Map<LatencyLogs.Key, Sidecar> out = new HashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;
@@ -67,7 +82,9 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
             throw new BadInputException(dir, "cannot list: " + e, e);
         }
         for (Path file : files) {
-            Sidecar s = sidecar(At.root(file, JmhParser.readTree(file)).requireObject());
+            At root = At.root(file, JmhParser.readTree(file)).requireObject();
+            Sidecar s = sidecar(root);
+            versions.add(new MethodVersions.Stated(s.steady().methodVersion(), file, root.optional("methodVersion").isEmpty()));
             if (out.putIfAbsent(s.key(), s) != null) {
                 throw new BadInputException(file, "a second record for " + s.benchmark() + " " + s.params()
                         + " (expected: one file per point)");
@@ -76,13 +93,22 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
         return out;
     }
 
+    /**
+     * Reads either shape: before method 2 with {@code batchTasks} and {@code reachedConcurrency}, since
+     * without them and with {@link SteadyState}'s fields; {@code concurrency} may be absent only in an
+     * open loop's record.
+     */
     private static Sidecar sidecar(At o) {
-        return new Sidecar(o.field("benchmark").text(), params(o.field("params")), o.field("batchTasks").integer(),
-                o.field("concurrency").integer(), o.field("reachedConcurrency").bool(), o.field("maxInFlight").integer(),
+        SteadyState steady = SteadyState.read(o);
+        int concurrency = steady.isOpen() ? o.optional("concurrency").map(At::integer).orElse(0)
+                : o.field("concurrency").integer();
+        return new Sidecar(o.field("benchmark").text(), params(o.field("params")),
+                o.optional("batchTasks").map(At::integer).orElse(-1), concurrency,
+                o.optional("reachedConcurrency").map(At::bool).orElse(true), o.field("maxInFlight").integer(),
                 o.field("cpuUnits").longInteger(), o.field("cpuNanosPerTask").longInteger(),
                 o.field("startupMillis").number(), o.field("invocations").integer(),
                 o.optional("cpuNanosPerTaskMeasured").map(At::longInteger).orElse(-1L),
-                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN));
+                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN), steady);
     }
 
     static List<Failure> failures(Path file) {

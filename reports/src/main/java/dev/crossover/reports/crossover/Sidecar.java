@@ -1,33 +1,48 @@
 package dev.crossover.reports.crossover;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * What the Crossover run wrote about one point beside the JMH result, in
- * {@code points/<benchmark>@<k1>=<v1>,....json}: how each batch was sized and run.
+ * {@code points/<benchmark>@<k1>=<v1>,....json}. Runs before method 2 timed batches and say how
+ * each batch was sized ({@code batchTasks}, {@code reachedConcurrency}); runs since measure in
+ * steady-state windows and carry {@link SteadyState} instead. Both shapes are read; a field a
+ * shape lacks reads as "not applicable".
  *
  * @param benchmark          the full benchmark name
  * @param params             every param, sorted by name
- * @param batchTasks         tasks per batch (one JMH operation)
- * @param concurrency        C, the tasks allowed in flight
- * @param reachedConcurrency false when a batch held fewer tasks than C, so C was never reached
+ * @param batchTasks         tasks per batch (one JMH operation), -1 when not applicable (method 2)
+ * @param concurrency        C, the tasks allowed in flight; 0 when not applicable (an open loop without one)
+ * @param reachedConcurrency false when a batch held fewer tasks than C, so C was never reached; true when not applicable
  * @param maxInFlight        the most tasks seen in flight at once
  * @param cpuUnits           kernel units of CPU work per task
  * @param cpuNanosPerTask    the CPU work per task those units stand for, in nanoseconds (configured, not measured)
  * @param startupMillis      time from creating the model to its being ready, in milliseconds
- * @param invocations        batches run
+ * @param invocations        JMH invocations run
  * @param cpuNanosPerTaskMeasured CPU time per finished task in the measured iterations, in nanoseconds: the forked
  *                           JVM's whole process (JMH, GC and JIT included) plus its worker processes, so an
  *                           upper bound of the model's cost; -1 when the run did not measure it (older runs)
  * @param cpuSecondsMeasured the CPU time of those iterations in seconds, NaN when not measured
+ * @param steady             what method 2 measured ({@link SteadyState#NONE} for older records)
  */
 public record Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
                       boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
-                      double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured) {
+                      double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured,
+                      SteadyState steady) {
     public Sidecar {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        Objects.requireNonNull(steady, "steady");
+    }
+
+    /** A record of a run before method 2 that measured CPU time. */
+    public Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
+                   boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
+                   double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured) {
+        this(benchmark, params, batchTasks, concurrency, reachedConcurrency, maxInFlight, cpuUnits, cpuNanosPerTask,
+                startupMillis, invocations, cpuNanosPerTaskMeasured, cpuSecondsMeasured, SteadyState.NONE);
     }
 
     /** A record from a run that did not measure CPU time (no {@code cpuNanosPerTaskMeasured}). */
@@ -53,8 +68,16 @@ public record Sidecar(String benchmark, SortedMap<String, String> params, int ba
         return new LatencyLogs.Key(benchmark, params);
     }
 
-    /** {@return the note a point that never reached C carries, such as "did not reach C: ran 2 tasks per batch"} */
+    /** {@return whether batches were sized at this point (a record before method 2)} */
+    public boolean hasBatches() {
+        return batchTasks >= 0;
+    }
+
+    /**
+     * {@return the note a point that never reached C carries, such as "did not reach C: ran 2 tasks
+     * per batch"; empty when it did or batches do not apply}
+     */
     public String shortfall() {
-        return reachedConcurrency ? "" : "did not reach C: ran " + batchTasks + " tasks per batch";
+        return reachedConcurrency || !hasBatches() ? "" : "did not reach C: ran " + batchTasks + " tasks per batch";
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * when the winner's 99.9% interval is clear of every other model's; a model whose interval overlaps
  * it ties, and a model without an interval (one iteration, a NaN error) makes the cell inconclusive,
  * as does a tie where an interval is wider than its score. A NaN or infinite score never wins: it
- * is shown as "no result".
+ * is shown as "no result". A {@linkplain Point#dispatchBound() dispatch-bound} point is left out of
+ * the comparison, and the cell's notes say so: the harness would decide it, not the model.
  */
 public final class Winners {
     private Winners() {
@@ -51,16 +52,19 @@ public final class Winners {
                 throw new IllegalArgumentException("points: " + p.model() + " twice at " + key
                         + " (expected: one result per model and point)");
             }
-            notes.put(p.model(), p.throughput().hasScore() ? p.shortfall() : "no result");
+            notes.put(p.model(), !p.throughput().hasScore() ? "no result"
+                    : p.dispatchBound() ? join(p.dispatchNote() + ", left out", p.shortfall()) : p.shortfall());
         }
-        missing.forEach(m -> notes.merge(m.model(), m.words(), (a, b) -> a.isEmpty() ? b : a + "; " + b));
+        missing.forEach(m -> notes.merge(m.model(), m.words(), Winners::join));
         notes.values().removeIf(String::isEmpty);
-        List<Point> sorted = ps.stream().filter(p -> p.throughput().hasScore())
+        List<Point> sorted = ps.stream().filter(p -> p.throughput().hasScore() && !p.dispatchBound())
                 .sorted(Comparator.comparingDouble((Point p) -> p.throughput().score()).reversed()
                         .thenComparing(Point::model))
                 .toList();
         if (sorted.isEmpty()) {
-            return new Cell(key, null, Cell.Outcome.NO_RESULT, List.of(), Double.NaN, Map.of(), notes);
+            Cell.Outcome none = ps.stream().anyMatch(p -> p.throughput().hasScore() && p.dispatchBound())
+                    ? Cell.Outcome.DISPATCH_BOUND : Cell.Outcome.NO_RESULT;
+            return new Cell(key, null, none, List.of(), Double.NaN, Map.of(), notes);
         }
         Point best = sorted.get(0);
         List<String> tied = new ArrayList<>();
@@ -90,6 +94,10 @@ public final class Winners {
         double margin = sorted.size() < 2 ? 1
                 : best.throughput().score() / sorted.get(1).throughput().score();
         return new Cell(key, best.model(), outcome, tied, Double.isFinite(margin) ? margin : Double.NaN, measured, notes);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /**

@@ -36,11 +36,12 @@ final class CrossoverSection {
     }
 
     List<String> workloads() {
-        return points.stream().map(Point::workload).distinct()
-                .sorted(Comparator.comparingInt((String w) -> WORKLOAD_ORDER.contains(w) ? WORKLOAD_ORDER.indexOf(w) : 99)
-                        .thenComparing(w -> w))
-                .toList();
+        return points.stream().map(Point::workload).distinct().sorted(WORKLOADS).toList();
     }
+
+    /** Workloads in the report's order: sleep, cpu, mixed, http, fanout, then any other by name. */
+    static final Comparator<String> WORKLOADS = Comparator
+            .comparingInt((String w) -> WORKLOAD_ORDER.contains(w) ? WORKLOAD_ORDER.indexOf(w) : 99).thenComparing(w -> w);
 
     /** One sentence per source and workload: who wins how many cells. */
     List<String> summary(List<Cell> cells) {
@@ -54,12 +55,17 @@ final class CrossoverSection {
                 }
                 Map<String, Integer> wins = new TreeMap<>();
                 mine.stream().filter(c -> c.winner() != null).forEach(c -> wins.merge(c.winner(), 1, Integer::sum));
-                long ties = mine.stream().filter(Cell::isTie).count();
-                long none = mine.stream().filter(c -> c.winner() == null).count();
-                List<String> parts = wins.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .map(e -> e.getKey() + " " + e.getValue()).toList();
+                long ties = mine.stream().filter(c -> c.winner() != null && c.isTie()).count();
+                List<String> parts = new ArrayList<>(wins.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .map(e -> e.getKey() + " " + e.getValue()).toList());
+                for (Cell.Outcome none : List.of(Cell.Outcome.NO_RESULT, Cell.Outcome.DISPATCH_BOUND)) {
+                    long n = mine.stream().filter(c -> c.winner() == null && c.outcome() == none).count();
+                    if (n > 0) {
+                        parts.add((none == Cell.Outcome.NO_RESULT ? "no result" : "dispatch-bound") + " " + n);
+                    }
+                }
                 out.add((sources.size() > 1 ? source + ", " : "") + w + ": wins by cell \u2014 " + String.join(", ", parts)
-                        + (none > 0 ? (parts.isEmpty() ? "" : ", ") + "no result " + none : "")
                         + " of " + mine.size() + (ties > 0 ? " (" + ties + " of them ties or inconclusive within the 99.9% intervals)" : ""));
             }
         }
@@ -95,7 +101,7 @@ final class CrossoverSection {
         }
         List<String> notes = notes(c.notes());
         if (c.winner() == null) {
-            return new Views.CellView("no result", "", String.join("; ", notes), "#f3f3f3", "#000000", "#999999",
+            return new Views.CellView(c.outcome().words(), "", String.join("; ", notes), "#f3f3f3", "#000000", "#999999",
                     true, false, "noresult", notes);
         }
         StringBuilder tip = new StringBuilder();
@@ -138,7 +144,8 @@ final class CrossoverSection {
     }
 
     List<Views.WorkloadView> charts() {
-        List<Crossovers.Crossover> flips = Crossovers.find(points);
+        // A dispatch-bound point decides nothing, so it cannot make a crossover either.
+        List<Crossovers.Crossover> flips = Crossovers.find(points.stream().filter(p -> !p.dispatchBound()).toList());
         record ChartKey(String workload, double io, double cpu, SortedMap<String, String> other) {
         }
         Map<ChartKey, List<Point>> byChart = new LinkedHashMap<>();
@@ -160,10 +167,10 @@ final class CrossoverSection {
                 List<String> words = flips.stream().filter(f -> f.slice().workload().equals(w) && f.slice().ioMillis() == k.io()
                                 && f.slice().cpuMicros() == k.cpu() && f.slice().other().equals(k.other()))
                         .map(f -> (sources.size() > 1 ? f.slice().source() + ": " : "") + f.sentence()).toList();
-                List<Views.ShortfallRow> shortfalls = ps.stream().filter(p -> !p.shortfall().isEmpty())
+                List<Views.ShortfallRow> shortfalls = ps.stream().filter(p -> !note(p).isEmpty())
                         .sorted(Comparator.comparing(Point::model).thenComparingInt(Point::concurrency))
                         .map(p -> new Views.ShortfallRow(p.model() + (sources.size() > 1 ? " \u00b7 " + p.sourceLabel() : ""),
-                                Integer.toString(p.concurrency()), Integer.toString(p.sidecar().batchTasks()), p.shortfall()))
+                                Integer.toString(p.concurrency()), note(p)))
                         .toList();
                 slices.add(new Views.SliceView(title, LineCharts.throughput("Throughput \u2014 " + title, throughput, ideal(ps), palette),
                         hasEfficiency ? LineCharts.efficiency("Efficiency \u2014 " + title, efficiency, palette) : null, words,
@@ -172,6 +179,15 @@ final class CrossoverSection {
             out.add(new Views.WorkloadView("workload-" + w.replaceAll("[^A-Za-z0-9_-]", "_"), w, slices));
         }
         return out;
+    }
+
+    /**
+     * {@return what a chart's point carries beside its value: short of C, dispatch-bound (left out of
+     * cells and claims), or empty}
+     */
+    static String note(Point p) {
+        String bound = p.dispatchBound() ? p.dispatchNote() + " (left out of the winner map and the claims)" : "";
+        return bound.isEmpty() ? p.shortfall() : p.shortfall().isEmpty() ? bound : bound + "; " + p.shortfall();
     }
 
     private List<Line> lines(List<Point> ps, boolean efficiency) {
@@ -209,7 +225,8 @@ final class CrossoverSection {
                         .thenComparingDouble(Point::ioMillis).thenComparingDouble(Point::cpuMicros).thenComparingInt(Point::concurrency))
                 .map(p -> new Views.LatencyRow(p.sourceLabel(), p.workload(), p.model(), Integer.toString(p.concurrency()),
                         "io " + Format.number(p.ioMillis()) + " ms, cpu " + Format.number(p.cpuMicros()) + " \u00b5s" + others(p.other()),
-                        Long.toString(p.latency().count()), Format.number(p.latency().p50()), Format.number(p.latency().p90()),
+                        p.latency().count() < 0 ? "" : Long.toString(p.latency().count()),
+                        Format.number(p.latency().p50()), Format.number(p.latency().p90()),
                         Format.number(p.latency().p99()), Format.number(p.latency().p999()), Format.number(p.latency().max())))
                 .toList();
     }

@@ -2,9 +2,13 @@ package dev.crossover.reports.html;
 
 import dev.crossover.reports.chart.BarCharts;
 import dev.crossover.reports.chart.Palette;
+import dev.crossover.reports.crossover.Ceilings;
 import dev.crossover.reports.crossover.Cell;
 import dev.crossover.reports.crossover.Failure;
 import dev.crossover.reports.crossover.LatencyLogs;
+import dev.crossover.reports.crossover.LoadPoint;
+import dev.crossover.reports.crossover.LoadPoints;
+import dev.crossover.reports.crossover.MethodVersions;
 import dev.crossover.reports.crossover.Point;
 import dev.crossover.reports.crossover.Points;
 import dev.crossover.reports.crossover.RunFiles;
@@ -21,7 +25,8 @@ import java.util.Map;
 
 /**
  * Builds the report's view from loaded files: Crossover points get the winner maps, charts against
- * concurrency, crossovers, claims, latency, start-up times and failed points; every other result gets a chart and a table per
+ * concurrency, crossovers, claims, latency against offered load, dispatch ceilings, timer lateness,
+ * latency, start-up times and failed points; every other result gets a chart and a table per
  * benchmark class, grouped by method and params; every result appears in the final table.
  */
 public final class ReportBuilder {
@@ -32,40 +37,67 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    /** {@return the report's view of the loaded files, with each file's run files (latency logs, point records, failures)} */
+    /**
+     * {@return the report's view of the loaded files, with each file's run files (latency logs, point records, failures)}
+     * @throws dev.crossover.reports.BadInputException naming both files when two Crossover runs were measured by
+     *                                                 different method versions
+     */
     public static Views.Report build(List<Sources.Loaded> loaded, Map<Source, RunFiles> runFiles) {
         List<String> labels = loaded.stream().map(l -> l.source().label()).toList();
         List<Point> points = new ArrayList<>();
+        List<LoadPoint> load = new ArrayList<>();
+        List<Ceilings> ceilings = new ArrayList<>();
         List<Cell.Missing> missing = new ArrayList<>();
         List<Views.FailureRow> failures = new ArrayList<>();
         List<JmhResult> generic = new ArrayList<>();
+        Map<Source, Boolean> crossover = new LinkedHashMap<>();
+        for (Sources.Loaded l : loaded) {
+            RunFiles files = runFiles.getOrDefault(l.source(), RunFiles.NONE);
+            Points.Found found = Points.read(l.results(), files);
+            List<LoadPoint> mineLoad = LoadPoints.all(l.results(), files);
+            List<Cell.Missing> mineMissing = missing(l.source(), found.points(), files.failures());
+            points.addAll(found.points());
+            load.addAll(mineLoad);
+            ceilings.add(found.ceilings());
+            missing.addAll(mineMissing);
+            crossover.put(l.source(), !found.points().isEmpty() || !found.ceilings().byModel().isEmpty()
+                    || !mineLoad.isEmpty() || !mineMissing.isEmpty());
+            files.failures().forEach(f -> failures.add(new Views.FailureRow(l.source().label(), f.benchmark(), f.model(),
+                    paramsLabel(f.params()), f.status().name().toLowerCase(java.util.Locale.ROOT), f.message())));
+            l.results().stream().filter(r -> Points.of(r, files).isEmpty() && LoadPoints.of(r, files).isEmpty())
+                    .forEach(generic::add);
+        }
+        Map<Source, Integer> versions = MethodVersions.check(loaded.stream().map(Sources.Loaded::source).toList(),
+                runFiles, crossover);
+        Map<JmhResult, Point> byResult = new java.util.IdentityHashMap<>();
+        points.forEach(p -> byResult.put(p.result(), p));
         List<Views.ResultRow> rows = new ArrayList<>();
         for (Sources.Loaded l : loaded) {
             RunFiles files = runFiles.getOrDefault(l.source(), RunFiles.NONE);
-            List<Point> mine = Points.all(l.results(), files);
-            points.addAll(mine);
-            missing.addAll(missing(l.source(), mine, files.failures()));
-            files.failures().forEach(f -> failures.add(new Views.FailureRow(l.source().label(), f.benchmark(), f.model(),
-                    paramsLabel(f.params()), f.status().name().toLowerCase(java.util.Locale.ROOT), f.message())));
-            java.util.Set<JmhResult> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            mine.forEach(p -> used.add(p.result()));
-            l.results().forEach(r -> rows.add(ResultRows.of(r, files.points().get(new LatencyLogs.Key(r.benchmark(), r.params())))));
-            l.results().stream().filter(r -> !used.contains(r)).forEach(generic::add);
+            int version = versions.getOrDefault(l.source(), 1);
+            l.results().forEach(r -> rows.add(ResultRows.of(r, files.points().get(new LatencyLogs.Key(r.benchmark(), r.params())),
+                    version, byResult.containsKey(r) ? byResult.get(r).dispatchNote() : "")));
         }
-        boolean crossover = !points.isEmpty() || !missing.isEmpty();
+        boolean isCrossover = crossover.containsValue(true);
         java.util.Set<String> models = new java.util.LinkedHashSet<>();
         points.forEach(p -> models.add(p.model()));
         missing.forEach(m -> models.add(m.model()));
+        load.forEach(p -> models.add(p.model()));
+        ceilings.forEach(c -> models.addAll(c.byModel().keySet()));
         Palette palette = new Palette(List.copyOf(models));
         CrossoverSection section = new CrossoverSection(points, labels, palette);
+        HarnessSection harness = new HarnessSection(points, load, ceilings, labels, palette);
         List<Cell> cells = Winners.cells(points, missing);
         return new Views.Report(
-                crossover ? "Crossover report: where each concurrency model wins" : "JMH report",
+                isCrossover ? "Crossover report: where each concurrency model wins" : "JMH report",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                loaded.stream().map(l -> source(l.source())).toList(),
-                crossover, section.summary(cells), section.legend(), section.maps(cells),
-                section.claims(), section.charts(), section.latency(), section.startup(), section.cpu(), failures,
-                generic(generic, labels), rows);
+                loaded.stream().map(l -> source(l.source(), versions.get(l.source()),
+                        runFiles.getOrDefault(l.source(), RunFiles.NONE))).toList(),
+                isCrossover, Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions, runFiles, points, load),
+                section.summary(cells), section.legend(), section.maps(cells), harness.dispatchNote(),
+                section.claims(), section.charts(), new LoadSection(load, labels, palette).views(),
+                harness.ceilings(), harness.ceilingsNote(), harness.lateness(),
+                section.latency(), section.startup(), section.cpu(), failures, generic(generic, labels), rows);
     }
 
     /** The cells each failure or exclusion belongs to, placed as its points would be. */
@@ -96,14 +128,26 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static String paramsLabel(Map<String, String> params) {
+    static String paramsLabel(Map<String, String> params) {
         StringBuilder b = new StringBuilder();
         params.forEach((k, v) -> b.append(b.isEmpty() ? "" : ", ").append(k).append('=').append(v));
         return b.isEmpty() ? "(no params)" : b.toString();
     }
 
-    private static Views.SourceView source(Source s) {
+    /**
+     * {@return the run record of a source}: its identity, the method its numbers were measured by
+     * (null for a plain JMH file) and how its work was verified, with warnings for a busy machine and
+     * for a failed check.
+     */
+    private static Views.SourceView source(Source s, Integer methodVersion, RunFiles files) {
         List<Views.Field> fields = new ArrayList<>();
+        if (methodVersion != null) {
+            fields.add(new Views.Field("method", MethodVersions.words(methodVersion)));
+        }
+        Verified verified = Verified.of(files);
+        if (!verified.words().isEmpty()) {
+            fields.add(new Views.Field("work verified", verified.words()));
+        }
         for (String key : IDENTITY) {
             String v = s.get(key);
             if (v != null) {
@@ -111,11 +155,13 @@ public final class ReportBuilder {
             }
         }
         s.environment().forEach((k, v) -> {
-            if (!IDENTITY.contains(k)) {
+            if (!IDENTITY.contains(k) && !k.equals("methodVersion")) {
                 fields.add(new Views.Field(k, v));
             }
         });
-        return new Views.SourceView(s.label(), s.file().toString(), fields, busy(s));
+        String warning = String.join(" ", java.util.stream.Stream.of(busy(s), verified.warning())
+                .filter(w -> !w.isEmpty()).toList());
+        return new Views.SourceView(s.label(), s.file().toString(), fields, warning);
     }
 
     /**

@@ -17,26 +17,31 @@ final class ResultRows {
 
     /** {@return the row of a result without a run record} */
     static Views.ResultRow of(JmhResult r) {
-        return of(r, null);
+        return of(r, null, 1, "");
     }
 
     /**
      * {@return the row of a result, with the run's record of it when there is one}; a Crossover
-     * benchmark's primary unit reads "batches/s", as its batches differ in size between models.
+     * benchmark's primary unit reads "batches/s" before method 2, as its batches differ in size
+     * between models, and is marked as not the task rate since.
+     *
+     * @param methodVersion the method version of the result's run
+     * @param note          what the report knows of the point beside its numbers (dispatch-bound), or empty
      */
-    static Views.ResultRow of(JmhResult r, Sidecar sidecar) {
+    static Views.ResultRow of(JmhResult r, Sidecar sidecar, int methodVersion, String note) {
         Metric m = r.primary();
-        String unit = Points.isCrossoverBenchmark(r.benchmark()) && m.unit().equals("ops/s")
-                ? "batches/s (not comparable across models)" : m.unit();
+        boolean ours = Points.isCrossoverBenchmark(r.benchmark()) && m.unit().equals("ops/s");
+        String unit = !ours ? m.unit() : methodVersion >= 2 ? "ops/s (not the task rate: see completed)"
+                : "batches/s (not comparable across models)";
         return new Views.ResultRow(r.source().label(), r.benchmark(), r.mode(), r.paramsLabel(),
                 Format.number(m.score()), Double.isNaN(m.error()) ? "" : "\u00b1 " + Format.number(m.error()),
                 unit, m.hasInterval() ? "[" + Format.number(m.low()) + ", " + Format.number(m.high()) + "]" : "",
                 m.samples() == 0 ? "" : Long.toString(m.samples()),
                 r.mode().equals("sample") || r.mode().equals("ss") ? percentiles(m) : "", secondary(r),
-                sidecar == null ? "" : Integer.toString(sidecar.batchTasks()),
+                sidecar == null || !sidecar.hasBatches() ? "" : Integer.toString(sidecar.batchTasks()),
                 sidecar == null ? "" : Integer.toString(sidecar.maxInFlight()),
                 sidecar == null ? "" : Format.number(sidecar.startupMillis()),
-                sidecar == null || !sidecar.hasMeasuredCpu() ? "" : Format.number(sidecar.cpuMicrosPerTask()));
+                sidecar == null || !sidecar.hasMeasuredCpu() ? "" : Format.number(sidecar.cpuMicrosPerTask()), note);
     }
 
     /** {@return the percentiles shown for sample and single-shot modes, such as "p50 3.76, p99 3.96"} */

@@ -12,10 +12,47 @@ public final class Views {
 
     /** The whole report. */
     public record Report(String title, String generated, List<SourceView> sources, boolean crossover,
-                         List<String> summary, List<LegendItem> legend, List<MapView> maps,
-                         List<ClaimSet> claims, List<WorkloadView> workloads, List<LatencyRow> latency,
-                         List<StartupRow> startup, List<CpuRow> cpu, List<FailureRow> failures,
+                         List<String> trust, List<String> summary, List<LegendItem> legend, List<MapView> maps,
+                         String dispatchNote,
+                         List<ClaimSet> claims, List<WorkloadView> workloads, List<LoadView> load,
+                         List<CeilingSet> ceilings, String ceilingsNote, List<LatenessTable> lateness,
+                         List<LatencyRow> latency, List<StartupRow> startup, List<CpuRow> cpu, List<FailureRow> failures,
                          List<GenericView> generic, List<ResultRow> results) {
+    }
+
+    /** One run's dispatch ceilings: per model, the null workload's tasks/s at each C and their highest. */
+    public record CeilingSet(String source, List<String> columns, List<CeilingRow> rows) {
+    }
+
+    /**
+     * One model's dispatch ceiling.
+     *
+     * @param model   the model
+     * @param byC     tasks/s at each of the set's columns (empty where not measured)
+     * @param ceiling the highest of them
+     * @param perTask its inverse: the harness and model's own time per task, in µs
+     * @param half    half the ceiling: a point whose ideal is above it is dispatch-bound
+     * @param bound   how many of the model's points are dispatch-bound, such as "2 of 14"
+     */
+    public record CeilingRow(String model, List<String> byC, String ceiling, String perTask, String half, String bound) {
+    }
+
+    /** One model's timer lateness over its waiting points, with a one-line summary. */
+    public record LatenessTable(String model, String summary, List<LatenessRow> rows) {
+    }
+
+    /** Timer lateness at one point, in µs: {@code at} is "C = 100" (closed loop) or "5,000 tasks/s" (open loop). */
+    public record LatenessRow(String source, String workload, String params, String at, String p50, String p99,
+                              String max, String count) {
+    }
+
+    /** Latency against offered load for one open-loop workload point: the chart, the SLO sentence and the numbers. */
+    public record LoadView(String id, String title, String svg, String slo, List<LoadRow> rows) {
+    }
+
+    /** One open-loop point: rates in tasks/s, latencies in µs; {@code sustained} is "yes", "no" or empty when unknown. */
+    public record LoadRow(String model, String rate, String load, String achieved, String rejected, String p50,
+                          String p99, String p999, String serviceP99, String lagP99, String sustained) {
     }
 
     /** A name and a value. */
@@ -58,16 +95,15 @@ public final class Views {
     public record WorkloadView(String id, String title, List<SliceView> slices) {
     }
 
-    /** The charts of one set of fixed params, with its crossovers in words. */
+    /** The charts of one set of fixed params, with its crossovers in words and the points that decide nothing. */
     public record SliceView(String title, String throughputSvg, String efficiencySvg, List<String> crossovers,
                             List<ShortfallRow> shortfalls) {
     }
 
-    /** A point of a chart whose batches held fewer tasks than its C. */
-    public record ShortfallRow(String model, String concurrency, String batchTasks, String note) {
+    /** A point of a chart that decides nothing or carries a warning: short of its C, or dispatch-bound. */
+    public record ShortfallRow(String model, String concurrency, String note) {
     }
 
-    /** How long one model took to be ready, over the points of one run. */
     /** One point's measured CPU time per task (µs) and, when the task waits, its share of the wait. */
     public record CpuRow(String source, String workload, String model, String concurrency, String params,
                          String cpuMicrosPerTask, String cpuSeconds, String ofWait) {
@@ -94,6 +130,6 @@ public final class Views {
     public record ResultRow(String source, String benchmark, String mode, String params, String score,
                             String error, String unit, String interval, String samples, String percentiles,
                             String secondary, String batchTasks, String maxInFlight, String startupMillis,
-                            String cpuMicrosPerTask) {
+                            String cpuMicrosPerTask, String note) {
     }
 }

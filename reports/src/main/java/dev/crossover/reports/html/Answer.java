@@ -1,0 +1,84 @@
+package dev.crossover.reports.html;
+
+import dev.crossover.reports.crossover.LoadPoint;
+import dev.crossover.reports.crossover.MethodVersions;
+import dev.crossover.reports.crossover.Point;
+import dev.crossover.reports.crossover.RunFiles;
+import dev.crossover.reports.jmh.JmhResult;
+import dev.crossover.reports.jmh.Metric;
+import dev.crossover.reports.jmh.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report's first screen: per workload who wins where, the claims' verdicts, and how far the
+ * run can be trusted (method, JDK, forks, noise, verification, dispatch-bound points, load on the
+ * machine), each line pointing to the section below that holds the evidence.
+ */
+final class Answer {
+    private Answer() {
+    }
+
+    /**
+     * {@return one line per Crossover source on how far its numbers can be trusted}, such as
+     * "bench-host: method 2: steady-state windows; JDK 25; 3 forks per point; median 99.9% interval
+     * ±0.5% of the score over 36 points; work verified: every check passed; 6 points dispatch-bound"
+     */
+    static List<String> trust(List<Source> sources, Map<Source, Integer> versions, Map<Source, RunFiles> runFiles,
+                              List<Point> points, List<LoadPoint> load) {
+        List<String> out = new ArrayList<>();
+        for (Source s : sources) {
+            Integer version = versions.get(s);
+            if (version == null) {
+                continue;
+            }
+            List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(s.label())).toList();
+            List<JmhResult> results = new ArrayList<>(mine.stream().map(Point::result).toList());
+            load.stream().filter(p -> p.sourceLabel().equals(s.label())).forEach(p -> results.add(p.result()));
+            List<Metric> rates = new ArrayList<>(mine.stream().map(Point::throughput).toList());
+            load.stream().filter(p -> p.sourceLabel().equals(s.label())).forEach(p -> rates.add(p.achieved()));
+            List<String> parts = new ArrayList<>();
+            parts.add(MethodVersions.words(version));
+            String jdk = s.get("forkedJdkVersion") != null ? s.get("forkedJdkVersion") : s.get("jdkVersion");
+            if (jdk != null) {
+                parts.add("JDK " + jdk);
+            }
+            parts.add(forks(results));
+            parts.add(noise(rates));
+            Verified verified = Verified.of(runFiles.getOrDefault(s, RunFiles.NONE));
+            if (!verified.words().isEmpty()) {
+                parts.add("work verified: " + verified.words());
+            }
+            long bound = mine.stream().filter(Point::dispatchBound).count();
+            if (bound > 0) {
+                parts.add(bound + " point" + (bound == 1 ? "" : "s") + " dispatch-bound, left out of cells and claims");
+            }
+            out.add((sources.size() > 1 ? s.label() + ": " : "") + String.join("; ", parts));
+        }
+        return out;
+    }
+
+    private static String forks(List<JmhResult> results) {
+        int lo = results.stream().mapToInt(JmhResult::forks).filter(f -> f > 0).min().orElse(0);
+        int hi = results.stream().mapToInt(JmhResult::forks).max().orElse(0);
+        if (hi == 0) {
+            return "forks unknown";
+        }
+        String n = lo == hi ? Integer.toString(hi) : lo + "\u2013" + hi;
+        return n + " fork" + (hi == 1 ? "" : "s") + " per point" + (lo <= 1 ? " (intervals from one JVM only)" : "");
+    }
+
+    /** {@return the median half-width of the points' 99.9% intervals relative to their scores} */
+    private static String noise(List<Metric> rates) {
+        List<Double> rel = rates.stream().filter(m -> m.hasInterval() && m.score() > 0)
+                .map(m -> (m.high() - m.low()) / 2 / m.score()).sorted().toList();
+        if (rel.isEmpty()) {
+            return "no intervals (single iterations): nothing is decided";
+        }
+        int n = rel.size();
+        double median = n % 2 == 1 ? rel.get(n / 2) : (rel.get(n / 2 - 1) + rel.get(n / 2)) / 2;
+        return "median 99.9% interval \u00b1" + Format.number(100 * median) + "% of the score over " + n + " point"
+                + (n == 1 ? "" : "s");
+    }
+}
