@@ -117,7 +117,8 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
         }
         f.put("modelDefaults", modelDefaults);
         f.put("calibration", Map.of("unitsPerMicro", unitsPerMicro));
-        f.put("methodVersion", "1");  // how the numbers are measured: bump on a change, and compare refuses to compare across it
+        // how the numbers are measured (dev.crossover.core.Driver.METHOD_VERSION): compare refuses to compare across it
+        f.put("methodVersion", Integer.toString(dev.crossover.core.Driver.METHOD_VERSION));
         Files.writeString(file, JSON.writeValueAsString(f) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 
