@@ -129,7 +129,6 @@ public abstract class WorkloadBenchmark {
     private long lastCompleted;
     private long lastFailed;
     private long lastRejected;
-    private long iterationFirst;
     private long iterationRejected;
     private long latencyStartMillis = Long.MAX_VALUE;
 
@@ -205,7 +204,6 @@ public abstract class WorkloadBenchmark {
         load.takeHistograms();  // what finished before this iteration is not its own
         lastCompleted = load.completedSoFar();
         lastFailed = load.failedSoFar();
-        iterationFirst = lastCompleted + lastFailed;
         iterationRejected = load.rejectedSoFar();
         lastRejected = iterationRejected;
         if (measuring && latencyStartMillis == Long.MAX_VALUE) {
@@ -223,7 +221,8 @@ public abstract class WorkloadBenchmark {
             measured.add(h);
             cpuNanosMeasured += CpuTime.delta(iterationStart, CpuTime.sample());
             measuredNanos += System.nanoTime() - iterationStartNanos;
-            tasksMeasured += load.completedSoFar() + load.failedSoFar() - iterationFirst;
+            // the tasks whose latencies were just taken: counts and histograms then describe the same tasks
+            tasksMeasured += h.latency().getTotalCount();
             rejectedMeasured += load.rejectedSoFar() - iterationRejected;
             iterationStart = null;
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ProfileTest {
     private static final Set<String> BENCHMARKS = Set.of(SleepBenchmark.class.getName() + ".run",
             CpuBenchmark.class.getName() + ".run", MixedBenchmark.class.getName() + ".run",
-            FanoutBenchmark.class.getName() + ".run");
+            FanoutBenchmark.class.getName() + ".run", NullBenchmark.class.getName() + ".run",
+            OpenLoopBenchmark.class.getName() + ".run");
     /** As many models as design.md names: the budget must hold for all of them. */
     private static final List<String> NINE = IntStream.range(0, 9).mapToObj(i -> "m" + i).toList();
 
@@ -65,10 +66,32 @@ class ProfileTest {
 
     @Test
     void smokeAndQuickFitTheirBudgetsWithNineModels() {
-        assertTrue(Profile.SMOKE.estimate(Profile.SMOKE.points(NINE, p -> true, m -> true).size())
-                .compareTo(Duration.ofMinutes(2)) <= 0);
-        assertTrue(Profile.QUICK.estimate(Profile.QUICK.points(NINE, p -> true, m -> true).size())
-                .compareTo(Duration.ofMinutes(10)) <= 0);
+        // quick: the README's main command is under 15 minutes here, its build and tests included
+        for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK)) {
+            List<Point> points = profile.points(NINE, p -> true, m -> true);
+            Duration estimate = profile.estimate(points.size(), Profile.Plan.capacities(points));
+            Duration budget = profile == Profile.SMOKE ? Duration.ofMinutes(3) : Duration.ofMinutes(11);
+            assertTrue(estimate.compareTo(budget) <= 0, profile + ": " + estimate + " for " + points.size()
+                    + " points (expected: at most " + budget + ")");
+        }
+    }
+
+    @Test
+    void openLoopPointsOfferSharesOfACapacityStillToMeasure() {
+        List<Point> open = Profile.QUICK.points(List.of("m"), p -> p.benchmark().contains("OpenLoop"), m -> true);
+        assertEquals(Set.of("10", "50", "90"), open.stream().map(p -> p.params().get("load")).collect(Collectors.toSet()));
+        assertTrue(open.stream().allMatch(p -> p.params().get("rate").equals(Profile.OpenGrid.RATE_TO_MEASURE)), open.toString());
+        assertEquals(1, Profile.Plan.capacities(open), "one capacity per model and open-loop grid point");
+        assertEquals(2, Profile.Plan.capacities(Profile.QUICK.points(List.of("a", "b"),
+                p -> p.benchmark().contains("OpenLoop"), m -> true)));
+    }
+
+    @Test
+    void everyProfileMeasuresTheDispatchCeilings() {
+        for (Profile profile : Profile.values()) {
+            assertTrue(profile.points(List.of("m"), p -> true, m -> true).stream()
+                    .anyMatch(p -> p.benchmark().equals(NullBenchmark.class.getName() + ".run")), profile.toString());
+        }
     }
 
     @Test

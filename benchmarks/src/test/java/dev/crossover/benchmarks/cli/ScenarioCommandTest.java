@@ -194,9 +194,8 @@ class ScenarioCommandTest {
         JsonNode failing = array.get(0);
         assertEquals(100, failing.get("completed").asInt(), "the measured run was clean");
         assertEquals(0, failing.get("failed").asInt());
-        long lost = failing.get("warmup").get("failed").asLong();
-        assertTrue(lost >= 5 && lost <= 15, "about every tenth of the first " + WarmupFailsModel.EARLY + ": " + lost);
-        assertEquals(lost, failing.get("warmup").get("failureCauses").get("IllegalStateException: "
+        assertEquals(10, failing.get("warmup").get("failed").asLong(), "every tenth of the first " + WarmupFailsModel.EARLY);
+        assertEquals(10, failing.get("warmup").get("failureCauses").get("IllegalStateException: "
                 + WarmupFailsModel.CAUSE).asLong());
         assertEquals(true, failing.get("unexpectedFailures").asBoolean());
         assertEquals(false, array.get(1).get("unexpectedFailures").asBoolean());

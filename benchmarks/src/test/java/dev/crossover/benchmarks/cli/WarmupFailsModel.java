@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A test-only model whose first {@value #EARLY} tasks lose every tenth, as a model whose worker
+ * A test-only model that loses every tenth of the first {@value #EARLY} tasks submitted to it, as a model whose worker
  * crashes while it warms up would; every later task is clean. It runs its tasks one at a time on
  * one thread of its own (each wait slept, then the computation), which keeps it deterministic.
  * Listed for {@link java.util.ServiceLoader} only by {@link ExtraModels}, so no other test sees it.
@@ -35,11 +35,11 @@ final class WarmupFailsModel implements ConcurrencyModel {
         if (closed) {
             throw new IllegalStateException(ID + ": closed (expected: submit before close)");
         }
-        boolean early;
+        int n;
         synchronized (this) {
-            early = submitted++ < EARLY;
+            n = submitted++;
         }
-        boolean lost = early && task.index() % 10 == 0;
+        boolean lost = n < EARLY && n % 10 == 0;  // every tenth of the first EARLY submissions: exactly 10
         thread.execute(() -> {
             done.began();
             if (lost) {
