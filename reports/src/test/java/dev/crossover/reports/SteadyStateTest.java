@@ -223,7 +223,7 @@ class SteadyStateTest {
         now.put("latencyMicros", Map.of("p50", 10_100, "p90", 10_200, "p99", 10_900, "p999", 11_500, "max", 12_000));
         now.put("serviceMicros", Map.of("p50", 10_050, "p90", 10_150, "p99", 10_800, "p999", 11_000, "max", 11_900));
         now.put("latenessMicros", Map.of("p50", 600, "p99", 1000, "max", 1100, "count", 12_345));
-        now.put("verification", Map.of("method", "sample", "checked", 4096, "passed", 4096));
+        now.put("verification", Map.of("method", "sample", "checked", 4096, "passed", true));
         now.put("methodVersion", 2);
         record("now", now);
         Map<String, String> openParams = CrossoverFixture.openParams("a", "sleep", 10, 0, 5000, 50);
@@ -247,7 +247,7 @@ class SteadyStateTest {
         assertEquals(-1, st.latency().count());
         assertEquals(10_800, st.service().p99());
         assertEquals(new SteadyState.Lateness(600, 1000, 1100, 12_345), st.lateness());
-        assertEquals(new SteadyState.Verification("sample", 4096, 4096), st.verification());
+        assertEquals(new SteadyState.Verification("sample", 4096, true), st.verification());
         assertNull(st.open());
         assertEquals(2, st.methodVersion());
         Sidecar so = files.points().get(new LatencyLogs.Key(CrossoverFixture.PKG + "OpenLoopBenchmark.run", new TreeMap<>(openParams)));

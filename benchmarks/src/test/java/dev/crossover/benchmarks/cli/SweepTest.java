@@ -106,6 +106,10 @@ class SweepTest {
         assertEquals(badParams, json.convertValue(failed.get("params"), Map.class));
         assertTrue(failed.get("message").asText().contains("model: no-such-model (expected: one of "), failed.toString());
 
+        // the reports module reads what the forks wrote: the point records' contract holds end to end
+        dev.crossover.reports.Reports.write(List.of(dir.resolve("results.json")), dir.resolve("report"));
+        assertTrue(Files.exists(dir.resolve("report").resolve("report.html")), "the report of this run");
+
         JsonNode environment = json.readTree(dir.resolve("environment.json").toFile());
         assertEquals(7.0, environment.get("calibration").get("unitsPerMicro").asDouble());
         assertTrue(outcome.get("otherLoadKnown").asBoolean());

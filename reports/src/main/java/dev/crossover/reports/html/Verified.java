@@ -23,8 +23,8 @@ record Verified(String words, String warning) {
         long full = checked.stream().filter(x -> x.steady().verification().method().equals("full")).count();
         List<String> failed = checked.stream().filter(x -> !x.steady().verification().allPassed())
                 .map(x -> x.benchmark().substring(x.benchmark().lastIndexOf('.', x.benchmark().lastIndexOf('.') - 1) + 1)
-                        + " " + ReportBuilder.paramsLabel(x.params()) + " (" + (x.steady().verification().checked()
-                        - x.steady().verification().passed()) + " of " + x.steady().verification().checked() + " wrong)")
+                        + " " + ReportBuilder.paramsLabel(x.params()) + " (" + x.steady().verification().method()
+                        + " check of " + x.steady().verification().checked() + " tasks failed)")
                 .toList();
         String words = checked.size() + " point" + (checked.size() == 1 ? "" : "s") + ": " + full + " checked in full, "
                 + (checked.size() - full) + " on a seeded sample; "
