@@ -243,6 +243,7 @@ final class CrossoverFixture {
         params.put("rate", Long.toString(rate));
         params.put("load", Integer.toString(load));
         params.put("maxInFlight", "100000");
+        params.put("concurrency", "1000");  // inherited by the real benchmark, and not a winner-map C
         return params;
     }
 

@@ -203,6 +203,8 @@ class ReportMethod2Test {
         Element answer = doc.selectFirst("body > section");
         assertEquals("answer", answer.id(), "the first section, above the navigation and the run records");
         assertEquals(doc.select("section#winners ul.summary li").eachText(), answer.select("ul.answer-wins li").eachText());
+        assertTrue(answer.select("ul.answer-wins li").eachText().stream().noneMatch(t -> t.startsWith("openloop")),
+                "open-loop points offer rates: they are the load chart's, not a winner map's");
         Elements claims = answer.select("ul.answer-claims li");
         assertEquals(8, claims.size());
         assertEquals("holds: async I/O handles many waiting tasks without much CPU (000)", claims.get(1).text());

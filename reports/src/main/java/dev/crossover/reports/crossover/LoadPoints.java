@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class LoadPoints {
     private static final Pattern NAME = Pattern.compile("dev\\.crossover\\.benchmarks\\.OpenLoopBenchmark\\.\\w+");
-    private static final Set<String> KNOWN = Set.of("model", "workload", "ioMillis", "cpuMicros", "rate", "load");
+    /** The params a load point is placed by; {@code concurrency} (inherited from the closed-loop benchmarks, the C its capacity was measured at) labels nothing. */
+    private static final Set<String> KNOWN = Set.of("model", "workload", "ioMillis", "cpuMicros", "rate", "load", "concurrency");
 
     private LoadPoints() {
     }

@@ -81,8 +81,8 @@ public final class Points {
     public static Optional<Slot> slot(String source, String benchmark, Map<String, String> params) {
         Matcher m = NAME.matcher(benchmark);
         String model = params.get("model");
-        if (!m.matches() || model == null) {
-            return Optional.empty();
+        if (!m.matches() || model == null || m.group(1).equals("OpenLoop")) {
+            return Optional.empty();  // an open-loop point offers a rate, not a concurrency: it is LoadPoints'
         }
         try {
             int concurrency = Integer.parseInt(params.getOrDefault("concurrency", ""));
