@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What a run's tasks did, recorded as they finish without a shared write per task: counters and
- * the checksum are {@link LongAdder}s (striped cells), histograms are {@link Stripes}.
+ * What a run's tasks did, recorded as they finish without a shared write per task: counters, the
+ * checksum and the histograms live in {@link Stripes}, one monitor entered per outcome.
  *
  * <p>Latency runs from a task's intended start (its submission in a closed loop, its scheduled
  * arrival in an open one: corrected for coordinated omission), service time from when the model
@@ -26,15 +25,8 @@ final class Books {
 
     private final long sampleSalt;
     private final boolean sampling;
-    private final LongAdder completed = new LongAdder();
-    private final LongAdder failed = new LongAdder();
-    private final Checksum checksum = new Checksum();
     private final Map<String, Integer> causes = new ConcurrentHashMap<>();
-    private final Stripes latency = new Stripes();
-    private final Stripes service = new Stripes();
-    private final Stripes lateness = new Stripes();
-    private final Stripes lag = new Stripes();
-    private final Stripes failures = new Stripes();
+    private final Stripes stripes = new Stripes();
     private final ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
 
@@ -51,36 +43,47 @@ final class Books {
 
     void completed(Attempt attempt, long result, long nowNanos) {
         int index = attempt.spec.index();
-        checksum.add(index, result);
+        long term = Checksum.term(index, result);
         if (sampling && sampled(index)) {
             samples.add(new long[] {index, result});
         }
-        times(attempt, nowNanos);
-        completed.increment();
+        Stripes.Stripe s = stripes.mine();
+        synchronized (s) {
+            s.checksum += term;
+            if (attempt.measured) {
+                s.latency.recordValue(Math.max(0, nowNanos - attempt.intendedNanos));
+                s.service.recordValue(Math.max(0, nowNanos - attempt.beganNanos()));
+            }
+            s.completed++;
+        }
     }
 
     void failed(Attempt attempt, Throwable cause, long nowNanos) {
         causes.merge(causeName(cause), 1, Integer::sum);
-        times(attempt, nowNanos);
-        if (attempt.measured) {
-            failures.record(nowNanos - attempt.intendedNanos);
-        }
-        failed.increment();
-    }
-
-    private void times(Attempt attempt, long nowNanos) {
-        if (attempt.measured) {
-            latency.record(nowNanos - attempt.intendedNanos);
-            service.record(nowNanos - attempt.beganNanos());
+        Stripes.Stripe s = stripes.mine();
+        synchronized (s) {
+            if (attempt.measured) {
+                long latency = Math.max(0, nowNanos - attempt.intendedNanos);
+                s.latency.recordValue(latency);
+                s.service.recordValue(Math.max(0, nowNanos - attempt.beganNanos()));
+                s.failures.recordValue(latency);
+            }
+            s.failed++;
         }
     }
 
     void lateness(long nanos) {
-        lateness.record(nanos);
+        Stripes.Stripe s = stripes.mine();
+        synchronized (s) {
+            s.lateness.recordValue(Math.max(0, nanos));
+        }
     }
 
     void lag(long nanos) {
-        lag.record(nanos);
+        Stripes.Stripe s = stripes.mine();
+        synchronized (s) {
+            s.lag.recordValue(Math.max(0, nanos));
+        }
     }
 
     void violation(String what) {
@@ -92,15 +95,15 @@ final class Books {
     }
 
     long completed() {
-        return completed.sum();
+        return stripes.completed();
     }
 
     long failed() {
-        return failed.sum();
+        return stripes.failed();
     }
 
     long checksum() {
-        return checksum.value();
+        return stripes.checksum();
     }
 
     Map<String, Integer> causes() {
@@ -117,8 +120,7 @@ final class Books {
 
     /** {@return the histograms recorded since the last call} */
     Histograms take() {
-        return new Histograms(latency.interval(), service.interval(), lateness.interval(), lag.interval(),
-                failures.interval());
+        return stripes.take();
     }
 
     static String causeName(Throwable cause) {

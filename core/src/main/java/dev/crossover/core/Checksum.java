@@ -14,7 +14,12 @@ public final class Checksum {
 
     /** Adds the result of task {@code index}. */
     public void add(int index, long result) {
-        sum.add(Mix.mix64(result ^ (index * Mix.GOLDEN)));
+        sum.add(term(index, result));
+    }
+
+    /** {@return what the result of task {@code index} adds to a checksum}: checksums are sums of these, modulo 2<sup>64</sup> */
+    public static long term(int index, long result) {
+        return Mix.mix64(result ^ (index * Mix.GOLDEN));
     }
 
     /** {@return the checksum of everything added so far} */

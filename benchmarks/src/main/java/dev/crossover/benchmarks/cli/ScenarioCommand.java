@@ -116,7 +116,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--offload-threads", description = "Pool that takes CPU work off the loop in eventloop-offload (default: cores).")
     Integer offloadThreads;
 
-    @Option(names = "--warmup", defaultValue = "1s", converter = Durations.class,
+    @Option(names = "--warmup", defaultValue = "2s", converter = Durations.class,
             description = "How long the load runs before the measured window (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 

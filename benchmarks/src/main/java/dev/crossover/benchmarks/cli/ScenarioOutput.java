@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
  */
 final class ScenarioOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Below this gap (µs) between latency and service time at p90 there is no queueing worth a sentence. */
+    static final double QUEUEING_FLOOR_MICROS = 1_000;
     private static final String ROW = "%-20s %10s %7s %7s %12s %12s %6s %9s %9s %9s %9s %8s  %s";
 
     private ScenarioOutput() {
@@ -100,12 +102,13 @@ final class ScenarioOutput {
 
     /**
      * {@return a sentence when latency from intended start is at least twice the service time at
-     * p90}: tasks then waited, before the model began them, behind something that held it (a stall)
+     * p90, and longer by at least {@value #QUEUEING_FLOOR_MICROS} µs}: tasks then waited, before the
+     * model began them, behind something that held it (a stall, a thread still starting)
      */
     static Optional<String> queueing(RunResult r) {
         double latency = micros(r.latencyNanos(), 90);
         double service = micros(r.serviceNanos(), 90);
-        if (r.serviceNanos().getTotalCount() == 0 || service <= 0 || latency < 2 * service) {
+        if (r.serviceNanos().getTotalCount() == 0 || latency < 2 * service || latency - service < QUEUEING_FLOOR_MICROS) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "p90 from intended start %.2f ms is %.1fx the p90 of service "
