@@ -138,11 +138,11 @@ public final class ClosedLoop implements LoadLoop {
     }
 
     /**
-     * Submits no further task and waits, at most {@code timeout}, until every chain's last task has
-     * its outcome; then checks the trial's work.
+     * Submits no further task and waits until every chain's last task has its outcome, as long as
+     * outcomes keep coming ({@code timeout} without one ends the wait); then checks the trial's work.
      *
      * @return the trial's totals and verification
-     * @throws IllegalStateException if tasks are still without an outcome after {@code timeout}
+     * @throws IllegalStateException if tasks are still without an outcome and none came for {@code timeout}
      */
     @Override
     public Drained stop(Duration timeout) {
@@ -150,12 +150,22 @@ public final class ClosedLoop implements LoadLoop {
         return drain(timeout);
     }
 
-    /** Waits, at most {@code timeout}, until every chain has reached the loop's limit and its last outcome. */
+    /** Waits until every chain has reached the loop's limit and its last outcome, as long as outcomes keep coming: {@code timeout} without one ends the wait. */
     Drained drain(Duration timeout) {
         try {
-            if (!idle.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("model " + model.id() + ": " + idle.getCount()
-                        + " tasks without an outcome " + timeout + " after the loop stopped (expected: every task finished)");
+            // Wait while outcomes keep coming (a long fixed-count run, a slow model); give up after
+            // `timeout` without one.
+            long seen = finished();
+            long lastProgress = System.nanoTime();
+            while (!idle.await(100, TimeUnit.MILLISECONDS)) {
+                long now = finished();
+                if (now != seen) {
+                    seen = now;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
+                    throw new IllegalStateException("model " + model.id() + ": " + idle.getCount() + " tasks without an "
+                            + "outcome, and none for " + timeout + " (expected: every task finished)");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

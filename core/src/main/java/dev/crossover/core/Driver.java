@@ -27,7 +27,7 @@ public final class Driver {
     static final long FULL_CHECK_TASKS = 20_000_000;
     /** …and this much CPU work to recompute; beyond either, on a seeded sample. */
     static final double FULL_CHECK_CPU_NANOS = 2e9;
-    /** How long a loop waits for its last tasks once it stops submitting. */
+    /** How long a loop that stops submitting waits without any outcome before it gives up on its last tasks. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
 
     private Driver() {
@@ -44,7 +44,7 @@ public final class Driver {
      */
     public static RunResult run(ConcurrencyModel model, Workload workload) {
         ClosedLoop loop = ClosedLoop.start(model, workload, workload.tasks(), ClosedLoop.Check.FULL);
-        return loop.fixedResult(loop.drain(Duration.ofDays(1)));
+        return loop.fixedResult(loop.drain(DRAIN_TIMEOUT));
     }
 
     /**

@@ -174,9 +174,10 @@ public final class OpenLoop implements LoadLoop {
     }
 
     /**
-     * Stops arrivals and waits, at most {@code timeout}, until every submitted task has its outcome.
+     * Stops arrivals and waits until every submitted task has its outcome, as long as outcomes keep
+     * coming: an overloaded model drains its backlog; {@code timeout} without one ends the wait.
      *
-     * @throws IllegalStateException if tasks are still in flight after {@code timeout}, or arrivals failed
+     * @throws IllegalStateException if tasks are still in flight with none finishing for {@code timeout}, or arrivals failed
      */
     @Override
     public ClosedLoop.Drained stop(Duration timeout) {
@@ -184,17 +185,25 @@ public final class OpenLoop implements LoadLoop {
         LockSupport.unpark(arrivalThread);
         try {
             arrivalThread.join(timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            // An overloaded model drains a backlog: wait while outcomes keep coming, give up after
+            // `timeout` without one.
+            long seen = books.completed() + books.failed();
+            long lastProgress = System.nanoTime();
+            while (inFlight.get() > 0 && System.nanoTime() - lastProgress < timeout.toNanos()) {
                 LockSupport.parkNanos(1_000_000L);
+                long now = books.completed() + books.failed();
+                if (now != seen) {
+                    seen = now;
+                    lastProgress = System.nanoTime();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         drained = true;
         if (inFlight.get() > 0 || arrivalThread.isAlive()) {
-            throw new IllegalStateException("model " + model.id() + ": " + inFlight.get() + " tasks without an outcome "
-                    + timeout + " after arrivals stopped (expected: every task finished)");
+            throw new IllegalStateException("model " + model.id() + ": " + inFlight.get() + " tasks without an outcome, "
+                    + "and none for " + timeout + ", after arrivals stopped (expected: every task finished)");
         }
         if (arrivalFailure != null) {
             throw new IllegalStateException("model " + model.id() + ": arrivals failed: " + arrivalFailure, arrivalFailure);

@@ -74,7 +74,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--arrivals", defaultValue = "poisson", description = "Open loop: poisson or constant (default: ${DEFAULT-VALUE}).")
     String arrivals;
 
-    @Option(names = "--max-in-flight", defaultValue = "100000", description = "Open loop: arrivals beyond this many in "
+    @Option(names = "--max-in-flight", defaultValue = "10000", description = "Open loop: arrivals beyond this many in "
             + "flight are rejected (counted), never delayed (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
@@ -152,6 +152,12 @@ public final class ScenarioCommand implements Callable<Integer> {
                 }
                 err.println("crossover: scenario: " + provider.id() + ": skipped: " + rejected.getMessage());
                 err.flush();
+                continue;
+            } catch (IllegalStateException broken) {
+                // the model's trial did not end as it must (tasks without an outcome): the others still run
+                err.println("crossover: scenario: " + provider.id() + ": failed: " + broken.getMessage());
+                err.flush();
+                failed = true;
                 continue;
             }
             runs.add(run);
