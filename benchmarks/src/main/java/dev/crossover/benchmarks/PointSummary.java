@@ -204,8 +204,8 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
             f.put("cpuSecondsMeasured", cpuNanosMeasured / 1e9);
             f.put("tasksMeasured", tasksMeasured);
         }
-        f.put("latencyMicros", percentiles(histograms.latency, true));
-        f.put("serviceMicros", percentiles(histograms.service, true));
+        f.put("latencyMicros", percentiles(histograms.latency));
+        f.put("serviceMicros", percentiles(histograms.service));
         Map<String, Object> late = new LinkedHashMap<>();
         late.put("p50", micros(histograms.lateness, 50));
         late.put("p99", micros(histograms.lateness, 99));
@@ -236,7 +236,8 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
         return f;
     }
 
-    private static Map<String, Object> percentiles(Histogram h, boolean tail) {
+    /** {@return {@code p50, p90, p99, p999, max} of {@code h} in microseconds}, zeros when it is empty */
+    public static Map<String, Object> percentiles(Histogram h) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("p50", micros(h, 50));
         p.put("p90", micros(h, 90));
@@ -246,7 +247,8 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
         return p;
     }
 
-    private static double micros(Histogram h, double percentile) {
+    /** {@return the value at {@code percentile} of {@code h} in microseconds}, 0 when it is empty */
+    public static double micros(Histogram h, double percentile) {
         return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1e3;
     }
 

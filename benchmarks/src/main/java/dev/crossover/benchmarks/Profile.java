@@ -149,6 +149,17 @@ public enum Profile {
      */
     public Plan plan(List<String> models, Predicate<Point> include, Function<String, Optional<String>> fanoutRejection,
                      int cores) {
+        return plan(models, include, fanoutRejection, cores, model -> Integer.MAX_VALUE, model -> Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@return {@link #plan(List, Predicate, Function, int)}'s points, also leaving out each model's
+     * points that it would take too long to drain at its own {@code parallelism}, and those above its
+     * {@code sweepConcurrency} ({@link dev.crossover.core.ModelProvider#sweepConcurrency})}
+     */
+    public Plan plan(List<String> models, Predicate<Point> include, Function<String, Optional<String>> fanoutRejection,
+                     int cores, java.util.function.ToIntFunction<String> parallelism,
+                     java.util.function.ToIntFunction<String> sweepConcurrency) {
         List<Point> points = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
         Duration cap = settings.measurementTime().multipliedBy(DRAIN_ITERATIONS);
@@ -168,6 +179,22 @@ public enum Profile {
                                         + "(expected: at most %.2f s, %d measurement iterations): every trial would drain "
                                         + "longer than it measures", values.get("concurrency"), wave, cores,
                                 cap.toNanos() / 1e9, DRAIN_ITERATIONS)));
+                        continue;
+                    }
+                    int c = Integer.parseInt(values.get("concurrency"));
+                    if (c > sweepConcurrency.applyAsInt(model)) {
+                        excluded.add(new Exclusion(point, model + " is given at most " + sweepConcurrency.applyAsInt(model)
+                                + " tasks in flight per point (its set-up of " + c + " takes longer than a point's budget: "
+                                + "see the model's sweepConcurrency); the full profile's points above are its own runs"));
+                        continue;
+                    }
+                    double own = drainSeconds(values, cores, parallelism.applyAsInt(model));
+                    if (own > cap.toNanos() / 1e9) {
+                        excluded.add(new Exclusion(point, String.format(Locale.ROOT,
+                                "%s runs at most %d tasks at once: its %s tasks in flight take %.2f s to drain "
+                                        + "(expected: at most %.2f s, %d measurement iterations); it loses this point by "
+                                        + "construction, at its own limit", model, parallelism.applyAsInt(model),
+                                values.get("concurrency"), own, cap.toNanos() / 1e9, DRAIN_ITERATIONS)));
                         continue;
                     }
                     Optional<String> rejected = grid.kind() == WorkloadKind.FANOUT ? fanoutRejection.apply(model)
@@ -197,6 +224,21 @@ public enum Profile {
     public List<Point> points(List<String> models, Predicate<Point> include, Predicate<String> runsFanout) {
         return plan(models, include, m -> runsFanout.test(m) ? Optional.empty() : Optional.of("rejected"),
                 Runtime.getRuntime().availableProcessors()).points();
+    }
+
+    /**
+     * {@return how long C tasks take to drain for a model that runs at most {@code parallelism} at
+     * once}: {@code C / min(ideal, parallelism / (io + cpu))}; 0 without waits or work
+     */
+    static double drainSeconds(Map<String, String> values, int cores, int parallelism) {
+        double c = Integer.parseInt(values.get("concurrency"));
+        double io = Integer.parseInt(values.get("ioMillis")) / 1e3;
+        double cpu = Integer.parseInt(values.get("cpuMicros")) / 1e6;
+        if (io + cpu == 0 || parallelism >= c) {
+            return idealWaveSeconds(values, cores);
+        }
+        double ideal = cpu == 0 ? c / io : Math.min(c / (io + cpu), cores / cpu);
+        return c / Math.min(ideal, parallelism / (io + cpu));
     }
 
     /**

@@ -112,6 +112,39 @@ class ProfileTest {
     }
 
     @Test
+    void leavesOutAModelsPointsThatItsOwnParallelismWouldTakeTooLongToDrain() {
+        Profile.Plan plan = Profile.QUICK.plan(List.of("wide", "two"), p -> p.benchmark().contains("Sleep"),
+                m -> Optional.empty(), 2, m -> m.equals("two") ? 2 : Integer.MAX_VALUE, m -> Integer.MAX_VALUE);
+        Set<String> left = plan.excluded().stream()
+                .map(e -> e.point().params().get("model") + "/" + e.point().params().get("concurrency"))
+                .collect(Collectors.toSet());
+        // 2 tasks at a time of 10 ms: 100 in flight drain in 0.5 s (kept, under two 300 ms iterations),
+        // 10,000 in 50 s (left out); the model without a limit keeps every point
+        assertEquals(Set.of("two/10000"), left);
+        assertTrue(plan.excluded().get(0).reason().startsWith("two runs at most 2 tasks at once: its 10000 tasks in "
+                + "flight take 50.00 s to drain"), plan.excluded().get(0).reason());
+    }
+
+    @Test
+    void leavesOutPointsAboveAModelsSweepConcurrency() {
+        Profile.Plan plan = Profile.QUICK.plan(List.of("few", "any"), p -> p.benchmark().contains("Sleep"),
+                m -> Optional.empty(), 2, m -> Integer.MAX_VALUE, m -> m.equals("few") ? 1_000 : Integer.MAX_VALUE);
+        assertEquals(Set.of("few/10000"), plan.excluded().stream()
+                .map(e -> e.point().params().get("model") + "/" + e.point().params().get("concurrency"))
+                .collect(Collectors.toSet()));
+        assertTrue(plan.excluded().get(0).reason().startsWith("few is given at most 1000 tasks in flight per point"),
+                plan.excluded().get(0).reason());
+    }
+
+    @Test
+    void drainAtAModelsOwnLimitIsConcurrencyOverItsRate() {
+        Map<String, String> sleep = Map.of("concurrency", "10000", "ioMillis", "10", "cpuMicros", "0");
+        assertEquals(50.0, Profile.drainSeconds(sleep, 2, 2), 1e-9);
+        assertEquals(0.5, Profile.drainSeconds(sleep, 2, 200), 1e-9);
+        assertEquals(Profile.idealWaveSeconds(sleep, 2), Profile.drainSeconds(sleep, 2, Integer.MAX_VALUE), 1e-12);
+    }
+
+    @Test
     void idealWaveIsConcurrencyOverTheIdealRate() {
         assertEquals(0.010, Profile.idealWaveSeconds(Map.of("concurrency", "10000", "ioMillis", "10", "cpuMicros", "0"), 2), 1e-12);
         assertEquals(100.0, Profile.idealWaveSeconds(Map.of("concurrency", "10000", "ioMillis", "10", "cpuMicros", "20000"), 2), 1e-9);

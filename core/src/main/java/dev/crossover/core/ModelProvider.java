@@ -18,6 +18,26 @@ public interface ModelProvider {
         return "";
     }
 
+    /**
+     * {@return the most tasks the model runs at once with these options, waiting or computing}:
+     * a fixed pool's threads, a fork/join pool's parallelism, a serial worker pool's workers;
+     * {@link Integer#MAX_VALUE} (the default) when only the concurrency limits it. A sweep uses it
+     * to leave out points whose C tasks in flight such a model would take too long to drain.
+     */
+    default int parallelism(ModelOptions options) {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * {@return the most tasks in flight a benchmark sweep gives the model in one point}; the
+     * default {@link Integer#MAX_VALUE} is no limit. A model whose set-up of C tasks in flight
+     * would take longer than a point's budget says so here, and the sweep lists the points it
+     * leaves out, with the reason.
+     */
+    default int sweepConcurrency(ModelOptions options) {
+        return Integer.MAX_VALUE;
+    }
+
     /** {@return a new, ready model} */
     ConcurrencyModel create(ModelOptions options);
 }

@@ -36,32 +36,24 @@ final class Stripes {
 
     /** {@return the stripes' completed tasks, summed} */
     long completed() {
-        long n = 0;
-        for (Stripe s : stripes) {
-            synchronized (s) {
-                n += s.completed;
-            }
-        }
-        return n;
+        return sum(s -> s.completed);
     }
 
     /** {@return the stripes' failed tasks, summed} */
     long failed() {
-        long n = 0;
-        for (Stripe s : stripes) {
-            synchronized (s) {
-                n += s.failed;
-            }
-        }
-        return n;
+        return sum(s -> s.failed);
     }
 
-    /** {@return the checksum of every completed task}: the stripes' sums of {@link Checksum#term}s, summed */
+    /** {@return the checksum of every completed task}: the stripes' sums of {@link Checksum#term}s, summed (mod 2<sup>64</sup>) */
     long checksum() {
+        return sum(s -> s.checksum);
+    }
+
+    private long sum(java.util.function.ToLongFunction<Stripe> field) {
         long sum = 0;
         for (Stripe s : stripes) {
             synchronized (s) {
-                sum += s.checksum;
+                sum += field.applyAsLong(s);
             }
         }
         return sum;

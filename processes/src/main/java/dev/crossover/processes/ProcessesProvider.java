@@ -22,6 +22,11 @@ public final class ProcessesProvider implements ModelProvider {
     }
 
     @Override
+    public int parallelism(ModelOptions options) {
+        return options.workers();  // one task at a time each
+    }
+
+    @Override
     public ConcurrencyModel create(ModelOptions options) {
         return ProcessesModel.serial(options);
     }

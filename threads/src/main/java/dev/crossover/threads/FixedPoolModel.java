@@ -61,5 +61,10 @@ public final class FixedPoolModel extends ThreadModel {
         public String defaults(ModelOptions options) {
             return "threads=" + options.threads();
         }
+
+        @Override
+        public int parallelism(ModelOptions options) {
+            return options.threads();
+        }
     }
 }

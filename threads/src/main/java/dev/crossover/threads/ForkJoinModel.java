@@ -69,5 +69,10 @@ public final class ForkJoinModel extends ThreadModel {
         public String defaults(ModelOptions options) {
             return "parallelism=" + Runtime.getRuntime().availableProcessors();
         }
+
+        @Override
+        public int parallelism(ModelOptions options) {
+            return Runtime.getRuntime().availableProcessors();  // no ManagedBlocker: a sleeping worker is taken
+        }
     }
 }

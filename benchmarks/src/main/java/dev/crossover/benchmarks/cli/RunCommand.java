@@ -92,7 +92,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintStream progress = System.err;
         int cores = Runtime.getRuntime().availableProcessors();
-        Profile.Plan plan = chosen.plan(models, included, new FanoutSupport(), cores);
+        Profile.Plan plan = chosen.plan(models, included, new FanoutSupport(), cores,
+                model -> Models.provider(model).parallelism(ModelOptions.defaults()),
+                model -> Models.provider(model).sweepConcurrency(ModelOptions.defaults()));
         List<Point> points = plan.points();
         if (points.isEmpty()) {
             throw new IllegalArgumentException("include: " + include + " (expected: a pattern matching a point of profile "

@@ -2,6 +2,7 @@ package dev.crossover.benchmarks.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossover.benchmarks.PointSummary;
 import dev.crossover.core.Driver;
 import dev.crossover.core.RunResult;
 import dev.crossover.core.Workload;
@@ -117,17 +118,11 @@ final class ScenarioOutput {
     }
 
     private static Map<String, Object> percentiles(Histogram h) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("p50", micros(h, 50));
-        p.put("p90", micros(h, 90));
-        p.put("p99", micros(h, 99));
-        p.put("p999", micros(h, 99.9));
-        p.put("max", h.getMaxValue() / 1e3);
-        return p;
+        return PointSummary.percentiles(h);
     }
 
     private static double micros(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1e3;
+        return PointSummary.micros(h, percentile);
     }
 
     /** {@return a JSON array of one {@link #fields} object per run, in order} */
