@@ -17,9 +17,10 @@ import java.util.function.Predicate;
  *
  * <h2>Profiles</h2>
  * <ul>
- * <li>{@link #SMOKE}: for CI, about 2 minutes on 2 cores: a point or two per workload, every
+ * <li>{@link #SMOKE}: for CI, about 3 minutes on 2 cores: a point or two per workload, every
  *     model; sleep at C = 3 too, half of the seeds' gather claim.</li>
- * <li>{@link #QUICK}: the default, under 10 minutes on 2 cores with 9 models (about 130 points):
+ * <li>{@link #QUICK}: the default, about 10 minutes of sweep on 2 cores with 9 models (about 170 points,
+ *     the dispatch ceilings and an open-loop point at 10, 50 and 90% of each model's capacity included):
  *     concurrency 1 to 10,000 (sleep at 1 and 3 for the gather claim; mixed at 10 so dominant CPU has a cell beyond C = 1) and CPU share none (0), light
  *     (9%) and dominant (67%), enough for a winner map. 2 warm-up and 5 measured iterations of
  *     300 ms: JMH's 99.9% interval multiplies the error by Student's t, 8.6 with 4 degrees of
@@ -61,7 +62,7 @@ public enum Profile {
             new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.MIXED, 100, 10, 1_000, List.of(50), 10_000))),
 
-    /** The default: concurrency 1 to 10,000 and CPU share none to dominant, under 10 minutes. */
+    /** The default: concurrency 1 to 10,000 and CPU share none to dominant, about 10 minutes of sweep. */
     QUICK(new Settings(Pinned.FORKS, Pinned.WARMUP_ITERATIONS, Duration.ofMillis(Pinned.WARMUP_MILLIS),
             Pinned.MEASUREMENT_ITERATIONS, Duration.ofMillis(Pinned.MEASUREMENT_MILLIS), Pinned.HEAP), List.of(
             new Grid(WorkloadKind.SLEEP, List.of(1, 3, 100, 10_000), List.of(10), List.of(0), List.of()),
