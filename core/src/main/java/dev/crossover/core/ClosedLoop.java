@@ -18,6 +18,14 @@ import java.util.concurrent.locks.LockSupport;
  * workload's task count ({@link Driver#run}); an endless one runs until {@link #stop}, measured
  * in {@linkplain #window windows} in between.
  *
+ * <h2>Spread start</h2>
+ * An endless loop starts its chains spread over one nominal task time ({@code io + cpu}): chain
+ * {@code j} at {@code j / C} of it, from a starter thread that ends once every chain has started.
+ * Started at once, C tasks of a fixed wait would stay in phase for the whole trial and finish in
+ * waves, so a window's count would depend on how many waves it happens to hold (a 300 ms window of
+ * 50 ms waves: 6 ± 1, ±17%); spread, they finish evenly, as a service's requests do. A fixed-count
+ * run ({@link Driver#run}) starts every chain at once: it measures a batch from its first submission.
+ *
  * <h2>Lifecycle</h2>
  * {@code RUNNING -> STOPPING -> DRAINED}: {@link #stop} submits no further task and waits until
  * every chain's last task has its outcome; {@link #close()} stops if nobody did.
@@ -45,7 +53,9 @@ public final class ClosedLoop implements LoadLoop {
 
     private final Check check;
 
-    private ClosedLoop(ConcurrencyModel model, Workload workload, long limit, Check check) {
+    private final Thread starter;
+
+    private ClosedLoop(ConcurrencyModel model, Workload workload, long limit, Check check, boolean spread) {
         this.check = check;
         this.model = Objects.requireNonNull(model, "model");
         this.workload = Objects.requireNonNull(workload, "workload");
@@ -59,14 +69,43 @@ public final class ClosedLoop implements LoadLoop {
             chains.add(new Chain(j));
         }
         this.startNanos = System.nanoTime();
-        for (Chain chain : chains) {
-            chain.submitNext();
+        long period = workload.ioNanos() + workload.cpuNanos();
+        if (spread && period > 0 && chains.size() > 1) {
+            starter = new Thread(() -> startSpread(period), "crossover-closed-loop-start");
+            starter.setDaemon(true);
+            starter.start();
+        } else {
+            starter = null;
+            for (Chain chain : chains) {
+                chain.submitNext();
+            }
         }
     }
 
-    /** Starts C chains over indices [0, {@code limit}), their results checked as {@code check} says. */
-    static ClosedLoop start(ConcurrencyModel model, Workload workload, long limit, Check check) {
-        return new ClosedLoop(model, workload, limit, check);
+    /** Starts chain {@code j} at {@code j / C} of {@code period} after the loop's start; the chains not started when it stops never start. */
+    private void startSpread(long period) {
+        int count = chains.size();
+        for (int j = 0; j < count; j++) {
+            if (!running) {
+                for (int k = j; k < count; k++) {
+                    idle.countDown();  // never started: nothing to drain
+                }
+                return;
+            }
+            long at = startNanos + (long) (period * (j / (double) count));
+            for (long wait = at - System.nanoTime(); wait > 0 && running; wait = at - System.nanoTime()) {
+                LockSupport.parkNanos(wait);  // may return early: park again until the chain's time
+            }
+            chains.get(j).submitNext();
+        }
+    }
+
+    /**
+     * Starts C chains over indices [0, {@code limit}), their results checked as {@code check} says;
+     * spread over one nominal task time when {@code spread} (see the class comment).
+     */
+    static ClosedLoop start(ConcurrencyModel model, Workload workload, long limit, Check check, boolean spread) {
+        return new ClosedLoop(model, workload, limit, check, spread);
     }
 
     /** {@return how many tasks have had their outcome so far} */
@@ -170,6 +209,13 @@ public final class ClosedLoop implements LoadLoop {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("model " + model.id() + ": interrupted while draining", e);
+        }
+        if (starter != null) {
+            try {
+                starter.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         drainedNanos = System.nanoTime();
         drained = true;

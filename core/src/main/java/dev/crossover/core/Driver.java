@@ -20,8 +20,10 @@ public final class Driver {
     /**
      * The version of how results are measured; {@code compare} refuses to compare across versions.
      * 2: one driver for every model, steady-state windows ({@code completed} is a steady rate), open loop.
+     * 3: a closed loop's chains start spread over one task time (no waves in phase); the sweep's
+     * points are repeated in independent forks, as shuffled rounds.
      */
-    public static final int METHOD_VERSION = 2;
+    public static final int METHOD_VERSION = 3;
 
     /** A trial is checked in full up to this many tasks… */
     static final long FULL_CHECK_TASKS = 20_000_000;
@@ -43,7 +45,7 @@ public final class Driver {
      * submission to the last outcome (ramp and drain included), and checks every result.
      */
     public static RunResult run(ConcurrencyModel model, Workload workload) {
-        ClosedLoop loop = ClosedLoop.start(model, workload, workload.tasks(), ClosedLoop.Check.FULL);
+        ClosedLoop loop = ClosedLoop.start(model, workload, workload.tasks(), ClosedLoop.Check.FULL, false);
         return loop.fixedResult(loop.drain(DRAIN_TIMEOUT));
     }
 
@@ -53,7 +55,7 @@ public final class Driver {
      * and checks every task of the trial (warm-up included) in full.
      */
     public static RunResult steady(ConcurrencyModel model, Workload workload, Duration warmup) {
-        try (ClosedLoop loop = ClosedLoop.start(model, workload, Long.MAX_VALUE, ClosedLoop.Check.FULL)) {
+        try (ClosedLoop loop = ClosedLoop.start(model, workload, Long.MAX_VALUE, ClosedLoop.Check.FULL, true)) {
             loop.window(warmup);
             ClosedLoop.Window window = loop.window(workload.tasks(), Duration.ofHours(1));
             return loop.windowResult(window, loop.stop(DRAIN_TIMEOUT));
@@ -62,7 +64,7 @@ public final class Driver {
 
     /** {@return an endless closed loop, already running}: measure it with windows, then stop it */
     public static ClosedLoop closedLoop(ConcurrencyModel model, Workload workload) {
-        return ClosedLoop.start(model, workload, Long.MAX_VALUE, ClosedLoop.Check.AUTO);
+        return ClosedLoop.start(model, workload, Long.MAX_VALUE, ClosedLoop.Check.AUTO, true);
     }
 
     /**

@@ -61,10 +61,69 @@ class DriverTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void anEndlessLoopStartsItsChainsSpreadOverOneTaskTime() {
+        // 10 chains of 200 ms waits: chain j's first task is submitted no earlier than j/10 of 200 ms
+        // after the loop started (a lower bound: parking never ends before its time is up).
+        Workload workload = Workload.builder(WorkloadKind.SLEEP).seed(3).concurrency(10).io(Duration.ofMillis(200)).build();
+        long[] firstSubmit = new long[10];
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(10);
+        try (PoolModel pool = new PoolModel(false)) {
+            ConcurrencyModel timed = new ConcurrencyModel() {
+                @Override
+                public String id() {
+                    return "timed";
+                }
+
+                @Override
+                public void submit(TaskSpec task, Completion done) {
+                    if (task.index() < 10) {
+                        firstSubmit[task.index()] = System.nanoTime();
+                        all.countDown();
+                    }
+                    pool.submit(task, done);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            long before = System.nanoTime();
+            try (ClosedLoop loop = ClosedLoop.start(timed, workload, Long.MAX_VALUE, ClosedLoop.Check.FULL, true)) {
+                assertTrue(all.await(30, java.util.concurrent.TimeUnit.SECONDS), "every chain started");
+                for (int j = 1; j < 10; j++) {
+                    long earliest = before + j * 20_000_000L - 1_000_000L;  // the loop's start is after `before`
+                    assertTrue(firstSubmit[j] >= earliest, "chain " + j + " started "
+                            + (firstSubmit[j] - before) / 1e6 + " ms after the loop (expected: at least " + j * 20 + " ms)");
+                }
+                assertEquals(10, loop.inFlight(), "every chain has its task outstanding");
+                ClosedLoop.Drained drained = loop.stop(Duration.ofSeconds(30));
+                assertTrue(drained.totals().balanced(), drained.totals()::toString);
+                assertTrue(drained.verification().passed(), drained.verification().describe());
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aLoopStoppedWhileItsChainsStartDrainsTheStartedOnes() {
+        Workload workload = Workload.builder(WorkloadKind.SLEEP).seed(3).concurrency(50).io(Duration.ofSeconds(5)).build();
+        try (PoolModel pool = new PoolModel(false);
+             ClosedLoop loop = ClosedLoop.start(pool, workload, Long.MAX_VALUE, ClosedLoop.Check.FULL, true)) {
+            ClosedLoop.Drained drained = loop.stop(Duration.ofSeconds(30));  // about one chain started of 50
+            assertTrue(drained.totals().submitted() < 50, () -> "submitted " + drained.totals().submitted());
+            assertTrue(drained.totals().balanced(), drained.totals()::toString);
+            assertEquals(0, loop.inFlight());
+        }
+    }
+
+    @Test
     void sampledCheckFindsEveryResultOfTheSample() {
         Workload workload = Workload.builder(WorkloadKind.CPU).seed(2).concurrency(4).cpuUnits(5).build();
         try (PoolModel model = new PoolModel(false);
-             ClosedLoop loop = ClosedLoop.start(model, workload, 5_000, ClosedLoop.Check.SAMPLE)) {
+             ClosedLoop loop = ClosedLoop.start(model, workload, 5_000, ClosedLoop.Check.SAMPLE, false)) {
             ClosedLoop.Drained drained = loop.drain(Duration.ofSeconds(60));
 
             assertEquals("sample", drained.verification().method());
@@ -79,7 +138,7 @@ class DriverTest {
     void sampledCheckCatchesADoubledOutcome() {
         Workload workload = Workload.builder(WorkloadKind.CPU).seed(2).concurrency(4).cpuUnits(5).build();
         try (PoolModel model = new PoolModel(true);
-             ClosedLoop loop = ClosedLoop.start(model, workload, 2_000, ClosedLoop.Check.SAMPLE)) {
+             ClosedLoop loop = ClosedLoop.start(model, workload, 2_000, ClosedLoop.Check.SAMPLE, false)) {
             assertFalse(loop.drain(Duration.ofSeconds(60)).verification().passed());
         }
     }
