@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -35,7 +36,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * ({@code p50, p99, max, count}: how much later than asked each wait ended), for an open loop
  * {@code lagMicros} ({@code p99, max}), {@code offeredRate}, {@code achievedRate} and
  * {@code rejected}; {@code verification} ({@code method, checked, passed}) and
- * {@code methodVersion}. The four histograms themselves are kept too (compressed, base64, under
+ * {@code methodVersion}; {@code forks}, one entry per fork that ran the point ({@code tasksMeasured},
+ * {@code measuredNanos}, {@code cpuNanosPerTaskMeasured}, {@code latencyP99Micros},
+ * {@code serviceP99Micros}, {@code rejected}: the per-fork values a comparison needs). The four histograms themselves are kept too (compressed, base64, under
  * {@code histograms}), so that when several forks run a point, each merges its trial into the
  * file exactly: the histograms added, the highest in flight, the slowest start-up, the sums of
  * the invocations, measured CPU time, tasks and checked tasks, every verification's verdict.
@@ -152,10 +155,37 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
      */
     void writeMerged(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        PointSummary merged = Files.exists(file) ? merge(read(file)) : this;
+        boolean earlier = Files.exists(file);
+        PointSummary merged = earlier ? merge(read(file)) : this;
+        List<Object> forks = new java.util.ArrayList<>(earlier ? forksIn(file) : List.of());
+        forks.add(forkFigures());
+        Map<String, Object> fields = merged.fields();
+        fields.put("forks", forks);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(merged.fields()) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, JSON.writeValueAsString(fields) + System.lineSeparator(), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** {@return the per-fork figures an earlier fork left in {@code file}}, empty when it has none */
+    @SuppressWarnings("unchecked")
+    private static List<Object> forksIn(Path file) throws IOException {
+        Object forks = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }).get("forks");
+        return forks instanceof List<?> list ? (List<Object>) list : List.of();
+    }
+
+    /**
+     * {@return this trial's own figures, one entry of the file's {@code forks}}: measured CPU per task,
+     * tasks, and the p99 of latency and service time, so that a claim on them has one value per fork
+     */
+    private Map<String, Object> forkFigures() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("tasksMeasured", tasksMeasured);
+        f.put("measuredNanos", measuredNanos);
+        f.put("cpuNanosPerTaskMeasured", cpuNanosPerTaskMeasured());
+        f.put("latencyP99Micros", micros(histograms.latency, 99));
+        f.put("serviceP99Micros", micros(histograms.service, 99));
+        f.put("rejected", rejected);
+        return f;
     }
 
     /** {@return the summary in {@code file}} @throws IOException if it cannot be read or is not one */

@@ -17,16 +17,20 @@ import java.util.function.Predicate;
  *
  * <h2>Profiles</h2>
  * <ul>
- * <li>{@link #SMOKE}: for CI, about 3 minutes on 2 cores: a point or two per workload, every
- *     model; sleep at C = 3 too, half of the seeds' gather claim.</li>
- * <li>{@link #QUICK}: the default, about 10 minutes of sweep on 2 cores with 9 models (about 170 points,
- *     the dispatch ceilings and an open-loop point at 10, 50 and 90% of each model's capacity included):
- *     concurrency 1 to 10,000 (sleep at 1 and 3 for the gather claim; mixed at 10 so dominant CPU has a cell beyond C = 1) and CPU share none (0), light
- *     (9%) and dominant (67%), enough for a winner map. 2 warm-up and 5 measured iterations of
- *     300 ms: JMH's 99.9% interval multiplies the error by Student's t, 8.6 with 4 degrees of
- *     freedom where 3 iterations (2 degrees) would give 31.6.</li>
- * <li>{@link #FULL}: the paper-grade sweep: 3 forks, 3 + 5 iterations of 2 s, five concurrencies,
- *     three waits, five CPU amounts; many hours.</li>
+ * <li>{@link #SMOKE}: for CI, about 3 minutes on 2 cores: a point or two per workload (sleep,
+ *     cpu, mixed, the ceilings, one open-loop rate), every model, 2 forks of one 300 ms iteration each.</li>
+ * <li>{@link #QUICK}: the default, about 9 minutes of sweep on 2 cores with 9 models (about 110
+ *     points, 3 forks each, run as shuffled rounds): only points a winner map or a claim uses.
+ *     Sleep at 1 ms (C = 1, 3 for the gather claim, C = 100) and 50 ms (C = 1,000 and 10,000),
+ *     cpu at C = 1, cores and 100, mixed at CPU shares 9% and 67% at C = cores and 100, the
+ *     dispatch ceilings, and one open-loop rate for the loops and thread pools. Per fork one
+ *     warm-up iteration of 200 ms and one measured of 400 ms: a point's interval comes from its
+ *     3 fork means (the forks are what vary: JIT, placement, the machine over time), and a fork
+ *     costs about {@value #OVERHEAD_SECONDS} s beyond its iterations, so more forks buy more than
+ *     longer ones.</li>
+ * <li>{@link #FULL}: the paper-grade sweep: 5 forks, 3 + 5 iterations of 2 s, C at 1, cores,
+ *     2 × cores, decades to 10,000 and 150/200/300 around the fixed pool, CPU shares 0 to 100%
+ *     (with C* = (w + c) / c of the loop among the concurrencies), waits of 1, 10 and 50 ms; many hours.</li>
  * </ul>
  *
  * <h2>Steady state</h2>
@@ -53,47 +57,64 @@ import java.util.function.Predicate;
  * {@link #estimate(int)} says so before a run starts.
  */
 public enum Profile {
-    /** For CI: a point or two per workload, every model, short iterations. */
-    SMOKE(new Settings(1, 1, Duration.ofMillis(200), 3, Duration.ofMillis(200), "512m"), List.of(
-            new Grid(WorkloadKind.SLEEP, List.of(3, 100), List.of(10), List.of(0), List.of()),
-            new Grid(WorkloadKind.CPU, List.of(4), List.of(0), List.of(500), List.of()),
+    /** For CI: a point or two per workload, every model, two short forks each. */
+    SMOKE(new Settings(2, 1, Duration.ofMillis(200), 1, Duration.ofMillis(300), "512m"), List.of(
+            new Grid(WorkloadKind.SLEEP, List.of(1, 3), List.of(10), List.of(0), List.of()),
+            new Grid(WorkloadKind.CPU, List.of(2), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
-            new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
-            new OpenGrid(WorkloadKind.MIXED, 100, 10, 1_000, List.of(50), 10_000))),
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(), List.of(
+            new FixedRate(WorkloadKind.SLEEP, 10, 0, 1_000, 10_000, FixedRate.LOOPS_AND_THREADS))),
 
-    /** The default: concurrency 1 to 10,000 and CPU share none to dominant, about 10 minutes of sweep. */
+    /**
+     * The default: the points the report's winner maps and claims use, in 3 forks each, about 9
+     * minutes of sweep on 2 cores with 9 models.
+     */
     QUICK(new Settings(Pinned.FORKS, Pinned.WARMUP_ITERATIONS, Duration.ofMillis(Pinned.WARMUP_MILLIS),
             Pinned.MEASUREMENT_ITERATIONS, Duration.ofMillis(Pinned.MEASUREMENT_MILLIS), Pinned.HEAP), List.of(
-            new Grid(WorkloadKind.SLEEP, List.of(1, 3, 100, 10_000), List.of(10), List.of(0), List.of()),
-            new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
-            new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
-            new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
-            new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 50, 90), 10_000))),
+            // waits: 1 ms (C = 1 and 3 for the gather claim, C = 100 for "threads suit I/O") and 50 ms at
+            // C = 1,000 and 10,000 (the "waiting" claim); 1 ms at C >= 1,000 would ask 1 M tasks/s,
+            // above half of most models' dispatch ceilings: there the wait grows with C instead
+            new Grid(WorkloadKind.SLEEP, List.of(1, 3, 100), List.of(1), List.of(0), List.of()),
+            new Grid(WorkloadKind.SLEEP, List.of(1_000, 10_000), List.of(50), List.of(0), List.of()),
+            // C = 1 and cores for the single-thread claims, C >> cores for "processes for CPU"
+            new Grid(WorkloadKind.CPU, List.of(1, 2, 100), List.of(0), List.of(1_000), List.of()),
+            // CPU share 9% and 67% at C = cores and 100 (67% at C = 100 is left out: too long to drain)
+            new Grid(WorkloadKind.MIXED, List.of(2, 100), List.of(10), List.of(1_000, 20_000), List.of()),
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(), List.of(
+            // one offered rate for every judged model: CPU per task and p99 from intended start
+            new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
-    FULL(new Settings(3, 3, Duration.ofSeconds(2), 5, Duration.ofSeconds(2), "2g"), List.of(
-            new Grid(WorkloadKind.SLEEP, List.of(1, 3, 10, 100, 1_000, 10_000), List.of(1, 10, 100), List.of(0), List.of()),
+    FULL(new Settings(5, 3, Duration.ofSeconds(2), 5, Duration.ofSeconds(2), "2g"), List.of(
+            new Grid(WorkloadKind.SLEEP, List.of(1, 2, 3, 4, 10, 100, 150, 200, 300, 1_000), List.of(1), List.of(0), List.of()),
+            new Grid(WorkloadKind.SLEEP, List.of(1, 2, 3, 4, 10, 100, 150, 200, 300, 1_000, 10_000), List.of(10, 50), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 16, 100), List.of(0), List.of(100, 1_000, 10_000), List.of()),
-            new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 1_000, 10_000), List.of(1, 10, 100),
-                    List.of(0, 100, 1_000, 10_000, 30_000), List.of()),
+            // CPU shares 0, 1, 10, 50, 90 and 100% of a 10 ms task (w + c = 10 ms), C* = (w + c) / c
+            // for the loop at each share among the concurrencies
+            new Grid(WorkloadKind.MIXED, List.of(1, 2, 4, 10, 11, 100, 200, 1_000, 10_000), List.of(10),
+                    List.of(0, 100, 1_000), List.of()),
+            new Grid(WorkloadKind.MIXED, List.of(1, 2, 4, 10, 100), List.of(5), List.of(5_000), List.of()),
+            new Grid(WorkloadKind.MIXED, List.of(1, 2, 4, 10), List.of(1), List.of(9_000), List.of()),
+            new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 10), List.of(0), List.of(10_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32)),
             new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.SLEEP, 1_000, 10, 0, List.of(10, 25, 50, 70, 80, 90, 95), 10_000),
-            new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 25, 50, 70, 80, 90, 95), 10_000)));
+            new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 25, 50, 70, 80, 90, 95), 10_000)), List.of(
+            new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS),
+            new FixedRate(WorkloadKind.SLEEP, 50, 0, 20_000, 10_000, FixedRate.LOOPS_AND_THREADS)));
 
     /**
      * The settings the benchmark annotations pin (the {@link #QUICK} profile's), as compile-time
      * constants, so a plain {@code java -jar benchmarks.jar SleepBenchmark} never uses JMH's defaults.
      */
     public static final class Pinned {
-        public static final int FORKS = 1;
-        public static final int WARMUP_ITERATIONS = 2;  // the load runs through them: they are its ramp
-        public static final int WARMUP_MILLIS = 300;
-        /** 5: JMH's 99.9% interval is t(4) = 8.6 times the error; with 3 iterations it is t(2) = 31.6. */
-        public static final int MEASUREMENT_ITERATIONS = 5;
-        public static final int MEASUREMENT_MILLIS = 300;
+        /** Independent forks per point: a point's interval comes from its fork means (the {@code run} command runs them as rounds). */
+        public static final int FORKS = 3;
+        public static final int WARMUP_ITERATIONS = 1;  // the load runs through it, already in steady state
+        public static final int WARMUP_MILLIS = 200;
+        /** One measured iteration per fork: the fork mean is what a decision uses, and the forks are what vary. */
+        public static final int MEASUREMENT_ITERATIONS = 1;
+        public static final int MEASUREMENT_MILLIS = 400;
         public static final String HEAP = "1g";
         public static final String XMS = "-Xms" + HEAP;
         public static final String XMX = "-Xmx" + HEAP;
@@ -104,8 +125,8 @@ public enum Profile {
         }
     }
 
-    /** Seconds a point costs beyond its iterations: the fork, model start, the trial's drain and check. */
-    static final double OVERHEAD_SECONDS = 1.3;
+    /** Seconds a fork costs beyond its iterations: the JVM's start, JMH's, the model's, the trial's drain and check. */
+    static final double OVERHEAD_SECONDS = 1.1;
     /** Seconds the capacity measurement of one open-loop grid point costs per model (start, warm-up, window, drain). */
     static final double CAPACITY_SECONDS = 2.5;
     /** A point whose C tasks take longer than this many measurement iterations to drain at the ideal rate is left out. */
@@ -114,11 +135,18 @@ public enum Profile {
     private final Settings settings;
     private final List<Grid> grids;
     private final List<OpenGrid> open;
+    private final List<FixedRate> fixed;
 
-    Profile(Settings settings, List<Grid> grids, List<OpenGrid> open) {
+    Profile(Settings settings, List<Grid> grids, List<OpenGrid> open, List<FixedRate> fixed) {
         this.settings = settings;
         this.grids = grids;
         this.open = open;
+        this.fixed = fixed;
+    }
+
+    /** {@return the profile's open-loop points at one offered rate for every model} */
+    public List<FixedRate> fixedRates() {
+        return fixed;
     }
 
     /** {@return the profile's open-loop grids} */
@@ -218,6 +246,17 @@ public enum Profile {
                 }
             }
         }
+        for (FixedRate grid : fixed) {
+            for (String model : models) {
+                if (!grid.models().isEmpty() && !grid.models().contains(model)) {
+                    continue;
+                }
+                Point point = new Point(OpenLoopBenchmark.class.getName() + ".run", grid.params(model));
+                if (include.test(point)) {
+                    points.add(point);
+                }
+            }
+        }
         return new Plan(points, excluded);
     }
 
@@ -292,10 +331,10 @@ public enum Profile {
     public record Exclusion(Point point, String reason) {
     }
 
-    /** {@return about how long {@code points} points take with these settings}, open-loop capacities included */
+    /** {@return about how long {@code points} points take with these settings}: every fork's iterations and overhead */
     public Duration estimate(int points) {
-        double perPoint = settings.forks() * (settings.warmupIterations() * settings.warmupTime().toMillis()
-                + settings.measurementIterations() * settings.measurementTime().toMillis()) / 1e3 + OVERHEAD_SECONDS;
+        double perPoint = settings.forks() * ((settings.warmupIterations() * settings.warmupTime().toMillis()
+                + settings.measurementIterations() * settings.measurementTime().toMillis()) / 1e3 + OVERHEAD_SECONDS);
         return Duration.ofMillis(Math.round(points * perPoint * 1e3));
     }
 
@@ -343,9 +382,47 @@ public enum Profile {
     }
 
     /**
+     * An open-loop point offered at one rate to every model it names (all when none): what the
+     * claims on CPU per task and on latency from intended start compare, model against model at
+     * the same load. Its {@code load} param is {@value #LOAD_LABEL}: no share of a capacity.
+     *
+     * @param kind        sleep or mixed
+     * @param ioMillis    each task's wait
+     * @param cpuMicros   each task's CPU work
+     * @param rate        arrivals per second
+     * @param maxInFlight the open loop's cap on tasks in flight
+     * @param models      the models to run it (empty: every model)
+     */
+    public record FixedRate(WorkloadKind kind, int ioMillis, int cpuMicros, int rate, int maxInFlight,
+                            List<String> models) {
+        /** The {@code load} param of a fixed-rate point. */
+        public static final String LOAD_LABEL = "0";
+        /** The loops and the thread pools that take waits one thread each, as the claims compare them. */
+        public static final List<String> LOOPS_AND_THREADS = List.of("eventloop", "eventloop-offload", "netty",
+                "netty-epoll", "threads-virtual", "threads-fixed");
+
+        public FixedRate {
+            models = List.copyOf(models);
+        }
+
+        Map<String, String> params(String model) {
+            Map<String, String> p = new TreeMap<>();
+            p.put("model", model);
+            p.put("workload", kind.id());
+            p.put("ioMillis", Integer.toString(ioMillis));
+            p.put("cpuMicros", Integer.toString(cpuMicros));
+            p.put("load", LOAD_LABEL);
+            p.put("maxInFlight", Integer.toString(maxInFlight));
+            p.put("concurrency", Integer.toString(maxInFlight));
+            p.put("rate", Integer.toString(rate));
+            return p;
+        }
+    }
+
+    /**
      * A profile's JMH settings.
      *
-     * @param forks                 forked JVMs per point
+     * @param forks                 forked JVMs per point, run as rounds by the {@code run} command
      * @param warmupIterations      unmeasured iterations per fork
      * @param warmupTime            each warm-up iteration's time
      * @param measurementIterations measured iterations per fork

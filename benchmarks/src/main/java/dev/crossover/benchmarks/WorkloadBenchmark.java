@@ -192,6 +192,9 @@ public abstract class WorkloadBenchmark {
         summaryFile = PointSummary.fileFor(params);
         trial = params;
         load = startLoad(running, workload);
+        if (load instanceof ClosedLoop closed) {
+            closed.awaitStarted(DRAIN_TIMEOUT);  // a spread start takes one task time: the warm-up begins in steady state
+        }
     }
 
     /** Starts counting afresh; notes whether this iteration is measured, so warm-up stays out of the log and the summary. */

@@ -71,7 +71,11 @@ class PointSummaryTest {
         assertEquals(300, json.get("latenessMicros").get("count").asLong());
         assertTrue(json.get("verification").get("passed").asBoolean());
         assertEquals("full", json.get("verification").get("method").asText());
-        assertEquals(2, json.get("methodVersion").asInt());
+        assertEquals(dev.crossover.core.Driver.METHOD_VERSION, json.get("methodVersion").asInt());
+        assertEquals(1, json.get("forks").size(), "one fork so far");
+        assertEquals(5_000_000, json.get("forks").get(0).get("cpuNanosPerTaskMeasured").asLong());
+        closed(3, 1_500_000_000L, 300, histograms(2_000_000, 300), 1.0, true).writeMerged(measured);
+        assertEquals(2, new ObjectMapper().readTree(measured.toFile()).get("forks").size(), "a second fork adds its entry");
         assertFalse(json.has("offeredRate") || json.has("lagMicros"), "closed loop: no open-loop fields");
 
         Path none = dir.resolve("none.json");

@@ -135,6 +135,25 @@ public final class ClosedLoop implements LoadLoop {
         return books.failed();
     }
 
+    /**
+     * Waits until every chain has its first task submitted (at once without a spread start; after
+     * about one task time with it), so that a measurement starting now finds the loop's steady state.
+     *
+     * @return whether every chain started within {@code timeout}
+     */
+    public boolean awaitStarted(Duration timeout) {
+        if (starter == null) {
+            return true;
+        }
+        try {
+            starter.join(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !starter.isAlive();
+    }
+
     /** {@return the chains still running: C while the loop runs, 0 once drained} */
     @Override
     public int inFlight() {

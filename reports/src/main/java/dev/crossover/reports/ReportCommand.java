@@ -26,13 +26,22 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JMH JSON result files (-rf json); a Crossover run directory stands for its results.json.")
     List<Path> files;
 
+    @Option(names = "--margin", paramLabel = "FRACTION", defaultValue = "0.05", description = "The margin of the "
+            + "decisions: a model wins a cell (and a claim holds) when it is better by more than this share, with 95% "
+            + "confidence over the forks; models within it are equivalent when the data shows it (default: ${DEFAULT-VALUE}).")
+    double margin;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Where to write report.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() {
         try {
-            Path report = Reports.write(files, out);
+            if (!(margin > 0 && margin < 0.5)) {
+                spec.commandLine().getErr().println("--margin: " + margin + " (expected: a fraction between 0 and 0.5, e.g. 0.05)");
+                return 2;
+            }
+            Path report = Reports.write(files, out, margin);
             spec.commandLine().getOut().println(report);
             spec.commandLine().getOut().flush();
             return 0;

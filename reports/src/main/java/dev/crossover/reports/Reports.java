@@ -54,6 +54,14 @@ public final class Reports {
      * @throws UncheckedIOException     if the report cannot be written
      */
     public static Path write(List<Path> jmhJsonFiles, Path outDir) {
+        return write(jmhJsonFiles, outDir, dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN);
+    }
+
+    /**
+     * {@return {@link #write(List, Path)}'s report, with its cells and claims decided by {@code margin}}
+     * (0.05: a model wins by more than 5%, models within 5% are equivalent when the data shows it)
+     */
+    public static Path write(List<Path> jmhJsonFiles, Path outDir, double margin) {
         Objects.requireNonNull(jmhJsonFiles, "jmhJsonFiles");
         Objects.requireNonNull(outDir, "outDir");
         if (jmhJsonFiles.isEmpty()) {
@@ -68,7 +76,7 @@ public final class Reports {
         for (Sources.Loaded l : loaded) {
             runFiles.put(l.source(), RunFiles.near(l.source().file()));
         }
-        String html = HtmlWriter.render(ReportBuilder.build(loaded, runFiles));
+        String html = HtmlWriter.render(ReportBuilder.build(loaded, runFiles, margin));
         return writeAtomically(outDir, html);
     }
 

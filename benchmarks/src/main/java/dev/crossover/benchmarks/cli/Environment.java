@@ -52,7 +52,8 @@ import org.openjdk.jmh.util.Version;
 record Environment(String cpuModel, int cores, long memoryBytes, String os, String jdkVendor, String jdkVersion,
                    String forkedJdkVersion, String jmhVersion, String gitCommit, String profile, Instant startTime,
                    Instant endTime, String hostname, boolean interrupted, double busyThreshold,
-                   OtherLoad.Figures otherLoad, Boolean gitDirty, Map<String, String> modelDefaults, double unitsPerMicro) {
+                   OtherLoad.Figures otherLoad, Boolean gitDirty, Map<String, String> modelDefaults, double unitsPerMicro,
+                   int forks, long seed) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Environment {
@@ -64,6 +65,11 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
      * model's defaults, the kernel's calibration and the busy threshold in cores
      */
     static Environment capture(String profile, Kernel.Calibration calibration, double busyThreshold) {
+        return capture(profile, calibration, busyThreshold, 1, 0);
+    }
+
+    /** {@return {@link #capture(String, Kernel.Calibration, double)} of a run of {@code forks} rounds shuffled from {@code seed}} */
+    static Environment capture(String profile, Kernel.Calibration calibration, double busyThreshold, int forks, long seed) {
         Map<String, String> defaults = new TreeMap<>();
         for (ModelProvider provider : Models.providers()) {
             defaults.put(provider.id(), provider.defaults(ModelOptions.defaults()));
@@ -73,21 +79,21 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vendor"), Runtime.version().toString(), null, Version.getPlainVersion(),
                 commit, profile, Instant.now(), null, localHostname(), false, busyThreshold, null,
-                commit == null ? null : dirty(), defaults, calibration.unitsPerMicro());
+                commit == null ? null : dirty(), defaults, calibration.unitsPerMicro(), forks, seed);
     }
 
     /** {@return this environment with the forked JVMs' JDK version} */
     Environment withForkedJdk(String version) {
         return new Environment(cpuModel, cores, memoryBytes, os, jdkVendor, jdkVersion, version, jmhVersion, gitCommit,
                 profile, startTime, endTime, hostname, interrupted, busyThreshold, otherLoad, gitDirty,
-                modelDefaults, unitsPerMicro);
+                modelDefaults, unitsPerMicro, forks, seed);
     }
 
     /** {@return this environment, ended now, with what other processes took since it started} (null: unknown) */
     Environment ended(boolean interrupted, OtherLoad.Figures otherLoad) {
         return new Environment(cpuModel, cores, memoryBytes, os, jdkVendor, jdkVersion, forkedJdkVersion, jmhVersion,
                 gitCommit, profile, startTime, Instant.now(), hostname, interrupted, busyThreshold, otherLoad,
-                gitDirty, modelDefaults, unitsPerMicro);
+                gitDirty, modelDefaults, unitsPerMicro, forks, seed);
     }
 
     /** Writes it as a JSON object to {@code file}. @throws IOException if it cannot */
@@ -103,6 +109,8 @@ record Environment(String cpuModel, int cores, long memoryBytes, String os, Stri
         f.put("jmhVersion", jmhVersion);
         f.put("gitCommit", gitCommit);
         f.put("profile", profile);
+        f.put("forks", forks);
+        f.put("seed", seed);
         f.put("startTime", startTime.toString());
         f.put("endTime", endTime == null ? null : endTime.toString());
         f.put("hostname", hostname);

@@ -76,6 +76,10 @@ public final class RunCommand implements Callable<Integer> {
             + "(its environment.json), so both runs compute the same work and a slower kernel shows in compare.")
     Path unitsFrom;
 
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the rounds' shuffled orders "
+            + "(default: ${DEFAULT-VALUE}; environment.json records it).")
+    long seed;
+
     @Override
     public Integer call() throws IOException {
         Profile chosen = profile(profile);
@@ -107,8 +111,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         Kernel.Calibration calibration = unitsFrom == null ? Kernel.calibrate()
                 : new Kernel.Calibration(RunEnvironment.unitsPerMicro(unitsFrom));
-        progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
-                        + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
+        progress.printf("crossover run: profile %s, %d points in %d forks each, as shuffled rounds (%d left out: see failures.json), %d models, about %s; "
+                        + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), chosen.settings().forks(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size(), Profile.Plan.capacities(points))), calibration.unitsPerMicro(),
                 dir.toAbsolutePath());
         Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();  // one line per reason, models listed
@@ -117,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
                 + e.reason(), k -> new java.util.ArrayList<>()).add(e.point().params().get("model")));
         leftOut.forEach((line, ms) -> progress.println("  left out: " + line
                 + (line.contains("runs no fan-out") ? "" : " (" + ms.size() + " models)")));
-        Sweep sweep = new Sweep(chosen, plan, dir, progress, calibration, busyThreshold);
+        Sweep sweep = new Sweep(chosen, plan, dir, progress, calibration, busyThreshold, seed);
         Sweep.Outcome outcome = sweep.run();
         if (outcome.interrupted()) {
             return INTERRUPTED;  // the shutdown hook has said where the finished points are

@@ -56,13 +56,18 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code stealCpuCores}, {@code ownCpuCores}, {@code busy}), and a point where they took more than
  * the busy threshold gets a progress line that says so.
  *
- * <h2>Forks</h2>
- * Each point is one JMH run whose forks get, as system properties, the latency and summary
- * directories and the kernel's calibration from this JVM, so every model computes the same
- * kernel units at a point.
+ * <h2>Forks, as rounds</h2>
+ * The profile's {@code forks} are R <em>rounds</em>: every round runs every point once, in one
+ * JMH fork, in an order shuffled from the run's seed (a different order each round), so the models
+ * interleave in time and a slow spell of the machine does not land on one model's points. A point's
+ * forks are merged into one standard JMH entry ({@link ForkMerge}: {@code forks} = R, a
+ * {@code rawData} row per fork), which is what a report's intervals over fork means need. Each
+ * fork gets, as system properties, the latency and summary directories and the kernel's
+ * calibration from this JVM, so every model computes the same kernel units at a point. A point
+ * that fails in one round is not run again, and its earlier forks are dropped with it.
  *
  * <h2>Interruption</h2>
- * One JMH run per point is what lets Ctrl-C keep the finished points: JMH itself writes its JSON
+ * One JMH run per point and round is what lets Ctrl-C keep the finished forks: JMH itself writes its JSON
  * only when a run ends. A shutdown hook stops every process this JVM started (JMH's forks and
  * their worker processes, collected before any is stopped so orphans are not missed) and marks
  * {@code environment.json} interrupted.
@@ -79,7 +84,8 @@ final class Sweep {
     private final PrintStream progress;
     private final Kernel.Calibration calibration;
     private final double busyThreshold;
-    private final List<RunResult> results = new ArrayList<>();
+    private final java.util.Map<String, List<RunResult>> forks = new java.util.LinkedHashMap<>();
+    private final long seed;
     private final Failures failures;
     private final Capacity capacity;
     private volatile Environment environment;
@@ -90,6 +96,12 @@ final class Sweep {
 
     Sweep(Profile profile, Profile.Plan plan, Path out, PrintStream progress, Kernel.Calibration calibration,
           double busyThreshold) {
+        this(profile, plan, out, progress, calibration, busyThreshold, 1);
+    }
+
+    Sweep(Profile profile, Profile.Plan plan, Path out, PrintStream progress, Kernel.Calibration calibration,
+          double busyThreshold, long seed) {
+        this.seed = seed;
         this.profile = profile;
         this.points = plan.points();
         this.excluded = plan.excluded();
@@ -135,7 +147,7 @@ final class Sweep {
         // will hold this run's points only, so an earlier run's latency logs and summaries would be orphans.
         deleteAll(latencyDir(), LatencyLog.EXTENSION);
         deleteAll(pointsDir(), PointSummary.EXTENSION);
-        environment = Environment.capture(profile.id(), calibration, busyThreshold);
+        environment = Environment.capture(profile.id(), calibration, busyThreshold, profile.settings().forks(), seed);
         environment.write(out.resolve("environment.json"));
         writeResults();
         for (Exclusion e : excluded) {
@@ -149,21 +161,32 @@ final class Sweep {
         runStart = OtherLoad.sample(ProcessHandle.current());
         long start = System.nanoTime();
         try {
-            for (int i = 0; i < points.size(); i++) {
-                Point point;
-                try {
-                    point = withRate(points.get(i));
-                } catch (RuntimeException e) {
-                    Point planned = points.get(i);
-                    failed.add(planned);
-                    String why = "capacity measurement failed: " + message(e);
-                    failures.add(new Failures.Entry(planned, Failures.Status.FAILED, why));
-                    progress.printf("[%d/%d] FAILED: %s: %s%n", i + 1, points.size(), planned.label(), why);
+            List<Run> order = order(points, profile.settings().forks(), seed);
+            java.util.Set<String> broken = new java.util.HashSet<>();
+            for (int i = 0; i < order.size() && !stopping; i++) {
+                Run run = order.get(i);
+                if (broken.contains(run.point().id())) {
                     finished = i + 1;
                     continue;
                 }
-                progress.printf("[%d/%d] %s elapsed, %s left: %s%n", i + 1, points.size(),
-                        format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start)), point.label());
+                String round = order.size() > points.size()
+                        ? " (round " + (run.round() + 1) + " of " + profile.settings().forks() + ")" : "";
+                Point point;
+                try {
+                    point = withRate(run.point());
+                } catch (RuntimeException e) {
+                    Point planned = run.point();
+                    broken.add(planned.id());
+                    failed.add(planned);
+                    String why = "capacity measurement failed: " + message(e);
+                    failures.add(new Failures.Entry(planned, Failures.Status.FAILED, why));
+                    progress.printf("[%d/%d] FAILED: %s: %s%n", i + 1, order.size(), planned.label(), why);
+                    finished = i + 1;
+                    continue;
+                }
+                progress.printf("[%d/%d] %s elapsed, %s left%s: %s%n", i + 1, order.size(),
+                        format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start, order.size())), round,
+                        point.label());
                 progress.flush();
                 PointRun r;
                 Optional<OtherLoad.Sample> before = OtherLoad.sample(ProcessHandle.current());
@@ -180,11 +203,14 @@ final class Sweep {
                 }
                 Optional<OtherLoad.Figures> load = OtherLoad.between(before, OtherLoad.sample(ProcessHandle.current()));
                 if (r.results().isEmpty()) {
+                    broken.add(run.point().id());
                     failed.add(point);
+                    forks.remove(run.point().id());
                     failures.add(new Failures.Entry(point, Failures.Status.FAILED, r.error()));
                     progress.printf("        FAILED: %s: %s%n", point.label(), r.error());
+                    writeResults();
                 } else {
-                    results.addAll(r.results());
+                    forks.computeIfAbsent(run.point().id(), k -> new ArrayList<>()).addAll(r.results());
                     describe(r.results());
                     if (environment.forkedJdkVersion() == null) {
                         environment = environment.withForkedJdk(
@@ -303,7 +329,7 @@ final class Sweep {
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
                 .threads(1)
-                .forks(s.forks())
+                .forks(1)  // the profile's forks are rounds (see the class comment)
                 .warmupIterations(s.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(s.warmupTime().toMillis()))
                 .measurementIterations(s.measurementIterations())
@@ -368,18 +394,55 @@ final class Sweep {
         progress.flush();
     }
 
-    private Duration left(int next, long start) {
+    private Duration left(int next, long start, int runs) {
         if (next == 0) {
             return profile.estimate(points.size(), Profile.Plan.capacities(points));
         }
-        long perPoint = (System.nanoTime() - start) / next;
-        return Duration.ofNanos(perPoint * (points.size() - next));
+        long perRun = (System.nanoTime() - start) / next;
+        return Duration.ofNanos(perRun * (runs - next));
+    }
+
+    /**
+     * One fork of one point.
+     *
+     * @param point the point
+     * @param round its round, from 0
+     */
+    record Run(Point point, int round) {
+    }
+
+    /**
+     * {@return {@code rounds} rounds of every point, each round in its own order shuffled from
+     * {@code seed}}: round r's order is a shuffle with a generator seeded from {@code seed} and r
+     */
+    static List<Run> order(List<Point> points, int rounds, long seed) {
+        List<Run> all = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<Point> round = new ArrayList<>(points);
+            java.util.Collections.shuffle(round, new java.util.Random(seed * 1_000_003L + r));
+            for (Point p : round) {
+                all.add(new Run(p, r));
+            }
+        }
+        return all;
+    }
+
+    /** {@return every point with a fork so far, its forks merged, in the plan's order} */
+    private List<RunResult> merged() {
+        List<RunResult> all = new ArrayList<>();
+        for (Point p : points) {
+            List<RunResult> f = forks.get(p.id());
+            if (f != null && !f.isEmpty()) {
+                all.add(ForkMerge.merge(f));
+            }
+        }
+        return all;
     }
 
     private synchronized void writeResults() throws IOException {
         Path tmp = out.resolve("results.json.tmp");
         try (PrintStream print = new PrintStream(Files.newOutputStream(tmp), false, StandardCharsets.UTF_8)) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(merged());
         }
         Files.move(tmp, resultsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -404,8 +467,9 @@ final class Sweep {
         } catch (IOException | UncheckedIOException e) {
             // the run is ending anyway: the message below still says where the results are
         }
-        progress.printf("interrupted after %d of %d points: the finished ones are in %s "
-                + "(report them with: report %s --out %s)%n", finished, points.size(), resultsFile(), resultsFile(), out);
+        progress.printf("interrupted after %d of %d forks: the finished ones are in %s "
+                + "(report them with: report %s --out %s)%n", finished, points.size() * profile.settings().forks(),
+                resultsFile(), resultsFile(), out);
         progress.flush();
     }
 

@@ -51,6 +51,12 @@ class SweepTest {
         JsonNode results = json.readTree(dir.resolve("results.json").toFile());
         assertEquals(1, results.size(), "only the point that ran");
         assertEquals(GOOD, json.convertValue(results.get(0).get("params"), Map.class));
+        int rounds = Profile.SMOKE.settings().forks();
+        assertEquals(rounds, results.get(0).get("forks").asInt(), "one fork per round, merged into one entry");
+        assertEquals(rounds, results.get(0).get("secondaryMetrics").get("completed").get("rawData").size(),
+                "a rawData row per fork");
+        assertEquals(2 + 1, progress.lines().filter(l -> l.matches("\\[\\d+/\\d+\\].*")).count(),
+                "the good point in each of 2 rounds, the bad one only in the first it reached: " + progress);
 
         Path summaryFile = dir.resolve("points").resolve(
                 MIXED + "@concurrency=3,cpuMicros=100,ioMillis=1,model=threads-virtual.json");
@@ -61,12 +67,14 @@ class SweepTest {
         assertEquals(List.of("benchmark", "params", "mode", "concurrency", "maxInFlight", "cpuUnits", "cpuNanosPerTask",
                 "startupMillis", "invocations", "measuredNanos", "cpuNanosPerTaskMeasured", "cpuSecondsMeasured",
                 "tasksMeasured", "latencyMicros", "serviceMicros", "latenessMicros", "verification", "methodVersion",
-                "histograms", "otherCpuCores", "stealCpuCores", "ownCpuCores", "busy"), fieldNames(summary));
+                "histograms", "forks", "otherCpuCores", "stealCpuCores", "ownCpuCores", "busy"), fieldNames(summary));
+        assertEquals(rounds, summary.get("forks").size(), "one entry per fork: " + summary.get("forks"));
         assertTrue(summary.get("ownCpuCores").asDouble() > 0, "the point's fork is the run's own: " + summary);
         assertTrue(summary.get("otherCpuCores").asDouble() >= 0, summary.toString());
         assertEquals(summary.get("otherCpuCores").asDouble() > 0.25, summary.get("busy").asBoolean(), summary.toString());
-        // the good point's own lines: from its progress line to the next point's (the bad point may be busy too)
-        String goodPoint = progress.substring(progress.indexOf("[1/2]"), progress.indexOf("[2/2]"));
+        // the good point's last fork's lines (the summary keeps the load of its last fork): from its progress line to the end
+        String goodPoint = progress.substring(progress.lastIndexOf("model=threads-virtual"));
+        goodPoint = goodPoint.contains("\n[") ? goodPoint.substring(0, goodPoint.indexOf("\n[")) : goodPoint;
         assertEquals(summary.get("busy").asBoolean(), goodPoint.contains("        busy: other processes took "), progress);
         long tasks = summary.get("tasksMeasured").asLong();
         assertTrue(tasks > 0, "tasks finished in the measured iterations: " + summary);
@@ -82,11 +90,11 @@ class SweepTest {
         assertEquals(tasks, tasksFromHistogram(summary), "the measured tasks are those whose latencies the file holds");
         // a wait ends before its task does, so a few waits and their tasks fall in neighbouring iterations
         long waits = summary.get("latenessMicros").get("count").asLong();
-        assertTrue(waits > tasks / 2 && waits <= tasks + 3L * Profile.SMOKE.settings().measurementIterations(),
+        assertTrue(waits > tasks / 2 && waits <= tasks + 3L * rounds * Profile.SMOKE.settings().measurementIterations(),
                 "each measured task's wait reports its lateness: " + waits + " waits, " + tasks + " tasks");
         assertTrue(summary.get("verification").get("passed").asBoolean(), summary.toString());
         assertEquals("full", summary.get("verification").get("method").asText());
-        assertEquals(2, summary.get("methodVersion").asInt());
+        assertEquals(dev.crossover.core.Driver.METHOD_VERSION, summary.get("methodVersion").asInt());
         assertTrue(summary.get("invocations").asInt() > 0);
         assertTrue(summary.get("startupMillis").isNumber());
         assertFalse(Files.exists(dir.resolve("points").resolve(PointSummary.fileName(MIXED, badParams))),
@@ -112,6 +120,7 @@ class SweepTest {
 
         JsonNode environment = json.readTree(dir.resolve("environment.json").toFile());
         assertEquals(7.0, environment.get("calibration").get("unitsPerMicro").asDouble());
+        assertEquals(rounds, environment.get("forks").asInt());
         assertTrue(outcome.get("otherLoadKnown").asBoolean());
         assertEquals(0.25, environment.get("busyThresholdCores").asDouble());
         assertTrue(environment.get("otherCpuCores").isNumber(), environment.toString());

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One cell of the winner map: every model measured at one point, the fastest, and what the 99.9%
- * intervals allow one to say about its lead.
+ * One cell of the winner map: every model measured at one point, the best, and what the margin
+ * rule ({@link Decision}) says of its lead over each other model.
  *
  * @param key      the point all models share
- * @param winner   the model with the highest finite throughput among those not dispatch-bound, or null when none
+ * @param winner   the model with the highest mean throughput over its forks among those not
+ *                 dispatch-bound (the leader), or null when none
  * @param outcome  how far the data decides the cell
- * @param tied     models the data cannot tell from the winner (intervals overlap or unknown), fastest first
- * @param margin   winner's throughput over the runner-up's (1 when alone, NaN when unknown)
+ * @param tied     for {@link Outcome#EQUIVALENT}, the models equivalent to the leader; for
+ *                 {@link Outcome#INCONCLUSIVE}, the models it could not be told from; fastest first
+ * @param margin   the leader's throughput over the runner-up's (1 when alone, NaN when unknown)
  * @param measured every model compared at this point (a finite throughput, not dispatch-bound), fastest first
  * @param notes    per model, what else is known: "no result" (a NaN or infinite score), "did not reach C: ...",
  *                 "dispatch-bound: ..., left out", "excluded (...)", "failed: ..."; in model order
@@ -27,21 +29,35 @@ public record Cell(Key key, String winner, Outcome outcome, List<String> tied, d
         notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
 
-    /** {@return true if the data cannot name a clear winner (a tie, inconclusive, or no result)} */
+    /** {@return true if the cell has no one clear winner (shared, inconclusive, alone, or no result)} */
     public boolean isTie() {
         return outcome != Outcome.CLEAR;
     }
 
+    /** {@return true if the data decided the cell: a clear winner or models shown equivalent} */
+    public boolean decided() {
+        return outcome == Outcome.CLEAR || outcome == Outcome.EQUIVALENT;
+    }
+
+    /** {@return the models that share the cell: the winner alone when clear, it and its equivalents when shared; else none} */
+    public List<String> holders() {
+        return switch (outcome) {
+            case CLEAR -> List.of(winner);
+            case EQUIVALENT -> java.util.stream.Stream.concat(java.util.stream.Stream.of(winner), tied.stream()).toList();
+            default -> List.of();
+        };
+    }
+
     /** How far the data decides a cell. */
     public enum Outcome {
-        /** The winner's interval is clear of every other model's. */
+        /** The leader beats every other model by more than the margin. */
         CLEAR("clear"),
-        /** Another model's interval overlaps the winner's. */
-        TIE("tie"),
-        /** The winner or a model near it has no interval (one iteration, a NaN error): undecidable. */
-        NO_INTERVAL("inconclusive (no interval)"),
-        /** The intervals overlap and one is wider than its score: the measurement says too little for a tie. */
-        WIDE("inconclusive (interval wider than the score)"),
+        /** The leader and the models named are within the margin of each other (the equivalence test), the rest beaten: they share the cell. */
+        EQUIVALENT("equivalent"),
+        /** Neither: a model's interval straddles the margin (or is unknown: fewer than 2 forks). */
+        INCONCLUSIVE("inconclusive"),
+        /** One model only: nothing to compare. */
+        ALONE("one model only"),
         /** No model has a finite score here. */
         NO_RESULT("no result"),
         /** Every model with a score is dispatch-bound here, so none is compared. */

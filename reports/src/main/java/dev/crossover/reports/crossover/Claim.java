@@ -13,6 +13,8 @@ public record Claim(String claim, String experiment, Verdict verdict, String evi
     public enum Verdict {
         HOLDS("holds"),
         DOES_NOT_HOLD("does not hold"),
+        /** The models compared are within the margin of each other: neither side is better. */
+        EQUIVALENT("equivalent"),
         INCONCLUSIVE("inconclusive"),
         NOT_MEASURED("not measured in this run");
 

@@ -1,349 +1,506 @@
 package dev.crossover.reports.crossover;
 
 import dev.crossover.reports.crossover.Claim.Verdict;
-import dev.crossover.reports.jmh.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Gives each claim of design.md's table a verdict from one run's points. A claim whose points are
- * not in the run is "not measured in this run", never guessed.
+ * Gives each claim of design.md's table a verdict from one run's points. Every claim is a
+ * comparison between the models it speaks of, decided by the margin rule of the winner map
+ * ({@link Decision}: 95% intervals over the forks, δ = 5% by default): holds, does not hold,
+ * equivalent, or inconclusive. No threshold on one model decides a claim. A claim whose points are
+ * not in the run is "not measured in this run", never guessed; a dispatch-bound point never
+ * decides a claim for its model.
  *
- * <h2>Rules</h2>
- * Each claim is judged on the models it is about, named in its evidence; other models are listed
- * as context. Both directions are treated alike: a claim holds or fails only when the 99.9%
- * intervals are clear of each other (or of the threshold); overlapping or unknown intervals make
- * it inconclusive. A dispatch-bound point never decides a claim (see {@link #evaluate}).
+ * <h2>Combining comparisons</h2>
+ * A claim judged at several points (or on several models) combines their verdicts: the
+ * undecided ones are named in the evidence and left out; among the decided, a claim holds when
+ * some hold and the rest are equivalent, does not hold when some fail and the rest are
+ * equivalent, is equivalent when all are, and is inconclusive when decided comparisons disagree
+ * or none is decided.
+ *
+ * <h2>Checks, not claims</h2>
+ * A property that holds by construction (at most C tasks in flight, the seeds' "semaphores")
+ * is {@linkplain #checks checked on every point}, not given a verdict.
  */
 public final class Claims {
-    /** Efficiency at or above which a model "keeps up" with the ideal bound. */
-    static final double KEEPS_UP = 0.8;
-    /** The C = 3 / C = 1 throughput ratio at or above which three waits overlap ("≈ 3"). */
-    static final double OVERLAPS = 2.5;
-    /** The models whose waits the gather claim is about: the loops and virtual threads. */
-    static final List<String> GATHER_MODELS = List.of("eventloop", "netty", "threads-virtual");
-    /** The loop models the "many waiting tasks" claim is about. */
-    static final List<String> LOOP_MODELS = List.of("eventloop", "netty");
-    /** The thread models the loops' measured CPU per task is set beside, as context. */
-    static final List<String> THREAD_MODELS = List.of("threads-virtual", "threads-per-task");
-    /** Measured CPU per task at or below this share of the task's wait is "without much CPU". */
-    static final double LITTLE_CPU = 0.05;
+    /** The event-loop models: one loop thread (or Netty's), its waits in a selector or timer wheel. */
+    static final List<String> LOOPS = List.of("eventloop", "eventloop-offload", "netty", "netty-epoll");
+    /** The thread models: a platform or virtual thread per waiting task. */
+    static final List<String> THREADS = List.of("threads-fixed", "threads-per-task", "threads-forkjoin", "threads-virtual");
+    /** The loops that run CPU work on their one loop thread. */
+    static final List<String> SINGLE_LOOPS = List.of("eventloop", "netty", "netty-epoll");
 
     private Claims() {
     }
 
-    /** A three-way answer from intervals. */
-    private enum Tri { YES, NO, UNKNOWN }
+    /** {@return the verdict on every claim, in design.md's order, at the default margin} */
+    public static List<Claim> evaluate(List<Point> points) {
+        return evaluate(points, List.of(), Decision.DEFAULT_MARGIN);
+    }
+
+    /** {@return the verdict on every claim from the closed-loop points alone, by {@code margin}} */
+    public static List<Claim> evaluate(List<Point> points, double margin) {
+        return evaluate(points, List.of(), margin);
+    }
 
     /**
-     * {@return the verdict on every claim, in design.md's order}. A {@linkplain Point#dispatchBound()
-     * dispatch-bound} point is left out of every comparison, and each claim it would have entered
-     * says so; a claim left with nothing to compare is inconclusive (it was measured, but by the
-     * harness). The in-flight check looks at every point: it is a property, not a comparison.
+     * {@return the verdict on every claim, in design.md's order}, from the closed-loop {@code points}
+     * and the open-loop {@code load} points, by {@code margin}
      */
-    public static List<Claim> evaluate(List<Point> points) {
-        List<Point> usable = filter(points, p -> !p.dispatchBound());
-        List<Point> bound = filter(points, Point::dispatchBound);
+    public static List<Claim> evaluate(List<Point> points, List<LoadPoint> load, double margin) {
+        List<Point> usable = points.stream().filter(p -> !p.dispatchBound()).toList();
+        Claims.Judge j = new Judge(margin);
         return List.of(
-                leaveOut(gather(usable), bound, p -> p.workload().equals("sleep")
-                        && (p.concurrency() == 1 || p.concurrency() == 3)),
-                leaveOut(manyWaits(usable), bound, p -> (p.workload().equals("sleep") || p.workload().equals("http"))
-                        && LOOP_MODELS.contains(p.model()) && p.concurrency() >= 1000),
-                leaveOut(processesForCpu(usable), bound, p -> p.workload().equals("cpu")),
-                sharedData(),
-                leaveOut(blockingCall(usable), bound, p -> p.workload().equals("mixed")
-                        && (p.model().equals("eventloop") || p.model().equals("eventloop-offload"))),
-                leaveOut(thousandsOfConnections(usable), bound, p -> p.workload().equals("http") && p.concurrency() >= 1000),
-                taskGroups(points), semaphores(points));
+                j.waiting(usable, List.of("sleep", "http", "file"), "async I/O is the ideal choice for waiting: network, files (000)"),
+                j.littleCpu(load, usable),
+                j.processesForCpu(usable),
+                j.sharedData(usable),
+                j.gather(usable),
+                j.blockingCall(load),
+                j.singleThreaded(usable, false),
+                j.singleThreaded(usable, true),
+                j.threadsForIo(usable),
+                j.realTime(load),
+                j.waiting(usable, List.of("http"), "thousands of connections at once (002)"),
+                j.taskGroups(usable));
     }
 
-    /** {@return the claim with the dispatch-bound points it would have compared named in its evidence} */
-    static Claim leaveOut(Claim claim, List<Point> bound, Predicate<Point> relevant) {
-        List<String> left = bound.stream().filter(relevant)
-                .sorted(Comparator.comparing(Point::model).thenComparingInt(Point::concurrency))
-                .map(p -> p.model() + " " + p.workload() + " at C = " + p.concurrency() + " (ideal " + num(p.ideal())
-                        + " tasks/s, ceiling " + num(p.ceiling()) + ")")
-                .toList();
-        if (left.isEmpty()) {
-            return claim;
-        }
-        Verdict v = claim.verdict() == Verdict.NOT_MEASURED ? Verdict.INCONCLUSIVE : claim.verdict();
-        return new Claim(claim.claim(), claim.experiment(), v, claim.evidence() + "; left out as dispatch-bound "
-                + "(ideal above half the model's own dispatch ceiling, so the harness would decide): " + String.join(", ", left));
-    }
-
-    static Claim gather(List<Point> points) {
-        String claim = "three 2 s tasks take 6 s in sequence, 2 s with gather (001)";
-        String experiment = "sleep, C = 1 vs C = 3: wall time of 3 tasks, i.e. throughput ratio C=3 / C=1 \u2248 3, per model";
-        List<String> judged = new ArrayList<>();
-        List<String> context = new ArrayList<>();
-        List<Tri> answers = new ArrayList<>();
-        for (Point p3 : filter(points, p -> p.workload().equals("sleep") && p.concurrency() == 3)) {
-            Optional<Point> one = find(points, p -> p.slice().equals(p3.slice()) && p.model().equals(p3.model())
-                    && p.concurrency() == 1);
-            if (one.isEmpty()) {
-                continue;
-            }
-            Metric m1 = one.get().throughput();
-            Metric m3 = p3.throughput();
-            double r = m3.score() / m1.score();
-            boolean known = m1.hasInterval() && m3.hasInterval() && m1.low() > 0 && Double.isFinite(r);
-            double lo = known ? m3.low() / m1.high() : Double.NaN;
-            double hi = known ? m3.high() / m1.low() : Double.NaN;
-            Tri reaches = !known ? Tri.UNKNOWN : lo >= OVERLAPS ? Tri.YES : hi < OVERLAPS ? Tri.NO : Tri.UNKNOWN;
-            String line = p3.model() + " \u00d7" + fixed(r) + (known ? " [" + fixed(lo) + ", " + fixed(hi) + "]" : " (no interval)")
-                    + " (" + num(m1.score()) + " \u2192 " + num(m3.score()) + " tasks/s)";
-            if (GATHER_MODELS.contains(p3.model())) {
-                answers.add(reaches);
-                judged.add(line + switch (reaches) {
-                    case YES -> "";
-                    case NO -> " misses";
-                    case UNKNOWN -> " undecided";
-                });
-            } else {
-                context.add(line + cap(p3));
-            }
-        }
-        String rule = "judged on " + String.join(", ", GATHER_MODELS) + " (ratio \u2265 " + fixed(OVERLAPS)
-                + " with its interval); ";
-        String others = context.isEmpty() ? "" : "; context, not judged: " + String.join("; ", context);
-        if (answers.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.NOT_MEASURED, rule + "none of them measured at both C = 1 and C = 3" + others);
-        }
-        return new Claim(claim, experiment, verdict(answers), rule + String.join("; ", judged) + others);
-    }
-
-    /** Why a model's C = 3 / C = 1 ratio may stop short of 3: its own configuration caps the tasks it runs at once. */
-    private static String cap(Point p) {
-        if (!p.model().equals("processes") && !p.model().equals("threads-forkjoin")) {
-            return "";
-        }
-        String config = p.result().source().get("modelDefaults." + p.model());
-        return " \u2014 capped by its configuration" + (config != null ? " (" + config + ")" : " (parallelism = cores)");
-    }
-
-    static Claim manyWaits(List<Point> points) {
-        String claim = "async I/O handles many waiting tasks without much CPU (000)";
-        String experiment = "sleep/http at C \u2265 1000 on " + String.join(", ", LOOP_MODELS)
-                + ": efficiency against the ideal; CPU time per task";
-        List<String> evidence = new ArrayList<>();
-        List<Tri> keeps = new ArrayList<>();
-        for (String model : LOOP_MODELS) {
-            Optional<Point> top = filter(points, p -> (p.workload().equals("sleep") || p.workload().equals("http"))
-                    && p.model().equals(model) && p.concurrency() >= 1000 && !Double.isNaN(p.efficiency()))
-                    .stream().max(Comparator.comparingInt(Point::concurrency));
-            top.ifPresent(p -> {
-                Tri keep = atLeast(p.throughput(), KEEPS_UP * p.ideal());
-                keeps.add(keep);
-                evidence.add(model + " " + p.workload() + " at C = " + p.concurrency() + ": " + ci(p.throughput())
-                        + " tasks/s = " + pct(p.efficiency()) + " of the ideal " + num(p.ideal()));
-            });
-        }
-        if (keeps.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no " + String.join("/", LOOP_MODELS)
-                    + " sleep/http point at C \u2265 1000");
-        }
-        String measured = "measured: efficiency at high C (keeps up at \u2265 " + pct(KEEPS_UP) + "): "
-                + String.join("; ", evidence);
-        if (keeps.contains(Tri.NO)) {
-            return new Claim(claim, experiment, Verdict.DOES_NOT_HOLD, measured + "; the loop falls short of the waits it was given");
-        }
-        List<String> cpuEvidence = new ArrayList<>();
-        List<Tri> little = new ArrayList<>();
-        for (String model : LOOP_MODELS) {
-            filter(points, p -> p.workload().equals("sleep") && p.model().equals(model) && p.concurrency() >= 1000
-                    && p.ioMillis() > 0 && p.sidecar() != null && p.sidecar().hasMeasuredCpu())
-                    .stream().max(Comparator.comparingInt(Point::concurrency)).ifPresent(p -> {
-                        double share = cpuShareOfWait(p);
-                        little.add(share <= LITTLE_CPU ? Tri.YES : Tri.NO);
-                        List<String> beside = new ArrayList<>();
-                        for (String t : THREAD_MODELS) {
-                            find(points, o -> o.model().equals(t) && o.cellKey().equals(p.cellKey())
-                                    && o.sidecar() != null && o.sidecar().hasMeasuredCpu())
-                                    .ifPresent(o -> beside.add(t + " " + num(o.sidecar().cpuMicrosPerTask()) + " \u00b5s ("
-                                            + pctOfWait(cpuShareOfWait(o)) + ")"));
-                        }
-                        cpuEvidence.add(model + " sleep at C = " + p.concurrency() + ", wait " + num(p.ioMillis()) + " ms: "
-                                + num(p.sidecar().cpuMicrosPerTask()) + " \u00b5s/task = " + pctOfWait(share) + " of the wait"
-                                + (beside.isEmpty() ? "" : " (beside " + String.join(", ", beside) + ")"));
-                    });
-        }
-        String halfOne = keeps.stream().allMatch(k -> k == Tri.YES) ? " \u2014 this half holds" : " \u2014 this half is undecided";
-        if (little.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.INCONCLUSIVE, measured + halfOne
-                    + "; not measured: CPU time per task (the \"without much CPU\" half), so the claim is not decided");
-        }
-        String cpu = "; measured CPU per task (the fork's whole CPU time over the tasks it finished, JMH, GC and JIT "
-                + "included: an upper bound; little at \u2264 " + pct(LITTLE_CPU) + " of the wait): " + String.join("; ", cpuEvidence);
-        if (little.contains(Tri.NO)) {
-            // An upper bound above the line does not show the loop itself spends that much: undecided.
-            return new Claim(claim, experiment, Verdict.INCONCLUSIVE, measured + halfOne + cpu
-                    + "; the upper bound for the loop exceeds " + pct(LITTLE_CPU) + " of each wait, which does not "
-                    + "show that the loop itself spends that much");
-        }
-        boolean all = keeps.stream().allMatch(k -> k == Tri.YES) && little.size() == keeps.size();
-        return new Claim(claim, experiment, all ? Verdict.HOLDS : Verdict.INCONCLUSIVE, measured + halfOne + cpu
-                + (all ? "" : little.size() < keeps.size() ? "; CPU per task not measured for every loop model" : ""));
-    }
-
-    /** {@return the point's measured CPU per task over its wait per task} */
-    private static double cpuShareOfWait(Point p) {
-        return p.sidecar().cpuMicrosPerTask() / (p.ioMillis() * 1000);
-    }
-
-    private static String pctOfWait(double share) {
-        return num(share * 100) + "%";
-    }
-
-    static Claim processesForCpu(List<Point> points) {
-        String claim = "processes are the better choice for CPU-heavy tasks (000)";
-        String experiment = "cpu at the same C: processes (P workers = cores) vs threads-forkjoin (parallelism = cores)";
-        List<Point> cpu = filter(points, p -> p.workload().equals("cpu"));
-        String partnerId = cpu.stream().anyMatch(p -> p.model().equals("threads-forkjoin")) ? "threads-forkjoin" : "threads-fixed";
-        Optional<Point> procs = cpu.stream().filter(p -> p.model().equals("processes"))
-                .filter(p -> find(cpu, o -> o.model().equals(partnerId) && o.cellKey().equals(p.cellKey())).isPresent())
-                .max(Comparator.comparingInt(Point::concurrency).thenComparingDouble(Point::cpuMicros));
-        if (procs.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.NOT_MEASURED,
-                    "no cpu point measured under both processes and threads-forkjoin (or threads-fixed) at the same C");
-        }
-        Point p = procs.get();
-        Point t = find(cpu, o -> o.model().equals(partnerId) && o.cellKey().equals(p.cellKey())).orElseThrow();
-        Metric.Separation s = p.throughput().against(t.throughput());
-        Verdict v = switch (s) {
-            case ABOVE -> Verdict.HOLDS;
-            case BELOW -> Verdict.DOES_NOT_HOLD;
-            default -> Verdict.INCONCLUSIVE;
-        };
-        String why = partnerId.equals("threads-forkjoin")
-                ? "like with like: both run as many tasks at once as there are cores"
-                : "threads-forkjoin not measured, so threads-fixed instead (its pool is larger than the cores; at C \u2265 cores both saturate the cores)";
-        List<String> context = filter(cpu, o -> o.cellKey().equals(p.cellKey()) && o != p && o != t).stream()
-                .sorted(Comparator.comparing(Point::model)).map(o -> o.model() + " " + ci(o.throughput())).toList();
-        return new Claim(claim, experiment, v, "at C = " + p.concurrency() + ", cpu " + num(p.cpuMicros()) + " \u00b5s: processes "
-                + ci(p.throughput()) + " vs " + partnerId + " " + ci(t.throughput()) + " tasks/s (" + why + ")"
-                + switch (s) {
-                    case ABOVE -> "";
-                    case BELOW -> "; on the JVM threads run in parallel (no GIL)";
-                    case OVERLAP -> "; the intervals overlap";
-                    case UNKNOWN -> "; an interval is unknown";
-                }
-                + (context.isEmpty() ? "" : "; context, not judged: " + String.join(", ", context)));
-    }
-
-    static Claim sharedData() {
-        return new Claim("threads suit shared data with light CPU (000)", "shared-state workload",
-                Verdict.NOT_MEASURED, "the shared-state workload is not part of this suite yet");
-    }
-
-    static Claim blockingCall(List<Point> points) {
-        String claim = "a blocking call inside a loop blocks everything (001)";
-        String experiment = "mixed on eventloop vs eventloop-offload: throughput and p99 latency";
-        Optional<Point> loop = filter(points, p -> p.workload().equals("mixed") && p.model().equals("eventloop")
-                && p.cpuMicros() > 0 && p.concurrency() > 1).stream()
-                .filter(p -> offload(points, p).isPresent())
-                .max(Comparator.comparingInt(Point::concurrency).thenComparingDouble(Point::cpuMicros));
-        if (loop.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.NOT_MEASURED,
-                    "no mixed point with CPU work measured under both eventloop and eventloop-offload");
-        }
-        Point l = loop.get();
-        Point o = offload(points, l).orElseThrow();
-        Tri throughput = switch (o.throughput().against(l.throughput())) {
-            case ABOVE -> Tri.YES;
-            case BELOW -> Tri.NO;
-            default -> Tri.UNKNOWN;
-        };
-        boolean hasLatency = l.latency() != null && o.latency() != null;
-        Tri tail = !hasLatency ? Tri.UNKNOWN : l.latency().p99() > 1.1 * o.latency().p99() ? Tri.YES : Tri.NO;
-        Verdict v;
-        if (!hasLatency) {
-            v = throughput == Tri.YES ? Verdict.HOLDS : throughput == Tri.NO ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
-        } else {
-            v = throughput == Tri.YES && tail == Tri.YES ? Verdict.HOLDS
-                    : throughput == Tri.NO && tail == Tri.NO ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
-        }
-        String latency = hasLatency
-                ? "; p99 latency eventloop " + num(l.latency().p99()) + " \u00b5s vs eventloop-offload " + num(o.latency().p99())
-                        + " \u00b5s (" + (tail == Tri.YES ? "the loop's tail is longer" : "the loop's tail is not > 10% longer") + ")"
-                : "; no latency logs, so judged on throughput alone";
-        return new Claim(claim, experiment, v,
-                "mixed at C = " + l.concurrency() + ", cpu " + num(l.cpuMicros()) + " \u00b5s, io " + num(l.ioMillis())
-                        + " ms: eventloop " + ci(l.throughput()) + " vs eventloop-offload " + ci(o.throughput()) + " tasks/s ("
-                        + switch (throughput) {
-                            case YES -> "offload clearly faster";
-                            case NO -> "offload clearly slower";
-                            case UNKNOWN -> "intervals overlap or unknown";
-                        } + ")" + latency);
-    }
-
-    private static Optional<Point> offload(List<Point> points, Point loop) {
-        return find(points, p -> p.model().equals("eventloop-offload") && p.cellKey().equals(loop.cellKey()));
-    }
-
-    static Claim thousandsOfConnections(List<Point> points) {
-        String claim = "thousands of connections at once (002)";
-        String experiment = "http at C = 1k\u201310k";
-        List<Point> http = filter(points, p -> p.workload().equals("http") && p.concurrency() >= 1000
-                && !Double.isNaN(p.efficiency()));
-        if (http.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no http points at C \u2265 1000");
-        }
-        List<String> keep = http.stream().filter(p -> atLeast(p.throughput(), KEEPS_UP * p.ideal()) == Tri.YES)
-                .map(Point::model).distinct().toList();
-        boolean undecided = http.stream().anyMatch(p -> atLeast(p.throughput(), KEEPS_UP * p.ideal()) == Tri.UNKNOWN);
-        Verdict v = !keep.isEmpty() ? Verdict.HOLDS : undecided ? Verdict.INCONCLUSIVE : Verdict.DOES_NOT_HOLD;
-        return new Claim(claim, experiment, v, "models clearly keeping \u2265 " + pct(KEEPS_UP) + " of the ideal at C \u2265 1000: "
-                + (keep.isEmpty() ? "none" : String.join(", ", keep)));
-    }
-
-    static Claim taskGroups(List<Point> points) {
-        List<String> models = filter(points, p -> p.workload().equals("fanout")).stream().map(Point::model).distinct().toList();
-        return new Claim("task groups cancel the rest when one fails (000)", "fanout with an injected failure",
-                Verdict.NOT_MEASURED, (models.isEmpty() ? "no fanout points" : "fanout measured for " + String.join(", ", models))
-                        + "; cancellation latency and leaks are not carried in JMH results");
-    }
-
-    static Claim semaphores(List<Point> points) {
-        String claim = "semaphores throttle access to a resource (000)";
-        String experiment = "every point: max in-flight \u2264 C (from the run's points/*.json)";
-        List<Point> with = filter(points, p -> p.sidecar() != null);
+    /**
+     * {@return the properties checked on every point, one line each}: at most C tasks in flight
+     * (the seeds' "semaphores throttle access", which the driver guarantees by construction)
+     */
+    public static List<String> checks(List<Point> points) {
+        List<Point> with = points.stream().filter(p -> p.sidecar() != null).toList();
         if (with.isEmpty()) {
-            return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no points/*.json records beside these results");
+            return List.of();
         }
         List<String> over = with.stream().filter(p -> p.sidecar().maxInFlight() > p.concurrency())
                 .map(p -> p.model() + " " + p.workload() + " at C = " + p.concurrency() + ": " + p.sidecar().maxInFlight()).toList();
-        String checked = "checked " + with.size() + " of " + points.size() + " points";
-        return new Claim(claim, experiment, over.isEmpty() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
-                over.isEmpty() ? "max in-flight \u2264 C at every point; " + checked
-                        : "exceeded C: " + String.join(", ", over) + "; " + checked);
+        return List.of(over.isEmpty()
+                ? "at most C tasks in flight at every point (" + with.size() + " checked)"
+                : "more than C tasks in flight: " + String.join(", ", over) + " (" + with.size() + " checked)");
     }
 
-    /** {@return YES if the whole interval is at or above {@code threshold}, NO if wholly below, else UNKNOWN} */
-    private static Tri atLeast(Metric m, double threshold) {
-        if (!m.hasScore() || !m.hasInterval() || !Double.isFinite(threshold)) {
-            return Tri.UNKNOWN;
+    /** {@return the combined verdict of several comparisons} (see the class comment) */
+    static Verdict combine(List<Verdict> verdicts) {
+        List<Verdict> decided = verdicts.stream()
+                .filter(v -> v == Verdict.HOLDS || v == Verdict.DOES_NOT_HOLD || v == Verdict.EQUIVALENT).toList();
+        if (verdicts.isEmpty()) {
+            return Verdict.NOT_MEASURED;
         }
-        return m.low() >= threshold ? Tri.YES : m.high() < threshold ? Tri.NO : Tri.UNKNOWN;
-    }
-
-    private static Verdict verdict(List<Tri> answers) {
-        if (answers.contains(Tri.NO)) {
-            return Verdict.DOES_NOT_HOLD;
+        if (decided.isEmpty()) {
+            return Verdict.INCONCLUSIVE;
         }
-        return answers.stream().allMatch(a -> a == Tri.YES) ? Verdict.HOLDS : Verdict.INCONCLUSIVE;
+        boolean holds = decided.contains(Verdict.HOLDS);
+        boolean fails = decided.contains(Verdict.DOES_NOT_HOLD);
+        if (holds && fails) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return holds ? Verdict.HOLDS : fails ? Verdict.DOES_NOT_HOLD : Verdict.EQUIVALENT;
     }
 
-    private static List<Point> filter(List<Point> points, Predicate<Point> keep) {
-        return points.stream().filter(keep).toList();
+    /** {@return the verdict of "A is better than B" from their decision} */
+    static Verdict better(Decision d) {
+        return switch (d.outcome()) {
+            case BETTER -> Verdict.HOLDS;
+            case WORSE -> Verdict.DOES_NOT_HOLD;
+            case EQUIVALENT -> Verdict.EQUIVALENT;
+            case INCONCLUSIVE -> Verdict.INCONCLUSIVE;
+        };
     }
 
-    private static Optional<Point> find(List<Point> points, Predicate<Point> keep) {
-        return points.stream().filter(keep).findFirst();
+    /** The claims, each judged by one margin. */
+    static final class Judge {
+        private final double margin;
+
+        Judge(double margin) {
+            this.margin = margin;
+        }
+
+        /** {@return the best (highest mean rate) of {@code models} among {@code points}} */
+        private static Optional<Point> best(List<Point> points, List<String> models) {
+            return points.stream().filter(p -> models.contains(p.model()) && p.throughput().hasScore())
+                    .max(Comparator.comparingDouble(Point::rate).thenComparing(Point::model, Comparator.reverseOrder()));
+        }
+
+        private static Map<Cell.Key, List<Point>> byCell(List<Point> points) {
+            Map<Cell.Key, List<Point>> out = new LinkedHashMap<>();
+            points.forEach(p -> out.computeIfAbsent(p.cellKey(), k -> new ArrayList<>()).add(p));
+            return out;
+        }
+
+        private static String where(Point p) {
+            return p.workload() + " " + num(p.ioMillis()) + " ms" + (p.cpuMicros() > 0 ? " + " + num(p.cpuMicros()) + " \u00b5s" : "")
+                    + " at C = " + num(p.concurrency());
+        }
+
+        private static String rate(Point p) {
+            Estimate e = p.estimate();
+            return p.model() + " " + num(e.forks() > 0 ? e.mean() : p.throughput().score()) + "/s";
+        }
+
+        private String rule() {
+            return "margin " + Math.round(margin * 100) + "%, 95% intervals over the forks";
+        }
+
+        Claim waiting(List<Point> points, List<String> workloads, String claim) {
+            String experiment = String.join("/", workloads) + " at C \u2265 1,000: the best loop model ("
+                    + String.join(", ", LOOPS) + ") against the best thread model (" + String.join(", ", THREADS)
+                    + "): throughput, and p99 latency where recorded; holds when the loop is better by the margin";
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            byCell(points.stream().filter(p -> workloads.contains(p.workload()) && p.concurrency() >= 1000).toList())
+                    .forEach((key, ps) -> {
+                        Optional<Point> loop = best(ps, LOOPS);
+                        Optional<Point> thread = best(ps, THREADS);
+                        if (loop.isEmpty() || thread.isEmpty()) {
+                            return;
+                        }
+                        Decision tp = Decision.of(loop.get().forkRates(), thread.get().forkRates(), margin);
+                        List<Verdict> here = new ArrayList<>(List.of(better(tp)));
+                        String line = where(loop.get()) + ": " + rate(loop.get()) + " vs " + rate(thread.get()) + " "
+                                + tp.words() + " " + words(better(tp));
+                        List<Double> lp = sidecarP99(loop.get());
+                        List<Double> tq = sidecarP99(thread.get());
+                        if (!lp.isEmpty() && !tq.isEmpty()) {
+                            Decision p99 = Decision.lowerIsBetter(lp, tq, margin);
+                            here.add(better(p99));
+                            line += "; p99 " + num(mean(lp)) + " vs " + num(mean(tq)) + " \u00b5s " + p99.words() + " "
+                                    + words(better(p99));
+                        }
+                        Verdict v = combine(here);
+                        verdicts.add(v);
+                        evidence.add(line);
+                    });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no " + String.join("/", workloads)
+                        + " point at C \u2265 1,000 with both a loop model and a thread model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+        }
+
+        private static List<Double> sidecarP99(Point p) {
+            return p.sidecar() == null ? List.of() : p.sidecar().forkLatencyP99();
+        }
+
+        Claim littleCpu(List<LoadPoint> load, List<Point> points) {
+            String claim = "async I/O runs many tasks without much CPU (000)";
+            String experiment = "open loop at one offered rate: CPU time per task (the fork's process tree, less the "
+                    + "harness's cost per task: the lowest null-workload CPU per task in the run), the best loop model "
+                    + "against the best thread model (threads-virtual, threads-fixed); holds when the loop needs less by the margin";
+            double harness = points.stream().filter(p -> p.workload().equals("null") && p.sidecar() != null
+                            && p.sidecar().hasMeasuredCpu()).mapToDouble(p -> p.sidecar().cpuMicrosPerTask()).min().orElse(0);
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            fixedRate(load).forEach((slice, ps) -> {
+                Optional<LoadPoint> loop = lowest(ps, LOOPS, harness);
+                Optional<LoadPoint> thread = lowest(ps, List.of("threads-virtual", "threads-fixed"), harness);
+                if (loop.isEmpty() || thread.isEmpty()) {
+                    return;
+                }
+                List<Double> a = net(loop.get(), harness);
+                List<Double> b = net(thread.get(), harness);
+                Decision d = Decision.lowerIsBetter(a, b, margin);
+                verdicts.add(better(d));
+                evidence.add(slice + ": " + loop.get().model() + " " + num(mean(a)) + " \u00b5s/task vs "
+                        + thread.get().model() + " " + num(mean(b)) + " \u00b5s/task " + d.words() + " " + words(better(d)));
+            });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
+                        "no open-loop point at one offered rate with per-fork CPU time for a loop and a thread model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + "; harness cost taken off: " + num(harness)
+                    + " \u00b5s/task; " + String.join("; ", evidence));
+        }
+
+        /** {@return the open-loop points at a fixed rate (no share of a capacity), by workload, wait, work and rate} */
+        private static Map<String, List<LoadPoint>> fixedRate(List<LoadPoint> load) {
+            Map<String, List<LoadPoint>> out = new LinkedHashMap<>();
+            load.stream().filter(p -> p.load() == 0 && p.sidecar() != null)
+                    .forEach(p -> out.computeIfAbsent(p.sourceLabel() + " " + p.workload() + " " + num(p.ioMillis()) + " ms + "
+                            + num(p.cpuMicros()) + " \u00b5s at " + num(p.rate()) + " tasks/s", k -> new ArrayList<>()).add(p));
+            return out;
+        }
+
+        private static Optional<LoadPoint> lowest(List<LoadPoint> ps, List<String> models, double harness) {
+            return ps.stream().filter(p -> models.contains(p.model()) && !net(p, harness).isEmpty())
+                    .min(Comparator.comparingDouble(p -> mean(net(p, harness))));
+        }
+
+        private static List<Double> net(LoadPoint p, double harness) {
+            List<Double> cpu = p.sidecar().forkCpuMicros();
+            if (cpu.size() < 2) {
+                return List.of();
+            }
+            return cpu.stream().map(c -> Math.max(c - harness, 1e-3)).toList();
+        }
+
+        Claim processesForCpu(List<Point> points) {
+            String claim = "processes are the better choice for CPU-heavy tasks (000)";
+            String experiment = "cpu at C = cores and at the highest C above: processes (one worker per core) against the "
+                    + "best thread model; holds when processes are better by the margin";
+            List<Point> cpu = points.stream().filter(p -> p.workload().equals("cpu")).toList();
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            byCell(cpu).forEach((key, ps) -> {
+                Optional<Point> procs = ps.stream().filter(p -> p.model().equals("processes")).findFirst();
+                Optional<Point> thread = best(ps, THREADS);
+                int cores = cores(ps);
+                if (procs.isEmpty() || thread.isEmpty() || (cores > 0 && key.concurrency() < cores)) {
+                    return;
+                }
+                Decision d = Decision.of(procs.get().forkRates(), thread.get().forkRates(), margin);
+                verdicts.add(better(d));
+                evidence.add(where(procs.get()) + ": " + rate(procs.get()) + " vs " + rate(thread.get()) + " " + d.words()
+                        + " " + words(better(d)));
+            });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
+                        "no cpu point at C \u2265 cores measured under both processes and a thread model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence)
+                    + "; the JVM has no GIL: its threads compute in parallel, and a worker process adds pipe IPC per task");
+        }
+
+        private static int cores(List<Point> ps) {
+            return ps.stream().map(p -> p.result().source().get("cores")).filter(c -> c != null && c.matches("\\d+"))
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+        }
+
+        Claim sharedData(List<Point> points) {
+            String claim = "threads suit shared data with light CPU (000)";
+            String experiment = "shared: the best thread model (locks) against the best loop (confinement) and processes "
+                    + "(IPC to the owner); holds when threads are not worse than either by more than the margin";
+            List<Point> shared = points.stream().filter(p -> p.workload().equals("shared")
+                    && !"none".equals(p.other().get("lock"))).toList();
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            byCell(shared).forEach((key, ps) -> {
+                Optional<Point> thread = best(ps, THREADS);
+                List<String> others = new ArrayList<>(LOOPS);
+                others.add("processes");
+                others.add("processes-eventloop");
+                Optional<Point> other = best(ps, others);
+                if (thread.isEmpty() || other.isEmpty()) {
+                    return;
+                }
+                Decision d = Decision.of(thread.get().forkRates(), other.get().forkRates(), margin);
+                Verdict v = d.outcome() == Decision.Outcome.EQUIVALENT ? Verdict.HOLDS : better(d);
+                verdicts.add(v);
+                evidence.add(where(thread.get()) + ": " + rate(thread.get()) + " vs " + rate(other.get()) + " " + d.words()
+                        + " " + words(v));
+            });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
+                        "no shared-state point with both a thread model and a loop or process model in this run");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+        }
+
+        Claim gather(List<Point> points) {
+            String claim = "three 2 s tasks take 6 s in sequence, 2 s with gather (001)";
+            String experiment = "sleep, C = 1 vs C = 3, every model: the throughput at C = 3 over C = 1 against the "
+                    + "overlap the model's configuration allows (3, or its workers/parallelism when fewer); holds for a model "
+                    + "whose ratio is equivalent to that (or above), fails for one clearly below";
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            List<Point> sleep = points.stream().filter(p -> p.workload().equals("sleep")).toList();
+            for (Point p3 : sleep.stream().filter(p -> p.concurrency() == 3)
+                    .sorted(Comparator.comparing(Point::model)).toList()) {
+                Optional<Point> one = sleep.stream().filter(p -> p.concurrency() == 1 && p.model().equals(p3.model())
+                        && p.slice().equals(p3.slice())).findFirst();
+                if (one.isEmpty() || one.get().forkRates().size() < 2 || p3.forkRates().size() < 2) {
+                    continue;
+                }
+                int cap = Math.min(3, cap(p3));
+                List<Double> target = one.get().forkRates().stream().map(x -> x * cap).toList();
+                Decision d = Decision.of(p3.forkRates(), target, margin);
+                Verdict v = d.outcome() == Decision.Outcome.BETTER || d.outcome() == Decision.Outcome.EQUIVALENT
+                        ? Verdict.HOLDS : better(d);
+                verdicts.add(v);
+                double r = p3.rate() / one.get().rate();
+                evidence.add(p3.model() + " \u00d7" + fixed(r) + " (" + (cap < 3 ? "at most " + cap + ": its configuration"
+                        : "3 expected") + "; against it " + d.words() + ") " + words(v));
+            }
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no model measured at both C = 1 and C = 3 on sleep");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+        }
+
+        /** {@return how many tasks a model's configuration runs at once, from the run's model defaults; max when unbounded} */
+        private static int cap(Point p) {
+            String config = p.result().source().get("modelDefaults." + p.model());
+            if (config == null) {
+                return Integer.MAX_VALUE;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:workers|parallelism|threads)=(\\d+)").matcher(config);
+            if (p.model().equals("processes-eventloop") || p.model().equals("eventloop-offload")) {
+                return Integer.MAX_VALUE;  // loops: their waits overlap whatever the workers or the pool
+            }
+            return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+        }
+
+        Claim blockingCall(List<LoadPoint> load) {
+            String claim = "a blocking call inside a loop blocks everything (001)";
+            String experiment = "open loop, light tasks with a few CPU spikes (--cpu-dist spike): p99 from intended start "
+                    + "of the light tasks, eventloop against eventloop-offload; holds when the loop's is longer by the margin";
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            Map<String, List<LoadPoint>> spiky = new LinkedHashMap<>();
+            load.stream().filter(p -> p.other().getOrDefault("cpuDist", "fixed").startsWith("spike") && p.sidecar() != null)
+                    .forEach(p -> spiky.computeIfAbsent(p.sourceLabel() + " " + p.workload() + " " + num(p.rate()) + "/s "
+                            + p.other().get("cpuDist"), k -> new ArrayList<>()).add(p));
+            spiky.forEach((slice, ps) -> {
+                Optional<LoadPoint> loop = ps.stream().filter(p -> p.model().equals("eventloop")).findFirst();
+                Optional<LoadPoint> off = ps.stream().filter(p -> p.model().equals("eventloop-offload")).findFirst();
+                if (loop.isEmpty() || off.isEmpty()) {
+                    return;
+                }
+                List<Double> a = loop.get().sidecar().forkLatencyP99();
+                List<Double> b = off.get().sidecar().forkLatencyP99();
+                Decision d = Decision.lowerIsBetter(b, a, margin);  // offload's tail shorter: the loop's block shows
+                verdicts.add(better(d));
+                evidence.add(slice + ": p99 eventloop " + num(mean(a)) + " \u00b5s vs eventloop-offload " + num(mean(b))
+                        + " \u00b5s (offload over loop " + d.words() + ") " + words(better(d)));
+            });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
+                        "no open-loop point with CPU spikes under both eventloop and eventloop-offload in this run");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+        }
+
+        Claim singleThreaded(List<Point> points, boolean single) {
+            String claim = single ? "async IO is single-threaded and only appears parallel (002)"
+                    : "asynchronous programming is a multi-threaded model (001)";
+            String experiment = "cpu, C = cores vs C = 1: the speedup of " + String.join(", ", SINGLE_LOOPS)
+                    + " (CPU on the loop thread) against 1, eventloop-offload and the thread models beside it; "
+                    + (single ? "holds when the loops' speedup is equivalent to 1" : "holds when the loops' speedup is above 1 by the margin");
+            List<Point> cpu = points.stream().filter(p -> p.workload().equals("cpu")).toList();
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            List<String> context = new ArrayList<>();
+            for (Point one : cpu.stream().filter(p -> p.concurrency() == 1).sorted(Comparator.comparing(Point::model)).toList()) {
+                int cores = cores(List.of(one));
+                int k = cores > 1 ? cores : 2;
+                Optional<Point> many = cpu.stream().filter(p -> p.concurrency() == k && p.model().equals(one.model())
+                        && p.slice().equals(one.slice())).findFirst();
+                if (many.isEmpty()) {
+                    continue;
+                }
+                Decision d = Decision.of(many.get().forkRates(), one.forkRates(), margin);
+                String line = one.model() + " \u00d7" + fixed(many.get().rate() / one.rate()) + " at C = " + k + " " + d.words();
+                if (SINGLE_LOOPS.contains(one.model())) {
+                    Verdict v = single
+                            ? switch (d.outcome()) {
+                                case EQUIVALENT, WORSE -> Verdict.HOLDS;
+                                case BETTER -> Verdict.DOES_NOT_HOLD;
+                                case INCONCLUSIVE -> Verdict.INCONCLUSIVE;
+                            }
+                            : switch (d.outcome()) {
+                                case BETTER -> Verdict.HOLDS;
+                                case EQUIVALENT, WORSE -> Verdict.DOES_NOT_HOLD;
+                                case INCONCLUSIVE -> Verdict.INCONCLUSIVE;
+                            };
+                    verdicts.add(v);
+                    evidence.add(line + " " + words(v));
+                } else {
+                    context.add(line);
+                }
+            }
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no loop model measured on cpu at both C = 1 and C = cores");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence)
+                    + (context.isEmpty() ? "" : "; beside them: " + String.join("; ", context)));
+        }
+
+        Claim threadsForIo(List<Point> points) {
+            String claim = "threads suit I/O-bound tasks (002)";
+            String experiment = "sleep/http at 1 < C \u2264 200: threads-fixed (200 threads) against the best loop model; "
+                    + "holds when threads-fixed is not worse by more than the margin (equivalent or better)";
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            byCell(points.stream().filter(p -> (p.workload().equals("sleep") || p.workload().equals("http"))
+                    && p.concurrency() > 1 && p.concurrency() <= 200).toList()).forEach((key, ps) -> {
+                        Optional<Point> fixed = ps.stream().filter(p -> p.model().equals("threads-fixed")).findFirst();
+                        Optional<Point> loop = best(ps, LOOPS);
+                        if (fixed.isEmpty() || loop.isEmpty()) {
+                            return;
+                        }
+                        Decision d = Decision.of(fixed.get().forkRates(), loop.get().forkRates(), margin);
+                        Verdict v = d.outcome() == Decision.Outcome.EQUIVALENT ? Verdict.HOLDS : better(d);
+                        verdicts.add(v);
+                        evidence.add(where(fixed.get()) + ": " + rate(fixed.get()) + " vs " + rate(loop.get()) + " "
+                                + d.words() + " " + words(v));
+                    });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
+                        "no sleep/http point at 1 < C \u2264 200 with threads-fixed and a loop model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+        }
+
+        Claim realTime(List<LoadPoint> load) {
+            String claim = "real-time applications need async (001)";
+            String experiment = "open loop at one offered rate: p99 from each task's intended start, the best loop model "
+                    + "against the best thread model; holds when the loop's is shorter by the margin";
+            List<Verdict> verdicts = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            fixedRate(load).forEach((slice, ps) -> {
+                Optional<LoadPoint> loop = lowestP99(ps, LOOPS);
+                Optional<LoadPoint> thread = lowestP99(ps, THREADS);
+                if (loop.isEmpty() || thread.isEmpty()) {
+                    return;
+                }
+                List<Double> a = loop.get().sidecar().forkLatencyP99();
+                List<Double> b = thread.get().sidecar().forkLatencyP99();
+                Decision d = Decision.lowerIsBetter(a, b, margin);
+                verdicts.add(better(d));
+                evidence.add(slice + ": p99 " + loop.get().model() + " " + num(mean(a)) + " \u00b5s vs "
+                        + thread.get().model() + " " + num(mean(b)) + " \u00b5s " + d.words() + " " + words(better(d)));
+            });
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
+                        "no open-loop point at one offered rate with per-fork latency for a loop and a thread model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+        }
+
+        private static Optional<LoadPoint> lowestP99(List<LoadPoint> ps, List<String> models) {
+            return ps.stream().filter(p -> models.contains(p.model()) && p.sidecar().forkLatencyP99().size() >= 2
+                            && !p.rejectedAny())
+                    .min(Comparator.comparingDouble(p -> mean(p.sidecar().forkLatencyP99())));
+        }
+
+        Claim taskGroups(List<Point> points) {
+            List<String> models = points.stream().filter(p -> p.workload().equals("fanout")).map(Point::model).distinct().toList();
+            return new Claim("task groups cancel the rest when one fails (000)",
+                    "fanout with --fail-rate: time from the failure to the group's end, per model",
+                    Verdict.NOT_MEASURED, (models.isEmpty() ? "no fanout points in this run" : "fanout measured for "
+                    + String.join(", ", models)) + "; the time from a failure to its group's end is not recorded yet");
+        }
+    }
+
+    private static String words(Verdict v) {
+        return switch (v) {
+            case HOLDS -> "(holds)";
+            case DOES_NOT_HOLD -> "(does not hold)";
+            case EQUIVALENT -> "(equivalent)";
+            case INCONCLUSIVE -> "(inconclusive)";
+            case NOT_MEASURED -> "(not measured)";
+        };
+    }
+
+    static double mean(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     static String num(double x) {
@@ -352,13 +509,5 @@ public final class Claims {
 
     private static String fixed(double x) {
         return String.format(Locale.ROOT, "%.2f", x);
-    }
-
-    private static String pct(double x) {
-        return String.format(Locale.ROOT, "%.0f%%", x * 100);
-    }
-
-    private static String ci(Metric m) {
-        return num(m.score()) + (m.hasInterval() ? " [" + num(m.low()) + ", " + num(m.high()) + "]" : " (no interval)");
     }
 }

@@ -1,89 +1,72 @@
 package dev.crossover.reports.crossover;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds where one model overtakes another: between two adjacent concurrencies both were measured
- * at, the order of their throughputs flips. The crossing is interpolated on the log of the ratio
- * against the log of C, and rounded to two significant digits.
+ * Finds where the lead changes: between two neighbouring concurrencies of one slice (the same
+ * workload, wait, CPU and other params), both cells decided by the margin rule (a clear winner or
+ * models shown equivalent) and no model holding both. A crossover is stated as that bracket,
+ * never as an interpolated point: nothing was measured between the two.
  */
 public final class Crossovers {
     private Crossovers() {
     }
 
     /**
-     * One flip of order between two models.
+     * One change of the lead between neighbouring concurrencies.
      *
-     * @param slice     the fixed params of the line pair
-     * @param leader    the model ahead after the flip
-     * @param trailer   the model ahead before the flip
-     * @param atC       the interpolated concurrency of the flip
-     * @param fromC     the measured concurrency before the flip
-     * @param toC       the measured concurrency after the flip
-     * @param clear     true if the order is clear at both ends (known intervals that do not overlap)
+     * @param slice  the fixed params
+     * @param before the models holding the cell at {@code fromC} (one when clear, several when shared)
+     * @param after  the models holding the cell at {@code toC}
+     * @param fromC  the lower concurrency
+     * @param toC    the next concurrency measured above it
      */
-    public record Crossover(Point.Slice slice, String leader, String trailer, double atC, int fromC, int toC,
-                            boolean clear) {
-        /** {@return the flip in words, such as "threads-virtual overtakes threads-fixed at C ≈ 300"} */
+    public record Crossover(Point.Slice slice, List<String> before, List<String> after, int fromC, int toC) {
+        public Crossover {
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+        }
+
+        /** {@return the change in words, such as "between C = 10 and C = 100 the lead passes from eventloop to threads-virtual"} */
         public String sentence() {
-            return leader + " overtakes " + trailer + " at C \u2248 " + round(atC)
-                    + " (between C = " + fromC + " and C = " + toC + ")"
-                    + (clear ? "" : "; the intervals overlap (or are unknown) at one end, so this flip is within the noise");
+            return "between C = " + fromC + " and C = " + toC + " the lead passes from " + holders(before) + " to "
+                    + holders(after);
+        }
+
+        /** {@return the bracket's geometric midpoint, rounded: where a refinement would measure next} */
+        public int midpoint() {
+            return (int) Math.round(Math.sqrt((double) fromC * toC));
+        }
+
+        private static String holders(List<String> models) {
+            return models.size() == 1 ? models.get(0) : String.join(" = ", models) + " (equivalent)";
         }
     }
 
-    /** {@return every flip among the points, per slice and model pair, by ascending C} */
-    public static List<Crossover> find(List<Point> points) {
-        Map<Point.Slice, Map<String, TreeMap<Integer, Point>>> lines = new java.util.LinkedHashMap<>();
-        for (Point p : points) {
-            lines.computeIfAbsent(p.slice(), s -> new TreeMap<>())
-                    .computeIfAbsent(p.model(), m -> new TreeMap<>()).merge(p.concurrency(), p, (a, b) -> {
-                        throw new IllegalArgumentException("points: " + p.model() + " twice at C = " + p.concurrency()
-                                + " in " + p.slice() + " (expected: one result per model and point)");
-                    });
+    /** {@return every change of the lead among {@code cells}, per slice by ascending C} */
+    public static List<Crossover> find(List<Cell> cells) {
+        Map<Point.Slice, TreeMap<Integer, Cell>> bySlice = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            bySlice.computeIfAbsent(c.key().slice(), s -> new TreeMap<>()).put(c.key().concurrency(), c);
         }
         List<Crossover> found = new ArrayList<>();
-        lines.forEach((slice, byModel) -> {
-            List<String> models = List.copyOf(byModel.keySet());
-            for (int i = 0; i < models.size(); i++) {
-                for (int j = i + 1; j < models.size(); j++) {
-                    found.addAll(between(slice, byModel.get(models.get(i)), byModel.get(models.get(j))));
+        bySlice.forEach((slice, byC) -> {
+            Cell last = null;
+            for (Cell c : byC.values()) {
+                if (last != null && last.decided() && c.decided()
+                        && last.holders().stream().noneMatch(c.holders()::contains)) {
+                    found.add(new Crossover(slice, last.holders(), c.holders(), last.key().concurrency(), c.key().concurrency()));
                 }
+                last = c;
             }
         });
-        found.sort(java.util.Comparator.comparing((Crossover c) -> c.slice().toString()).thenComparingDouble(Crossover::atC));
+        found.sort(Comparator.comparing((Crossover c) -> c.slice().toString()).thenComparingInt(Crossover::fromC));
         return found;
-    }
-
-    private static List<Crossover> between(Point.Slice slice, TreeMap<Integer, Point> a, TreeMap<Integer, Point> b) {
-        List<Integer> common = a.keySet().stream().filter(b::containsKey).toList();
-        List<Crossover> out = new ArrayList<>();
-        for (int k = 0; k + 1 < common.size(); k++) {
-            int c0 = common.get(k);
-            int c1 = common.get(k + 1);
-            double d0 = logRatio(a.get(c0), b.get(c0));
-            double d1 = logRatio(a.get(c1), b.get(c1));
-            if (!Double.isFinite(d0) || !Double.isFinite(d1) || d0 == 0 || d1 == 0 || Math.signum(d0) == Math.signum(d1)) {
-                continue;
-            }
-            double t = d0 / (d0 - d1);
-            double at = Math.exp(Math.log(c0) + t * (Math.log(c1) - Math.log(c0)));
-            boolean clear = a.get(c0).throughput().against(b.get(c0).throughput()).isClear()
-                    && a.get(c1).throughput().against(b.get(c1).throughput()).isClear();
-            Point after1 = a.get(c1);
-            Point after2 = b.get(c1);
-            boolean aLeads = after1.throughput().score() > after2.throughput().score();
-            out.add(new Crossover(slice, aLeads ? after1.model() : after2.model(),
-                    aLeads ? after2.model() : after1.model(), at, c0, c1, clear));
-        }
-        return out;
-    }
-
-    private static double logRatio(Point a, Point b) {
-        return Math.log(a.throughput().score() / b.throughput().score());
     }
 
     /** {@return x rounded to two significant digits, as an integer string when it is one} */

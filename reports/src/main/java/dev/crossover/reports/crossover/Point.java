@@ -2,6 +2,7 @@ package dev.crossover.reports.crossover;
 
 import dev.crossover.reports.jmh.JmhResult;
 import dev.crossover.reports.jmh.Metric;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 
@@ -68,6 +69,22 @@ public record Point(JmhResult result, String workload, String model, int concurr
     /** {@return "did not reach C: ran N tasks per batch" when the run says so, else empty} */
     public String shortfall() {
         return sidecar == null ? "" : sidecar.shortfall();
+    }
+
+    /** {@return the fork means of the throughput (one per fork; empty when the forks are not known)} */
+    public List<Double> forkRates() {
+        return Estimate.forkMeans(throughput);
+    }
+
+    /** {@return the throughput's estimate over the forks: mean of fork means, 95% t interval} */
+    public Estimate estimate() {
+        return Estimate.of(throughput);
+    }
+
+    /** {@return the mean throughput over the forks, JMH's score when the forks are not known} */
+    public double rate() {
+        List<Double> forks = forkRates();
+        return forks.isEmpty() ? throughput.score() : forks.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     /** {@return the source's label} */

@@ -108,7 +108,22 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
                 o.field("cpuUnits").longInteger(), o.field("cpuNanosPerTask").longInteger(),
                 o.field("startupMillis").number(), o.field("invocations").integer(),
                 o.optional("cpuNanosPerTaskMeasured").map(At::longInteger).orElse(-1L),
-                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN), steady);
+                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN), steady, forks(o));
+    }
+
+    /** {@return the record's per-fork figures ({@code forks}), empty when absent} */
+    private static List<Sidecar.Fork> forks(At o) {
+        List<Sidecar.Fork> out = new ArrayList<>();
+        o.optional("forks").ifPresent(a -> {
+            a.requireArray();
+            for (int i = 0; i < a.json().size(); i++) {
+                At f = a.element(i).requireObject();
+                out.add(new Sidecar.Fork(f.optional("cpuNanosPerTaskMeasured").map(At::longInteger).orElse(-1L),
+                        f.optional("latencyP99Micros").map(At::number).orElse(Double.NaN),
+                        f.optional("serviceP99Micros").map(At::number).orElse(Double.NaN)));
+            }
+        });
+        return out;
     }
 
     static List<Failure> failures(Path file) {

@@ -1,6 +1,7 @@
 package dev.crossover.reports.crossover;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,14 +28,47 @@ import java.util.TreeMap;
  *                           upper bound of the model's cost; -1 when the run did not measure it (older runs)
  * @param cpuSecondsMeasured the CPU time of those iterations in seconds, NaN when not measured
  * @param steady             what method 2 measured ({@link SteadyState#NONE} for older records)
+ * @param forks              each fork's own figures (method 3), in the order the forks ran; empty for older records
  */
 public record Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
                       boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
                       double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured,
-                      SteadyState steady) {
+                      SteadyState steady, List<Fork> forks) {
     public Sidecar {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         Objects.requireNonNull(steady, "steady");
+        forks = List.copyOf(forks);
+    }
+
+    /** A record without per-fork figures. */
+    public Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
+                   boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
+                   double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured,
+                   SteadyState steady) {
+        this(benchmark, params, batchTasks, concurrency, reachedConcurrency, maxInFlight, cpuUnits, cpuNanosPerTask,
+                startupMillis, invocations, cpuNanosPerTaskMeasured, cpuSecondsMeasured, steady, List.of());
+    }
+
+    /**
+     * One fork's own figures of the point.
+     *
+     * @param cpuNanosPerTask  measured CPU per finished task (the fork's process tree), -1 when none finished
+     * @param latencyP99Micros p99 from each task's intended start
+     * @param serviceP99Micros p99 from when the model began each task
+     */
+    public record Fork(long cpuNanosPerTask, double latencyP99Micros, double serviceP99Micros) {
+    }
+
+    /** {@return each fork's measured CPU per task in microseconds}, empty when any fork lacks it */
+    public List<Double> forkCpuMicros() {
+        return forks.stream().allMatch(f -> f.cpuNanosPerTask() > 0)
+                ? forks.stream().map(f -> f.cpuNanosPerTask() / 1e3).toList() : List.of();
+    }
+
+    /** {@return each fork's p99 latency from intended start in microseconds}, empty when any is not positive */
+    public List<Double> forkLatencyP99() {
+        return forks.stream().allMatch(f -> f.latencyP99Micros() > 0)
+                ? forks.stream().map(Fork::latencyP99Micros).toList() : List.of();
     }
 
     /** A record of a run before method 2 that measured CPU time. */

@@ -9,27 +9,32 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Decides who wins each point: the model with the highest finite throughput. The win is clear only
- * when the winner's 99.9% interval is clear of every other model's; a model whose interval overlaps
- * it ties, and a model without an interval (one iteration, a NaN error) makes the cell inconclusive,
- * as does a tie where an interval is wider than its score. A NaN or infinite score never wins: it
- * is shown as "no result". A {@linkplain Point#dispatchBound() dispatch-bound} point is left out of
- * the comparison, and the cell's notes say so: the harness would decide it, not the model.
+ * Decides who wins each point by the margin rule ({@link Decision}): the leader (highest mean
+ * throughput over its forks) wins the cell when it beats every other model by more than the margin;
+ * when every other model is beaten or shown equivalent to it, and some are equivalent, they share
+ * the cell; anything else is inconclusive. A NaN or infinite score never wins: it is shown as
+ * "no result". A {@linkplain Point#dispatchBound() dispatch-bound} point is left out of the
+ * comparison, and the cell's notes say so: the harness would decide it, not the model.
  */
 public final class Winners {
     private Winners() {
     }
 
-    /** {@return one cell per distinct point (everything but the model), in the points' order} */
+    /** {@return one cell per distinct point (everything but the model), in the points' order, at the default margin} */
     public static List<Cell> cells(List<Point> points) {
-        return cells(points, List.of());
+        return cells(points, List.of(), Decision.DEFAULT_MARGIN);
+    }
+
+    /** {@return {@link #cells(List, List, double)} at the default margin} */
+    public static List<Cell> cells(List<Point> points, List<Cell.Missing> missing) {
+        return cells(points, missing, Decision.DEFAULT_MARGIN);
     }
 
     /**
      * {@return one cell per distinct point, in the points' order, then cells that only failures reach}
      * @throws IllegalArgumentException if two points share a cell and a model
      */
-    public static List<Cell> cells(List<Point> points, List<Cell.Missing> missing) {
+    public static List<Cell> cells(List<Point> points, List<Cell.Missing> missing, double margin) {
         Map<Cell.Key, List<Point>> byKey = new LinkedHashMap<>();
         for (Point p : points) {
             byKey.computeIfAbsent(p.cellKey(), k -> new ArrayList<>()).add(p);
@@ -40,12 +45,12 @@ public final class Winners {
             byKey.computeIfAbsent(m.key(), k -> new ArrayList<>());
         }
         List<Cell> cells = new ArrayList<>();
-        byKey.forEach((key, ps) -> cells.add(cell(key, ps, missingByKey.getOrDefault(key, List.of()))));
+        byKey.forEach((key, ps) -> cells.add(cell(key, ps, missingByKey.getOrDefault(key, List.of()), margin)));
         return cells;
     }
 
-    /** {@return the cell of points that share {@code key}} */
-    static Cell cell(Cell.Key key, List<Point> ps, List<Cell.Missing> missing) {
+    /** {@return the cell of points that share {@code key}, decided by {@code margin}} */
+    static Cell cell(Cell.Key key, List<Point> ps, List<Cell.Missing> missing, double margin) {
         Map<String, String> notes = new TreeMap<>();
         for (Point p : ps) {
             if (notes.containsKey(p.model()) || ps.stream().filter(o -> o.model().equals(p.model())).count() > 1) {
@@ -58,8 +63,7 @@ public final class Winners {
         missing.forEach(m -> notes.merge(m.model(), m.words(), Winners::join));
         notes.values().removeIf(String::isEmpty);
         List<Point> sorted = ps.stream().filter(p -> p.throughput().hasScore() && !p.dispatchBound())
-                .sorted(Comparator.comparingDouble((Point p) -> p.throughput().score()).reversed()
-                        .thenComparing(Point::model))
+                .sorted(Comparator.comparingDouble(Point::rate).reversed().thenComparing(Point::model))
                 .toList();
         if (sorted.isEmpty()) {
             Cell.Outcome none = ps.stream().anyMatch(p -> p.throughput().hasScore() && p.dispatchBound())
@@ -67,33 +71,27 @@ public final class Winners {
             return new Cell(key, null, none, List.of(), Double.NaN, Map.of(), notes);
         }
         Point best = sorted.get(0);
-        List<String> tied = new ArrayList<>();
         Map<String, Metric> measured = new LinkedHashMap<>();
-        boolean unknown = !best.throughput().hasInterval() && sorted.size() > 1;
-        boolean wide = false;
-        for (Point p : sorted) {
-            measured.put(p.model(), p.throughput());
-            if (p == best) {
-                continue;
-            }
-            switch (p.throughput().against(best.throughput())) {
-                case UNKNOWN -> {
-                    unknown = true;
-                    tied.add(p.model());
+        sorted.forEach(p -> measured.put(p.model(), p.throughput()));
+        if (sorted.size() == 1) {
+            return new Cell(key, best.model(), Cell.Outcome.ALONE, List.of(), 1, measured, notes);
+        }
+        List<String> equivalent = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (Point p : sorted.subList(1, sorted.size())) {
+            Decision d = Decision.of(best.forkRates(), p.forkRates(), margin);
+            switch (d.outcome()) {
+                case BETTER -> {
                 }
-                case OVERLAP -> {
-                    wide |= p.throughput().isWide() || best.throughput().isWide();
-                    tied.add(p.model());
-                }
-                default -> {
-                }
+                case EQUIVALENT -> equivalent.add(p.model());
+                default -> open.add(p.model());
             }
         }
-        Cell.Outcome outcome = unknown ? Cell.Outcome.NO_INTERVAL : wide ? Cell.Outcome.WIDE
-                : tied.isEmpty() ? Cell.Outcome.CLEAR : Cell.Outcome.TIE;
-        double margin = sorted.size() < 2 ? 1
-                : best.throughput().score() / sorted.get(1).throughput().score();
-        return new Cell(key, best.model(), outcome, tied, Double.isFinite(margin) ? margin : Double.NaN, measured, notes);
+        Cell.Outcome outcome = !open.isEmpty() ? Cell.Outcome.INCONCLUSIVE
+                : equivalent.isEmpty() ? Cell.Outcome.CLEAR : Cell.Outcome.EQUIVALENT;
+        double lead = best.rate() / sorted.get(1).rate();
+        return new Cell(key, best.model(), outcome, outcome == Cell.Outcome.INCONCLUSIVE ? open : equivalent,
+                Double.isFinite(lead) ? lead : Double.NaN, measured, notes);
     }
 
     private static String join(String a, String b) {

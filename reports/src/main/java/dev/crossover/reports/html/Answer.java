@@ -50,6 +50,7 @@ final class Answer {
             if (!verified.words().isEmpty()) {
                 parts.add("work verified: " + verified.words());
             }
+            parts.addAll(dev.crossover.reports.crossover.Claims.checks(mine));
             long bound = mine.stream().filter(Point::dispatchBound).count();
             if (bound > 0) {
                 parts.add(bound + " point" + (bound == 1 ? "" : "s") + " dispatch-bound, left out of cells and claims");

@@ -23,8 +23,10 @@ final class CrossoverSection {
     private final List<Point> points;
     private final List<String> sources;
     private final Palette palette;
+    private final double margin;
 
-    CrossoverSection(List<Point> points, List<String> sources, Palette palette) {
+    CrossoverSection(List<Point> points, List<String> sources, Palette palette, double margin) {
+        this.margin = margin;
         this.points = points;
         this.sources = sources;
         this.palette = palette;
@@ -43,7 +45,12 @@ final class CrossoverSection {
     static final Comparator<String> WORKLOADS = Comparator
             .comparingInt((String w) -> WORKLOAD_ORDER.contains(w) ? WORKLOAD_ORDER.indexOf(w) : 99).thenComparing(w -> w);
 
-    /** One sentence per source and workload: who wins how many cells. */
+    /**
+     * {@return one sentence per source and workload: who wins where}, such as "sleep: netty wins at
+     * C = 10,000 (50 ms); eventloop, netty, threads-virtual are equivalent at C = 1, 3 (1 ms);
+     * inconclusive at C = 1,000 (50 ms)"; only a clear win counts as a win, a shared cell names
+     * every model in it, and the counts of decided cells end the sentence
+     */
     List<String> summary(List<Cell> cells) {
         List<String> out = new ArrayList<>();
         for (String source : sources) {
@@ -53,23 +60,58 @@ final class CrossoverSection {
                 if (mine.isEmpty()) {
                     continue;
                 }
-                Map<String, Integer> wins = new TreeMap<>();
-                mine.stream().filter(c -> c.winner() != null).forEach(c -> wins.merge(c.winner(), 1, Integer::sum));
-                long ties = mine.stream().filter(c -> c.winner() != null && c.isTie()).count();
-                List<String> parts = new ArrayList<>(wins.entrySet().stream()
-                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .map(e -> e.getKey() + " " + e.getValue()).toList());
-                for (Cell.Outcome none : List.of(Cell.Outcome.NO_RESULT, Cell.Outcome.DISPATCH_BOUND)) {
-                    long n = mine.stream().filter(c -> c.winner() == null && c.outcome() == none).count();
-                    if (n > 0) {
-                        parts.add((none == Cell.Outcome.NO_RESULT ? "no result" : "dispatch-bound") + " " + n);
-                    }
+                Map<String, List<String>> where = new LinkedHashMap<>();
+                List<Cell> ordered = mine.stream().sorted(Comparator.comparingDouble((Cell c) -> c.key().slice().ioMillis())
+                        .thenComparingDouble(c -> c.key().slice().cpuMicros()).thenComparingInt(c -> c.key().concurrency())).toList();
+                for (Cell c : ordered) {
+                    String who = switch (c.outcome()) {
+                        case CLEAR -> c.winner() + " wins";
+                        case EQUIVALENT -> String.join(", ", c.holders()) + " are equivalent";
+                        case INCONCLUSIVE -> "inconclusive";
+                        case ALONE -> "only " + c.winner() + " measured";
+                        case NO_RESULT -> "no result";
+                        case DISPATCH_BOUND -> "dispatch-bound";
+                    };
+                    where.computeIfAbsent(who, k -> new ArrayList<>()).add(place(c, mine));
                 }
-                out.add((sources.size() > 1 ? source + ", " : "") + w + ": wins by cell \u2014 " + String.join(", ", parts)
-                        + " of " + mine.size() + (ties > 0 ? " (" + ties + " of them ties or inconclusive within the 99.9% intervals)" : ""));
+                List<String> parts = new ArrayList<>();
+                where.forEach((who, at) -> parts.add(who + " at " + String.join(", ", at)));
+                long decided = mine.stream().filter(Cell::decided).count();
+                out.add((sources.size() > 1 ? source + ", " : "") + w + ": " + String.join("; ", parts)
+                        + " (" + decided + " of " + mine.size() + " cells decided)");
             }
         }
         return out;
+    }
+
+    /** {@return where a cell is, in as few words as its workload's cells need: "C = 3", "C = 3 (1 ms)", "C = 3, 67% CPU"} */
+    private static String place(Cell c, List<Cell> all) {
+        boolean waits = all.stream().map(x -> x.key().slice().ioMillis()).distinct().count() > 1;
+        boolean shares = all.stream().map(x -> x.key().slice().cpuMicros()).distinct().count() > 1;
+        boolean others = all.stream().map(x -> x.key().slice().other()).distinct().count() > 1;
+        StringBuilder b = new StringBuilder("C = " + Format.number(c.key().concurrency()));
+        List<String> extra = new ArrayList<>();
+        if (waits) {
+            extra.add(Format.number(c.key().slice().ioMillis()) + " ms");
+        }
+        if (shares) {
+            extra.add(Format.percent(dev.crossover.reports.crossover.Ideal.cpuShare(c.key().slice().ioMillis(),
+                    c.key().slice().cpuMicros())) + " CPU");
+        }
+        if (others) {
+            extra.add(others(c.key().slice().other()).replaceFirst("^, ", ""));
+        }
+        if (!extra.isEmpty()) {
+            b.append(" (").append(String.join(", ", extra)).append(')');
+        }
+        return b.toString();
+    }
+
+    /** {@return how many cells the data decided (a clear winner or a shared cell), and of how many with results} */
+    static long[] decided(List<Cell> cells) {
+        long judged = cells.stream().filter(c -> c.outcome() == Cell.Outcome.CLEAR || c.outcome() == Cell.Outcome.EQUIVALENT
+                || c.outcome() == Cell.Outcome.INCONCLUSIVE).count();
+        return new long[] {cells.stream().filter(Cell::decided).count(), judged};
     }
 
     List<Views.MapView> maps(List<Cell> cells) {
@@ -105,36 +147,40 @@ final class CrossoverSection {
                     true, false, "noresult", notes);
         }
         StringBuilder tip = new StringBuilder();
-        c.measured().forEach((m, metric) -> tip.append(tip.isEmpty() ? "" : "; ").append(m).append(' ')
-                .append(Format.number(metric.score())).append(metric.hasInterval()
-                        ? " [" + Format.number(metric.low()) + ", " + Format.number(metric.high()) + "]" : " (no interval)"));
-        String detail = switch (c.outcome()) {
-            case CLEAR -> c.measured().size() > 1 ? "\u00d7" + Format.number(c.margin()) + " over next" : "only model";
-            case TIE -> "tie: " + String.join(", ", c.tied());
-            default -> c.outcome().words() + ": " + String.join(", ", c.tied());
+        c.measured().forEach((m, metric) -> {
+            dev.crossover.reports.crossover.Estimate e = dev.crossover.reports.crossover.Estimate.of(metric);
+            tip.append(tip.isEmpty() ? "" : "; ").append(m).append(' ')
+                    .append(Format.number(e.forks() > 0 ? e.mean() : metric.score())).append(e.hasInterval()
+                            ? " [" + Format.number(e.low()) + ", " + Format.number(e.high()) + "]" : " (no interval)");
+        });
+        String tooltip = tip + " tasks/s (mean of fork means, 95% interval)";
+        return switch (c.outcome()) {
+            case CLEAR -> new Views.CellView(c.winner(), "\u00d7" + Format.number(c.margin()) + " over next", tooltip,
+                    palette.hex(c.winner()), palette.textOn(c.winner()), palette.hex(c.winner()), false, false, "clear", notes);
+            case EQUIVALENT -> new Views.CellView(String.join(" = ", c.holders()), "equivalent within the margin", tooltip,
+                    SHARED, "#000000", "#5b6b7a", true, false, "shared", notes);
+            case ALONE -> new Views.CellView(c.winner(), "only model", tooltip, "#f3f3f3", "#000000", "#999999", true, false,
+                    "noresult", notes);
+            default -> new Views.CellView("inconclusive", "best " + c.winner() + "; not told from " + String.join(", ", c.tied()),
+                    tooltip, "#ffffff", "#000000", "#8a6d00", true, false, "inconclusive", notes);
         };
-        boolean undecided = c.isTie();
-        String state = switch (c.outcome()) {
-            case CLEAR -> "clear";
-            case TIE -> "tie";
-            default -> "inconclusive";
-        };
-        return new Views.CellView((undecided ? "\u2248 " : "") + c.winner(), detail, tip + " tasks/s",
-                undecided ? palette.tint(c.winner()) : palette.hex(c.winner()),
-                undecided ? "#000000" : palette.textOn(c.winner()), palette.hex(c.winner()), undecided, false, state, notes);
     }
 
-    List<Views.ClaimSet> claims() {
+    /** The background of a cell that several models share: neutral, never one model's colour. */
+    static final String SHARED = "#e4e9ee";
+
+    List<Views.ClaimSet> claims(List<dev.crossover.reports.crossover.LoadPoint> load) {
         List<Views.ClaimSet> sets = new ArrayList<>();
         for (String source : sources) {
             List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(source)).toList();
             if (mine.isEmpty()) {
                 continue;
             }
-            List<Views.ClaimView> views = Claims.evaluate(mine).stream().map(c -> new Views.ClaimView(c.claim(),
+            List<Views.ClaimView> views = Claims.evaluate(mine, load.stream().filter(p -> p.sourceLabel().equals(source)).toList(), margin).stream().map(c -> new Views.ClaimView(c.claim(),
                     c.experiment(), c.verdict().words(), switch (c.verdict()) {
                         case HOLDS -> "holds";
                         case DOES_NOT_HOLD -> "fails";
+                        case EQUIVALENT -> "equivalent";
                         case INCONCLUSIVE -> "inconclusive";
                         case NOT_MEASURED -> "unmeasured";
                     }, c.evidence())).toList();
@@ -143,9 +189,9 @@ final class CrossoverSection {
         return sets;
     }
 
-    List<Views.WorkloadView> charts() {
-        // A dispatch-bound point decides nothing, so it cannot make a crossover either.
-        List<Crossovers.Crossover> flips = Crossovers.find(points.stream().filter(p -> !p.dispatchBound()).toList());
+    List<Views.WorkloadView> charts(List<Cell> cells) {
+        // Only decided cells (a dispatch-bound point decides nothing) can make a crossover.
+        List<Crossovers.Crossover> flips = Crossovers.find(cells);
         record ChartKey(String workload, double io, double cpu, SortedMap<String, String> other) {
         }
         Map<ChartKey, List<Point>> byChart = new LinkedHashMap<>();
@@ -196,14 +242,18 @@ final class CrossoverSection {
                         .thenComparingInt(Point::concurrency))
                 .forEach(p -> {
                     Line.XY xy;
+                    // the interval over the fork means where there are forks, else JMH's own
+                    dev.crossover.reports.crossover.Estimate e = p.estimate();
+                    double mid = e.forks() > 0 ? e.mean() : p.throughput().score();
+                    double lo = e.hasInterval() ? e.low() : p.throughput().low();
+                    double hi = e.hasInterval() ? e.high() : p.throughput().high();
                     if (efficiency) {
                         if (Double.isNaN(p.efficiency())) {
                             return;
                         }
-                        xy = new Line.XY(p.concurrency(), p.efficiency(), p.throughput().low() / p.ideal(),
-                                p.throughput().high() / p.ideal());
+                        xy = new Line.XY(p.concurrency(), mid / p.ideal(), lo / p.ideal(), hi / p.ideal());
                     } else {
-                        xy = new Line.XY(p.concurrency(), p.throughput().score(), p.throughput().low(), p.throughput().high());
+                        xy = new Line.XY(p.concurrency(), mid, lo, hi);
                     }
                     byLine.computeIfAbsent(List.of(p.model(), p.sourceLabel()), k -> new ArrayList<>()).add(xy);
                 });

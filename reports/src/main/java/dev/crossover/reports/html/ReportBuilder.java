@@ -43,6 +43,11 @@ public final class ReportBuilder {
      *                                                 different method versions
      */
     public static Views.Report build(List<Sources.Loaded> loaded, Map<Source, RunFiles> runFiles) {
+        return build(loaded, runFiles, dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN);
+    }
+
+    /** {@return {@link #build(List, Map)} with cells and claims decided by {@code margin} (0.05: 5%)} */
+    public static Views.Report build(List<Sources.Loaded> loaded, Map<Source, RunFiles> runFiles, double margin) {
         List<String> labels = loaded.stream().map(l -> l.source().label()).toList();
         List<Point> points = new ArrayList<>();
         List<LoadPoint> load = new ArrayList<>();
@@ -85,9 +90,9 @@ public final class ReportBuilder {
         load.forEach(p -> models.add(p.model()));
         ceilings.forEach(c -> models.addAll(c.byModel().keySet()));
         Palette palette = new Palette(List.copyOf(models));
-        CrossoverSection section = new CrossoverSection(points, labels, palette);
+        CrossoverSection section = new CrossoverSection(points, labels, palette, margin);
         HarnessSection harness = new HarnessSection(points, load, ceilings, labels, palette);
-        List<Cell> cells = Winners.cells(points, missing);
+        List<Cell> cells = Winners.cells(points, missing, margin);
         return new Views.Report(
                 isCrossover ? "Crossover report: where each concurrency model wins" : "JMH report",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
@@ -95,7 +100,7 @@ public final class ReportBuilder {
                         runFiles.getOrDefault(l.source(), RunFiles.NONE))).toList(),
                 isCrossover, Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions, runFiles, points, load),
                 section.summary(cells), section.legend(), section.maps(cells), harness.dispatchNote(),
-                section.claims(), section.charts(), new LoadSection(load, labels, palette).views(),
+                section.claims(load), section.charts(cells), new LoadSection(load, labels, palette).views(),
                 harness.ceilings(), harness.ceilingsNote(), harness.lateness(),
                 section.latency(), section.startup(), section.cpu(), failures, generic(generic, labels), rows);
     }
