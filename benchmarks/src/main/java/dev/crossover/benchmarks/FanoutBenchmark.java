@@ -41,9 +41,13 @@ public class FanoutBenchmark extends WorkloadBenchmark {
     @Param("8")
     public int fanout;
 
+    /** The probability that each wait fails (injected, the same waits under every model): the group's cancellation. */
+    @Param("0")
+    public double failRate;
+
     @Override
     protected Workload.Builder workload() {
-        return builder(WorkloadKind.FANOUT, ioMillis, cpuMicros).fanout(fanout);
+        return builder(WorkloadKind.FANOUT, ioMillis, cpuMicros).fanout(fanout).failRate(failRate);
     }
 
     /** One slice of the running load: sleeps, then counts what finished (see {@link WorkloadBenchmark}). */

@@ -55,6 +55,13 @@ public class OpenLoopBenchmark extends WorkloadBenchmark {
     @Param("50")
     public int load;
 
+    /**
+     * How each task's CPU work varies around {@code cpuMicros} ({@link dev.crossover.core.Distribution}'s
+     * syntax): {@code fixed}, or e.g. {@code spike:0.5%:20ms} for a few tasks that block a loop.
+     */
+    @Param("fixed")
+    public String cpuDist;
+
     /** The cap on tasks in flight; arrivals beyond it are rejected. */
     @Param("10000")
     public int maxInFlight;
@@ -68,7 +75,8 @@ public class OpenLoopBenchmark extends WorkloadBenchmark {
         if (kind != WorkloadKind.SLEEP && kind != WorkloadKind.MIXED) {
             throw new IllegalArgumentException("workload: " + workload + " (expected: sleep or mixed)");
         }
-        return builder(kind, ioMillis, cpuMicros).concurrency(maxInFlight);
+        return builder(kind, ioMillis, cpuMicros).concurrency(maxInFlight)
+                .cpuDist(dev.crossover.core.Distribution.parse(cpuDist));
     }
 
     @Override

@@ -38,7 +38,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code rejected}; {@code verification} ({@code method, checked, passed}) and
  * {@code methodVersion}; {@code forks}, one entry per fork that ran the point ({@code tasksMeasured},
  * {@code measuredNanos}, {@code cpuNanosPerTaskMeasured}, {@code latencyP99Micros},
- * {@code serviceP99Micros}, {@code rejected}: the per-fork values a comparison needs). The four histograms themselves are kept too (compressed, base64, under
+ * {@code serviceP99Micros}, {@code rejected}, {@code failedTasks} and {@code failedLatencyP50Micros}, the
+ * median time to a failed task's outcome: the per-fork values a comparison needs). The four histograms themselves are kept too (compressed, base64, under
  * {@code histograms}), so that when several forks run a point, each merges its trial into the
  * file exactly: the histograms added, the highest in flight, the slowest start-up, the sums of
  * the invocations, measured CPU time, tasks and checked tasks, every verification's verdict.
@@ -84,10 +85,15 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
     public static final String EXTENSION = ".json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The four histograms of the measured iterations, in nanoseconds. */
-    public record Histograms(Histogram latency, Histogram service, Histogram lateness, Histogram lag) {
+    /** The histograms of the measured iterations, in nanoseconds ({@code failures}: the failed tasks' latencies alone). */
+    public record Histograms(Histogram latency, Histogram service, Histogram lateness, Histogram lag, Histogram failures) {
+        /** Without the failed tasks' own histogram (a file written before it was kept). */
+        public Histograms(Histogram latency, Histogram service, Histogram lateness, Histogram lag) {
+            this(latency, service, lateness, lag, new Histogram(3));
+        }
+
         static Histograms empty() {
-            return new Histograms(new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3));
+            return new Histograms(new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3), new Histogram(3));
         }
 
         void add(dev.crossover.core.Histograms h) {
@@ -95,6 +101,7 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
             service.add(h.service());
             lateness.add(h.lateness());
             lag.add(h.lag());
+            failures.add(h.failures());
         }
 
         Histograms merge(Histograms other) {
@@ -104,6 +111,7 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
                 sum.service.add(h.service);
                 sum.lateness.add(h.lateness);
                 sum.lag.add(h.lag);
+                sum.failures.add(h.failures);
             }
             return sum;
         }
@@ -185,6 +193,8 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
         f.put("latencyP99Micros", micros(histograms.latency, 99));
         f.put("serviceP99Micros", micros(histograms.service, 99));
         f.put("rejected", rejected);
+        f.put("failedTasks", histograms.failures.getTotalCount());
+        f.put("failedLatencyP50Micros", micros(histograms.failures, 50));
         return f;
     }
 
@@ -206,7 +216,7 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
                     f.get("rejected") == null ? 0 : num(f, "rejected").longValue(),
                     f.get("offeredRate") == null ? Double.NaN : num(f, "offeredRate").doubleValue(),
                     new Histograms(decode(h.get("latency")), decode(h.get("service")), decode(h.get("lateness")),
-                            decode(h.get("lag"))),
+                            decode(h.get("lag")), h.get("failures") == null ? new Histogram(3) : decode(h.get("failures"))),
                     (String) v.get("method"), ((Number) v.get("checked")).longValue(), (Boolean) v.get("passed"));
         } catch (RuntimeException | DataFormatException e) {
             throw new IOException(file + ": not a point summary (" + e + ")", e);
@@ -262,6 +272,7 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
         h.put("service", encode(histograms.service));
         h.put("lateness", encode(histograms.lateness));
         h.put("lag", encode(histograms.lag));
+        h.put("failures", encode(histograms.failures));
         f.put("histograms", h);
         return f;
     }

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  *
  * <h2>Profiles</h2>
  * <ul>
- * <li>{@link #SMOKE}: for CI, about 3 minutes on 2 cores: a point or two per workload (sleep,
- *     cpu, mixed, the ceilings, one open-loop rate), every model, 2 forks of one 300 ms iteration each.</li>
+ * <li>{@link #SMOKE}: for CI, about 3½ minutes on 2 cores: a point or two per workload (sleep,
+ *     cpu, mixed, fan-out, the ceilings, one open-loop rate), every model, 2 forks of one 250 ms iteration each.</li>
  * <li>{@link #QUICK}: the default, about 9 minutes of sweep on 2 cores with 9 models (about 110
  *     points, 3 forks each, run as shuffled rounds): only points a winner map or a claim uses.
  *     Sleep at 1 ms (C = 1, 3 for the gather claim, C = 100) and 50 ms (C = 1,000 and 10,000),
@@ -58,12 +58,13 @@ import java.util.function.Predicate;
  */
 public enum Profile {
     /** For CI: a point or two per workload, every model, two short forks each. */
-    SMOKE(new Settings(2, 1, Duration.ofMillis(200), 1, Duration.ofMillis(300), "512m"), List.of(
+    SMOKE(new Settings(2, 1, Duration.ofMillis(100), 1, Duration.ofMillis(250), "512m"), List.of(
             new Grid(WorkloadKind.SLEEP, List.of(1, 3), List.of(10), List.of(0), List.of()),
             new Grid(WorkloadKind.CPU, List.of(2), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
+            new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)),
             new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(), List.of(
-            new FixedRate(WorkloadKind.SLEEP, 10, 0, 1_000, 10_000, FixedRate.LOOPS_AND_THREADS))),
+            new FixedRate(WorkloadKind.SLEEP, 10, 0, 100, 10_000, List.of()))),
 
     /**
      * The default: the points the report's winner maps and claims use, in 3 forks each, about 9
@@ -80,9 +81,14 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 2, 100), List.of(0), List.of(1_000), List.of()),
             // CPU share 9% and 67% at C = cores and 100 (67% at C = 100 is left out: too long to drain)
             new Grid(WorkloadKind.MIXED, List.of(2, 100), List.of(10), List.of(1_000, 20_000), List.of()),
+            // one wait in 20 fails halfway through it: does the group end then, or when its last sibling does?
+            new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8), Map.of("failRate", "0.05")),
             new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(), List.of(
             // one offered rate for every judged model: CPU per task and p99 from intended start
-            new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS))),
+            new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS),
+            // light tasks (10 ms wait, 10 us of CPU) and 0.5% spikes of 20 ms: does a blocking call stall the loop?
+            // (with spikes on fewer than 1% of tasks, the p99 of all tasks is the light tasks' own tail)
+            new FixedRate(WorkloadKind.MIXED, 10, 10, 2_000, 10_000, FixedRate.LOOP_AND_OFFLOAD, FixedRate.SPIKES))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
     FULL(new Settings(5, 3, Duration.ofSeconds(2), 5, Duration.ofSeconds(2), "2g"), List.of(
@@ -97,11 +103,14 @@ public enum Profile {
             new Grid(WorkloadKind.MIXED, List.of(1, 2, 4, 10), List.of(1), List.of(9_000), List.of()),
             new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 10), List.of(0), List.of(10_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32)),
+            new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8), Map.of("failRate", "0.05")),
             new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.SLEEP, 1_000, 10, 0, List.of(10, 25, 50, 70, 80, 90, 95), 10_000),
             new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 25, 50, 70, 80, 90, 95), 10_000)), List.of(
             new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS),
-            new FixedRate(WorkloadKind.SLEEP, 50, 0, 20_000, 10_000, FixedRate.LOOPS_AND_THREADS)));
+            new FixedRate(WorkloadKind.SLEEP, 50, 0, 20_000, 10_000, FixedRate.LOOPS_AND_THREADS),
+            new FixedRate(WorkloadKind.MIXED, 10, 10, 1_000, 10_000, FixedRate.LOOP_AND_OFFLOAD, FixedRate.SPIKES),
+            new FixedRate(WorkloadKind.MIXED, 10, 10, 2_000, 10_000, FixedRate.LOOP_AND_OFFLOAD, FixedRate.SPIKES)));
 
     /**
      * The settings the benchmark annotations pin (the {@link #QUICK} profile's), as compile-time
@@ -142,6 +151,14 @@ public enum Profile {
         this.grids = grids;
         this.open = open;
         this.fixed = fixed;
+    }
+
+    /**
+     * {@return how many crossover brackets the sweep narrows after its rounds} (adaptive refinement:
+     * each bracket's midpoint measured for the models at its ends): 12 in {@link #FULL}, none elsewhere
+     */
+    public int refinePoints() {
+        return this == FULL ? 12 : 0;
     }
 
     /** {@return the profile's open-loop points at one offered rate for every model} */
@@ -315,7 +332,8 @@ public enum Profile {
 
         /** {@return how many open-loop capacities {@code points} need} */
         public static int capacities(List<Point> points) {
-            return (int) points.stream().filter(p -> p.benchmark().equals(OpenLoopBenchmark.class.getName() + ".run"))
+            return (int) points.stream().filter(p -> p.benchmark().equals(OpenLoopBenchmark.class.getName() + ".run")
+                            && OpenGrid.RATE_TO_MEASURE.equals(p.params().get("rate")))
                     .map(p -> p.params().get("model") + "@" + p.params().get("workload") + "," + p.params().get("ioMillis")
                             + "," + p.params().get("cpuMicros") + "," + p.params().get("concurrency"))
                     .distinct().count();
@@ -392,17 +410,27 @@ public enum Profile {
      * @param rate        arrivals per second
      * @param maxInFlight the open loop's cap on tasks in flight
      * @param models      the models to run it (empty: every model)
+     * @param cpuDist     how each task's CPU work varies ({@code fixed}, or {@code spike:P%:D} for a few blocking tasks)
      */
     public record FixedRate(WorkloadKind kind, int ioMillis, int cpuMicros, int rate, int maxInFlight,
-                            List<String> models) {
+                            List<String> models, String cpuDist) {
         /** The {@code load} param of a fixed-rate point. */
         public static final String LOAD_LABEL = "0";
         /** The loops and the thread pools that take waits one thread each, as the claims compare them. */
         public static final List<String> LOOPS_AND_THREADS = List.of("eventloop", "eventloop-offload", "netty",
                 "netty-epoll", "threads-virtual", "threads-fixed");
+        /** The loop that runs CPU work on its thread and the one that hands it to a pool: the blocking-call claim. */
+        public static final List<String> LOOP_AND_OFFLOAD = List.of("eventloop", "eventloop-offload");
+        /** Half a percent of tasks compute 20 ms instead of their nominal CPU work. */
+        public static final String SPIKES = "spike:0.5%:20ms";
 
         public FixedRate {
             models = List.copyOf(models);
+        }
+
+        /** A point whose tasks' CPU work does not vary. */
+        public FixedRate(WorkloadKind kind, int ioMillis, int cpuMicros, int rate, int maxInFlight, List<String> models) {
+            this(kind, ioMillis, cpuMicros, rate, maxInFlight, models, "fixed");
         }
 
         Map<String, String> params(String model) {
@@ -415,6 +443,7 @@ public enum Profile {
             p.put("maxInFlight", Integer.toString(maxInFlight));
             p.put("concurrency", Integer.toString(maxInFlight));
             p.put("rate", Integer.toString(rate));
+            p.put("cpuDist", cpuDist);
             return p;
         }
     }
@@ -441,9 +470,19 @@ public enum Profile {
      * @param ioMillis    values of {@code ioMillis}
      * @param cpuMicros   values of {@code cpuMicros}
      * @param fanout      values of {@code fanout} (fan-out only; empty otherwise)
+     * @param extra       params every point of the grid gets as they are (such as {@code failRate})
      */
     public record Grid(WorkloadKind kind, List<Integer> concurrency, List<Integer> ioMillis, List<Integer> cpuMicros,
-                       List<Integer> fanout) {
+                       List<Integer> fanout, Map<String, String> extra) {
+        public Grid {
+            extra = Map.copyOf(extra);
+        }
+
+        /** A grid without extra params. */
+        public Grid(WorkloadKind kind, List<Integer> concurrency, List<Integer> ioMillis, List<Integer> cpuMicros,
+                    List<Integer> fanout) {
+            this(kind, concurrency, ioMillis, cpuMicros, fanout, Map.of());
+        }
 
         /** {@return every combination of the values, without the model} */
         List<Map<String, String>> values() {
@@ -460,6 +499,7 @@ public enum Profile {
                             if (k != null) {
                                 v.put("fanout", Integer.toString(k));
                             }
+                            v.putAll(extra);
                             all.add(v);
                         }
                     }

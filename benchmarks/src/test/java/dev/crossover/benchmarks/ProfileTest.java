@@ -88,7 +88,7 @@ class ProfileTest {
             List<Point> points = profile.points(NINE, p -> true, m -> true);
             Duration estimate = profile.estimate(points.size(), Profile.Plan.capacities(points));
             // quick: 15 minutes less about 1 for the build and 3 for the Python, footprint and other sections
-            Duration budget = profile == Profile.SMOKE ? Duration.ofMinutes(3) : Duration.ofMinutes(11);
+            Duration budget = profile == Profile.SMOKE ? Duration.ofSeconds(210) : Duration.ofMinutes(11);
             assertTrue(estimate.compareTo(budget) <= 0, profile + ": " + estimate + " for " + points.size()
                     + " points (expected: at most " + budget + ")");
         }

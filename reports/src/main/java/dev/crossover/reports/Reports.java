@@ -80,6 +80,53 @@ public final class Reports {
         return writeAtomically(outDir, html);
     }
 
+    /**
+     * Where a run's lead changes between two neighbouring concurrencies with both cells decided: a
+     * bracket a refinement can narrow by measuring its midpoint.
+     *
+     * @param benchmark the benchmark of the slice
+     * @param params    the slice's params, without {@code model} and {@code concurrency}
+     * @param fromC     the lower concurrency
+     * @param toC       the higher one
+     * @param midpoint  their geometric midpoint, rounded
+     * @param models    the models measured at either end
+     */
+    public record Bracket(String benchmark, Map<String, String> params, int fromC, int toC, int midpoint,
+                          List<String> models) {
+        public Bracket {
+            params = Map.copyOf(params);
+            models = List.copyOf(models);
+        }
+    }
+
+    /**
+     * {@return the crossovers of the Crossover run in {@code resultsFile} as brackets}, by {@code margin}
+     * @throws BadInputException if the file cannot be read as JMH results
+     */
+    public static List<Bracket> brackets(Path resultsFile, double margin) {
+        List<Sources.Loaded> loaded = Sources.load(List.of(resultsFile));
+        List<Bracket> out = new java.util.ArrayList<>();
+        for (Sources.Loaded l : loaded) {
+            RunFiles files = RunFiles.near(l.source().file());
+            List<dev.crossover.reports.crossover.Point> points =
+                    dev.crossover.reports.crossover.Points.read(l.results(), files).points();
+            List<dev.crossover.reports.crossover.Cell> cells = dev.crossover.reports.crossover.Winners.cells(points, List.of(), margin);
+            for (dev.crossover.reports.crossover.Crossovers.Crossover c : dev.crossover.reports.crossover.Crossovers.find(cells)) {
+                List<dev.crossover.reports.crossover.Point> ends = points.stream().filter(p -> p.slice().equals(c.slice())
+                        && (p.concurrency() == c.fromC() || p.concurrency() == c.toC())).toList();
+                if (ends.isEmpty() || c.midpoint() <= c.fromC() || c.midpoint() >= c.toC()) {
+                    continue;
+                }
+                Map<String, String> params = new java.util.TreeMap<>(ends.get(0).result().params());
+                params.remove("model");
+                params.remove("concurrency");
+                out.add(new Bracket(ends.get(0).result().benchmark(), params, c.fromC(), c.toC(), c.midpoint(),
+                        ends.stream().map(dev.crossover.reports.crossover.Point::model).distinct().sorted().toList()));
+            }
+        }
+        return out;
+    }
+
     /** {@return {@code given}, or its results.json when it is a run directory} @throws BadInputException if there is no such file */
     static Path resultsFile(Path given) {
         Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;

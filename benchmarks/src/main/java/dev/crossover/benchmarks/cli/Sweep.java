@@ -85,6 +85,8 @@ final class Sweep {
     private final Kernel.Calibration calibration;
     private final double busyThreshold;
     private final java.util.Map<String, List<RunResult>> forks = new java.util.LinkedHashMap<>();
+    /** The planned points and any a refinement added, in order: what {@code results.json} lists. */
+    private final List<Point> allPoints = new ArrayList<>();
     private final long seed;
     private final Failures failures;
     private final Capacity capacity;
@@ -104,6 +106,7 @@ final class Sweep {
         this.seed = seed;
         this.profile = profile;
         this.points = plan.points();
+        this.allPoints.addAll(points);
         this.excluded = plan.excluded();
         this.out = out;
         this.progress = progress;
@@ -161,67 +164,15 @@ final class Sweep {
         runStart = OtherLoad.sample(ProcessHandle.current());
         long start = System.nanoTime();
         try {
-            List<Run> order = order(points, profile.settings().forks(), seed);
             java.util.Set<String> broken = new java.util.HashSet<>();
-            for (int i = 0; i < order.size() && !stopping; i++) {
-                Run run = order.get(i);
-                if (broken.contains(run.point().id())) {
-                    finished = i + 1;
-                    continue;
+            runAll(order(points, profile.settings().forks(), seed), points.size(), broken, failed, start);
+            if (!stopping && profile.refinePoints() > 0) {
+                List<Point> extra = refinements(profile.refinePoints());
+                if (!extra.isEmpty()) {
+                    progress.printf("refining the crossovers: %d points at the midpoints of their brackets%n", extra.size());
+                    allPoints.addAll(extra);
+                    runAll(order(extra, profile.settings().forks(), seed + 1), extra.size(), broken, failed, System.nanoTime());
                 }
-                String round = order.size() > points.size()
-                        ? " (round " + (run.round() + 1) + " of " + profile.settings().forks() + ")" : "";
-                Point point;
-                try {
-                    point = withRate(run.point());
-                } catch (RuntimeException e) {
-                    Point planned = run.point();
-                    broken.add(planned.id());
-                    failed.add(planned);
-                    String why = "capacity measurement failed: " + message(e);
-                    failures.add(new Failures.Entry(planned, Failures.Status.FAILED, why));
-                    progress.printf("[%d/%d] FAILED: %s: %s%n", i + 1, order.size(), planned.label(), why);
-                    finished = i + 1;
-                    continue;
-                }
-                progress.printf("[%d/%d] %s elapsed, %s left%s: %s%n", i + 1, order.size(),
-                        format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start, order.size())), round,
-                        point.label());
-                progress.flush();
-                PointRun r;
-                Optional<OtherLoad.Sample> before = OtherLoad.sample(ProcessHandle.current());
-                try {
-                    r = runPoint(point);
-                } catch (RuntimeException e) {
-                    if (stopping) {
-                        break;  // JMH refuses to start a fork while the JVM shuts down
-                    }
-                    throw e;
-                }
-                if (stopping) {
-                    break;  // the hook killed this point's fork: it did not fail, it was stopped
-                }
-                Optional<OtherLoad.Figures> load = OtherLoad.between(before, OtherLoad.sample(ProcessHandle.current()));
-                if (r.results().isEmpty()) {
-                    broken.add(run.point().id());
-                    failed.add(point);
-                    forks.remove(run.point().id());
-                    failures.add(new Failures.Entry(point, Failures.Status.FAILED, r.error()));
-                    progress.printf("        FAILED: %s: %s%n", point.label(), r.error());
-                    writeResults();
-                } else {
-                    forks.computeIfAbsent(run.point().id(), k -> new ArrayList<>()).addAll(r.results());
-                    describe(r.results());
-                    if (environment.forkedJdkVersion() == null) {
-                        environment = environment.withForkedJdk(
-                                r.results().iterator().next().getParams().getJdkVersion());
-                    }
-                    writeResults();
-                }
-                if (load.isPresent()) {
-                    recordLoad(point, load.get());
-                }
-                finished = i + 1;
             }
             if (stopping) {
                 return new Outcome(failed, true, Optional.empty());
@@ -239,6 +190,102 @@ final class Sweep {
             }
         }
         return new Outcome(failed, false, runLoad);
+    }
+
+    /** Runs {@code order}'s forks, one JMH run each, skipping the points in {@code broken} and adding those that fail. */
+    private void runAll(List<Run> order, int distinct, java.util.Set<String> broken, List<Point> failed, long start)
+            throws IOException {
+        for (int i = 0; i < order.size() && !stopping; i++) {
+            Run run = order.get(i);
+            if (broken.contains(run.point().id())) {
+                finished = i + 1;
+                continue;
+            }
+            String round = order.size() > distinct
+                    ? " (round " + (run.round() + 1) + " of " + profile.settings().forks() + ")" : "";
+            Point point;
+            try {
+                point = withRate(run.point());
+            } catch (RuntimeException e) {
+                Point planned = run.point();
+                broken.add(planned.id());
+                failed.add(planned);
+                String why = "capacity measurement failed: " + message(e);
+                failures.add(new Failures.Entry(planned, Failures.Status.FAILED, why));
+                progress.printf("[%d/%d] FAILED: %s: %s%n", i + 1, order.size(), planned.label(), why);
+                finished = i + 1;
+                continue;
+            }
+            progress.printf("[%d/%d] %s elapsed, %s left%s: %s%n", i + 1, order.size(),
+                    format(Duration.ofNanos(System.nanoTime() - start)), format(left(i, start, order.size())), round,
+                    point.label());
+            progress.flush();
+            PointRun r;
+            Optional<OtherLoad.Sample> before = OtherLoad.sample(ProcessHandle.current());
+            try {
+                r = runPoint(point);
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    break;  // JMH refuses to start a fork while the JVM shuts down
+                }
+                throw e;
+            }
+            if (stopping) {
+                break;  // the hook killed this point's fork: it did not fail, it was stopped
+            }
+            Optional<OtherLoad.Figures> load = OtherLoad.between(before, OtherLoad.sample(ProcessHandle.current()));
+            if (r.results().isEmpty()) {
+                broken.add(run.point().id());
+                failed.add(point);
+                forks.remove(run.point().id());
+                failures.add(new Failures.Entry(point, Failures.Status.FAILED, r.error()));
+                progress.printf("        FAILED: %s: %s%n", point.label(), r.error());
+                writeResults();
+            } else {
+                forks.computeIfAbsent(run.point().id(), k -> new ArrayList<>()).addAll(r.results());
+                describe(r.results());
+                if (environment.forkedJdkVersion() == null) {
+                    environment = environment.withForkedJdk(
+                            r.results().iterator().next().getParams().getJdkVersion());
+                }
+                writeResults();
+            }
+            if (load.isPresent()) {
+                recordLoad(point, load.get());
+            }
+            finished = i + 1;
+        }
+    }
+
+    /**
+     * {@return the points that narrow this run's crossovers}: for each bracket where the lead changes
+     * between neighbouring concurrencies with both cells decided ({@link dev.crossover.reports.Reports#brackets}),
+     * its midpoint for every model measured at either end, at most {@code limit} brackets, none already planned
+     */
+    private List<Point> refinements(int limit) {
+        List<Point> extra = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        allPoints.forEach(p -> known.add(p.id()));
+        int brackets = 0;
+        for (dev.crossover.reports.Reports.Bracket b : dev.crossover.reports.Reports.brackets(resultsFile(),
+                dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN)) {
+            if (brackets == limit) {
+                break;
+            }
+            boolean added = false;
+            for (String model : b.models()) {
+                java.util.Map<String, String> params = new java.util.TreeMap<>(b.params());
+                params.put("model", model);
+                params.put("concurrency", Integer.toString(b.midpoint()));
+                Point p = new Point(b.benchmark(), params);
+                if (known.add(p.id())) {
+                    extra.add(p);
+                    added = true;
+                }
+            }
+            brackets += added ? 1 : 0;
+        }
+        return extra;
     }
 
     /** {@return what other processes took since the sweep started}, when known */
@@ -430,7 +477,7 @@ final class Sweep {
     /** {@return every point with a fork so far, its forks merged, in the plan's order} */
     private List<RunResult> merged() {
         List<RunResult> all = new ArrayList<>();
-        for (Point p : points) {
+        for (Point p : allPoints) {
             List<RunResult> f = forks.get(p.id());
             if (f != null && !f.isEmpty()) {
                 all.add(ForkMerge.merge(f));

@@ -120,7 +120,9 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
                 At f = a.element(i).requireObject();
                 out.add(new Sidecar.Fork(f.optional("cpuNanosPerTaskMeasured").map(At::longInteger).orElse(-1L),
                         f.optional("latencyP99Micros").map(At::number).orElse(Double.NaN),
-                        f.optional("serviceP99Micros").map(At::number).orElse(Double.NaN)));
+                        f.optional("serviceP99Micros").map(At::number).orElse(Double.NaN),
+                        f.optional("failedTasks").map(At::longInteger).orElse(0L),
+                        f.optional("failedLatencyP50Micros").map(At::number).orElse(Double.NaN)));
             }
         });
         return out;

@@ -55,8 +55,21 @@ public record Sidecar(String benchmark, SortedMap<String, String> params, int ba
      * @param cpuNanosPerTask  measured CPU per finished task (the fork's process tree), -1 when none finished
      * @param latencyP99Micros p99 from each task's intended start
      * @param serviceP99Micros p99 from when the model began each task
+     * @param failedTasks      tasks that failed in the measured iterations (0 when not recorded)
+     * @param failedP50Micros  the median time to a failed task's outcome, NaN when none failed or not recorded
      */
-    public record Fork(long cpuNanosPerTask, double latencyP99Micros, double serviceP99Micros) {
+    public record Fork(long cpuNanosPerTask, double latencyP99Micros, double serviceP99Micros, long failedTasks,
+                       double failedP50Micros) {
+        /** A fork without failure figures. */
+        public Fork(long cpuNanosPerTask, double latencyP99Micros, double serviceP99Micros) {
+            this(cpuNanosPerTask, latencyP99Micros, serviceP99Micros, 0, Double.NaN);
+        }
+    }
+
+    /** {@return each fork's median time to a failed task's outcome in microseconds}, empty when any fork had no failure */
+    public List<Double> forkFailedP50() {
+        return forks.stream().allMatch(f -> f.failedTasks() > 0 && f.failedP50Micros() > 0)
+                ? forks.stream().map(Fork::failedP50Micros).toList() : List.of();
     }
 
     /** {@return each fork's measured CPU per task in microseconds}, empty when any fork lacks it */

@@ -67,19 +67,20 @@ final class Answer {
             return "forks unknown";
         }
         String n = lo == hi ? Integer.toString(hi) : lo + "\u2013" + hi;
-        return n + " fork" + (hi == 1 ? "" : "s") + " per point" + (lo <= 1 ? " (intervals from one JVM only)" : "");
+        return n + " fork" + (hi == 1 ? "" : "s") + " per point" + (lo <= 1 ? " (one JVM: no interval over forks)" : "");
     }
 
-    /** {@return the median half-width of the points' 99.9% intervals relative to their scores} */
+    /** {@return the median half-width of the points' 95% intervals over their forks, relative to their means} */
     private static String noise(List<Metric> rates) {
-        List<Double> rel = rates.stream().filter(m -> m.hasInterval() && m.score() > 0)
-                .map(m -> (m.high() - m.low()) / 2 / m.score()).sorted().toList();
+        List<Double> rel = rates.stream().map(dev.crossover.reports.crossover.Estimate::of)
+                .filter(e -> e.hasInterval() && e.mean() > 0)
+                .map(dev.crossover.reports.crossover.Estimate::relativeHalfWidth).sorted().toList();
         if (rel.isEmpty()) {
-            return "no intervals (single iterations): nothing is decided";
+            return "no intervals over forks (fewer than 2 forks per point): nothing is decided";
         }
         int n = rel.size();
         double median = n % 2 == 1 ? rel.get(n / 2) : (rel.get(n / 2 - 1) + rel.get(n / 2)) / 2;
-        return "median 99.9% interval \u00b1" + Format.number(100 * median) + "% of the score over " + n + " point"
+        return "median 95% interval over the forks \u00b1" + Format.number(100 * median) + "% of the mean over " + n + " point"
                 + (n == 1 ? "" : "s");
     }
 }

@@ -93,16 +93,51 @@ public final class ReportBuilder {
         CrossoverSection section = new CrossoverSection(points, labels, palette, margin);
         HarnessSection harness = new HarnessSection(points, load, ceilings, labels, palette);
         List<Cell> cells = Winners.cells(points, missing, margin);
+        List<Views.ClaimSet> claims = section.claims(load);
+        List<String> trust = new ArrayList<>(Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions,
+                runFiles, points, load));
+        long[] decided = CrossoverSection.decided(cells);
+        if (decided[1] > 0) {
+            trust.add("winner-map cells decided (a clear winner or models shown equivalent): " + decided[0] + " of "
+                    + decided[1] + " (" + Math.round(100.0 * decided[0] / decided[1]) + "%), margin " + Format.percent(margin));
+        }
         return new Views.Report(
                 isCrossover ? "Crossover report: where each concurrency model wins" : "JMH report",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 loaded.stream().map(l -> source(l.source(), versions.get(l.source()),
                         runFiles.getOrDefault(l.source(), RunFiles.NONE))).toList(),
-                isCrossover, Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions, runFiles, points, load),
+                isCrossover, trust,
                 section.summary(cells), section.legend(), section.maps(cells), harness.dispatchNote(),
-                section.claims(load), section.charts(cells), new LoadSection(load, labels, palette).views(),
+                claims, section.charts(cells), new LoadSection(load, labels, palette).views(),
                 harness.ceilings(), harness.ceilingsNote(), harness.lateness(),
-                section.latency(), section.startup(), section.cpu(), failures, generic(generic, labels), rows);
+                section.latency(), section.startup(), section.cpu(), failures, generic(generic, labels), rows,
+                Format.percent(margin), claimCounts(claims));
+    }
+
+    /** {@return the claims' verdicts counted, such as "12 claims: 3 hold, 2 do not hold, 1 equivalent, 2 inconclusive, 4 not measured"} */
+    static String claimCounts(List<Views.ClaimSet> sets) {
+        Map<String, Integer> n = new java.util.LinkedHashMap<>();
+        for (String v : List.of("holds", "does not hold", "equivalent", "inconclusive", "not measured in this run")) {
+            n.put(v, 0);
+        }
+        int all = 0;
+        for (Views.ClaimSet set : sets) {
+            for (Views.ClaimView c : set.claims()) {
+                n.merge(c.verdict(), 1, Integer::sum);
+                all++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((v, k) -> {
+            if (k > 0) {
+                parts.add(k + " " + (v.equals("holds") && k > 1 ? "hold" : v.equals("does not hold") && k > 1 ? "do not hold"
+                        : v.equals("not measured in this run") ? "not measured" : v));
+            }
+        });
+        int measured = all - n.get("not measured in this run");
+        int decided = n.get("holds") + n.get("does not hold") + n.get("equivalent");
+        return all + " claims: " + String.join(", ", parts) + (measured > 0 ? "; decided " + decided + " of the "
+                + measured + " measured" : "") + ". Each is a comparison by the margin, never one model's number.";
     }
 
     /** The cells each failure or exclusion belongs to, placed as its points would be. */

@@ -17,7 +17,7 @@ public final class Views {
                          List<ClaimSet> claims, List<WorkloadView> workloads, List<LoadView> load,
                          List<CeilingSet> ceilings, String ceilingsNote, List<LatenessTable> lateness,
                          List<LatencyRow> latency, List<StartupRow> startup, List<CpuRow> cpu, List<FailureRow> failures,
-                         List<GenericView> generic, List<ResultRow> results) {
+                         List<GenericView> generic, List<ResultRow> results, String margin, String claimCounts) {
     }
 
     /** One run's dispatch ceilings: per model, the null workload's tasks/s at each C and their highest. */
