@@ -380,7 +380,7 @@ final class CrossoverFixture {
         e.put("benchmark", benchmark);
         e.put("mode", "thrpt");
         e.put("threads", 1);
-        e.put("forks", 1);
+        e.put("forks", Double.isNaN(error) ? 1 : FORKS);
         e.put("jvm", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         e.put("jdkVersion", "25");
         e.put("warmupIterations", 1);
@@ -428,10 +428,31 @@ final class CrossoverFixture {
         m.put("scoreConfidence", List.of(json(score - error), json(score + error)));
         m.put("scorePercentiles", Map.of("0.0", json(score - error), "50.0", json(score), "100.0", json(score + error)));
         m.put("scoreUnit", unit);
-        m.put("rawData", Double.isNaN(error) ? List.of(List.of(json(score)))
-                : List.of(List.of(json(score - error / 2), json(score), json(score + error / 2))));
+        m.put("rawData", rawData(score, error));
         return m;
     }
+
+    /**
+     * {@return JMH's rawData for a score and error: {@link #FORKS} forks (one row each) whose means are
+     * score − error / 4, score and score + error / 4, each of three iterations (the fork's mean ±
+     * error / 4); with a 2% error the fork means lie 0.5% apart, so models within about 4% of each
+     * other are equivalent by the margin rule and models more than about 6% apart are clearly
+     * ordered. A NaN error: one fork of one iteration (no interval).}
+     */
+    static List<List<Object>> rawData(double score, double error) {
+        if (Double.isNaN(error)) {
+            return List.of(List.of(json(score)));
+        }
+        List<List<Object>> forks = new ArrayList<>();
+        for (int f = 0; f < FORKS; f++) {
+            double mean = score + (f - 1) * error / 4;
+            forks.add(List.of(json(mean - error / 4), json(mean), json(mean + error / 4)));
+        }
+        return forks;
+    }
+
+    /** The forks behind each entry (the quick profile's). */
+    static final int FORKS = 3;
 
     /** JMH writes NaN and the infinities as strings. */
     private static Object json(double x) {
