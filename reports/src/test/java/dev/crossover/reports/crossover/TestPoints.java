@@ -58,9 +58,17 @@ public final class TestPoints {
 
     /** {@return a closed-loop point of {@code source} whose throughput forks have these means} */
     public static Point point(Source source, String workload, String model, int c, double io, double cpu, double... forkMeans) {
+        return point(source, workload, model, c, io, cpu, Map.of(), forkMeans);
+    }
+
+    /** {@return a closed-loop point of {@code source} with {@code extra} params, whose throughput forks have these means} */
+    public static Point point(Source source, String workload, String model, int c, double io, double cpu,
+                              Map<String, String> extra, double... forkMeans) {
         Metric completed = forks(forkMeans);
+        TreeMap<String, String> params = params(model, c, io, cpu);
+        params.putAll(extra);
         JmhResult r = new JmhResult(source, 0, PKG + Character.toUpperCase(workload.charAt(0)) + workload.substring(1)
-                + "Benchmark.run", "thrpt", 1, forkMeans.length, "25", params(model, c, io, cpu),
+                + "Benchmark.run", "thrpt", 1, forkMeans.length, "25", params,
                 Metric.of(1, 1, 1, "ops/s"), Map.of("completed", completed));
         return Points.of(r, RunFiles.NONE).orElseThrow();
     }
