@@ -73,12 +73,15 @@ class ReportMethod2Test {
                 "threads-virtual: dispatch-bound: ideal 1,000,000 tasks/s > half its ceiling 1,600,000, left out"),
                 c10k.select("ul.cellnotes li").eachText());
         assertFalse(c10k.attr("title").contains("threads-virtual"), "not among the compared: " + c10k.attr("title"));
-        assertEquals("threads-virtual", cells.get(1).ownText(), "C = 1000 is bound for no one: virtual's 0.99 x wins");
+        assertEquals("threads-virtual = eventloop = netty", cells.get(1).ownText(),
+                "C = 1000 is bound for no one: virtual's 0.99 x and the loops' 0.97 x are within the margin, so they share it");
+        assertTrue(cells.get(1).hasClass("shared"));
         Element c30k = cells.get(3);
         assertEquals("dispatch-bound for every model", c30k.ownText());
         assertEquals(4, c30k.select("ul.cellnotes li").size());
-        assertTrue(doc.selectFirst("ul.summary li").text().startsWith(
-                "sleep: wins by cell \u2014 threads-virtual 2, eventloop 1, dispatch-bound 1 of 4"), doc.selectFirst("ul.summary li").text());
+        assertEquals("sleep: threads-virtual, eventloop, netty, threads-fixed are equivalent at C = 100; threads-virtual, "
+                + "eventloop, netty are equivalent at C = 1,000; eventloop wins at C = 10,000; dispatch-bound at C = 30,000 "
+                + "(3 of 4 cells decided)", doc.selectFirst("ul.summary li").text());
         assertTrue(doc.selectFirst("section#winners p.dispatch").text().endsWith("6 points are dispatch-bound here."));
 
         Elements marked = doc.select("section#workload-sleep table.shortfalls tr");
@@ -91,17 +94,45 @@ class ReportMethod2Test {
     }
 
     @Test
-    void dispatchBoundPointIsLeftOutOfAClaimAndTheClaimSaysSo() throws Exception {
+    void dispatchBoundPointIsLeftOutOfAClaim() throws Exception {
         Document doc = steady();
-        Element claim = doc.select("table.claims tr").get(2);
-        assertTrue(claim.text().startsWith("async I/O handles many waiting tasks without much CPU (000)"), claim.text());
-        assertEquals("holds", claim.selectFirst("td.verdict").text(),
-                "netty judged at C = 1000 (97%), not at its dispatch-bound C = 10,000 (70%): " + claim.text());
+        Element claim = doc.select("table.claims tr").get(1);
+        assertTrue(claim.text().startsWith("async I/O is the ideal choice for waiting"), claim.text());
+        assertEquals("holds", claim.selectFirst("td.verdict").text(), claim.text());
         String evidence = claim.select("td").get(3).text();
-        assertTrue(evidence.contains("netty sleep at C = 1000: 97,000"), evidence);
-        assertTrue(evidence.contains("left out as dispatch-bound (ideal above half the model's own dispatch ceiling, so the "
-                + "harness would decide): eventloop sleep at C = 30000 (ideal 3,000,000 tasks/s, ceiling 4,800,000), netty sleep "
-                + "at C = 10000 (ideal 1,000,000 tasks/s, ceiling 1,800,000), netty sleep at C = 30000"), evidence);
+        assertTrue(evidence.contains("sleep 10 ms at C = 1,000: eventloop 97,000/s vs threads-virtual 99,000/s"), evidence);
+        assertTrue(evidence.contains("(equivalent)"), "C = 1,000: within 2%: " + evidence);
+        assertTrue(evidence.contains("sleep 10 ms at C = 10,000: eventloop 970,000/s vs threads-fixed 19,400/s"),
+                "threads-virtual and netty are dispatch-bound at C = 10,000, so the loop meets threads-fixed: " + evidence);
+        assertFalse(evidence.contains("C = 30,000"), "every model is dispatch-bound there: " + evidence);
+    }
+
+    @Test
+    void openLoopForksAtOneRateDecideTheCpuTheTailAndTheBlockingClaims() throws Exception {
+        CrossoverFixture f = CrossoverFixture.steadyState();
+        // sleep 10 ms at 20,000 tasks/s: eventloop 20 us CPU per task, threads-virtual 40 us; p99 10.5 vs 12 ms.
+        f.openLoopForks("eventloop", "sleep", 10, 0, 20_000, null, new long[] {19_800, 20_000, 20_200},
+                new double[] {10_450, 10_500, 10_550});
+        f.openLoopForks("threads-virtual", "sleep", 10, 0, 20_000, null, new long[] {39_600, 40_000, 40_400},
+                new double[] {11_900, 12_000, 12_100});
+        // mixed with CPU spikes at 500 tasks/s: the loop's p99 90 ms, offload's 12 ms.
+        f.openLoopForks("eventloop", "mixed", 10, 100, 500, "spike", new long[] {1, 1, 1}, new double[] {89_000, 90_000, 91_000});
+        f.openLoopForks("eventloop-offload", "mixed", 10, 100, 500, "spike", new long[] {1, 1, 1},
+                new double[] {11_900, 12_000, 12_100});
+        Document doc = report(List.of(f.writeTo(dir.resolve("run"))));
+        Elements claims = doc.select("table.claims tr");
+
+        Element cpu = claims.get(2);
+        assertEquals("holds", cpu.selectFirst("td.verdict").text(), cpu.text());
+        assertTrue(cpu.text().contains("eventloop 20 \u00b5s/task vs threads-virtual 40 \u00b5s/task"), cpu.text());
+        Element blocking = claims.get(6);
+        assertTrue(blocking.text().startsWith("a blocking call inside a loop blocks everything"), blocking.text());
+        assertEquals("holds", blocking.selectFirst("td.verdict").text(), blocking.text());
+        assertTrue(blocking.text().contains("p99 eventloop 90,000 \u00b5s vs eventloop-offload 12,000 \u00b5s"), blocking.text());
+        Element realTime = claims.get(10);
+        assertTrue(realTime.text().startsWith("real-time applications need async"), realTime.text());
+        assertEquals("holds", realTime.selectFirst("td.verdict").text(), realTime.text());
+        assertTrue(realTime.text().contains("p99 eventloop 10,500 \u00b5s vs threads-virtual 12,000 \u00b5s"), realTime.text());
     }
 
     @Test
@@ -116,7 +147,8 @@ class ReportMethod2Test {
         assertEquals(words, doc.selectFirst("section#ceilings p.ceilings-note").text());
         assertEquals(words, doc.selectFirst("section#winners p.dispatch").text());
         assertTrue(doc.select("section#ceilings table").isEmpty());
-        assertEquals("threads-virtual", doc.select("section#winners table.map td").get(1).ownText(), "C = 10,000 decided as measured");
+        assertEquals("threads-virtual = eventloop", doc.select("section#winners table.map td").get(1).ownText(),
+                "C = 10,000 decided as measured: 2% apart, equivalent");
         assertFalse(doc.text().contains("dispatch-bound:"), "no point marked");
     }
 
@@ -206,12 +238,15 @@ class ReportMethod2Test {
         assertTrue(answer.select("ul.answer-wins li").eachText().stream().noneMatch(t -> t.startsWith("openloop")),
                 "open-loop points offer rates: they are the load chart's, not a winner map's");
         Elements claims = answer.select("ul.answer-claims li");
-        assertEquals(8, claims.size());
-        assertEquals("holds: async I/O handles many waiting tasks without much CPU (000)", claims.get(1).text());
-        assertEquals("method 2: steady-state windows; JDK 25; 1 fork per point (intervals from one JVM only); median 99.9% "
-                + "interval \u00b11% of the score over 42 points; work verified: 54 points: 30 checked in full, 24 on a seeded "
-                + "sample; every check passed; 6 points dispatch-bound, left out of cells and claims",
-                answer.selectFirst("ul.answer-trust li").text());
+        assertEquals(12, claims.size());
+        assertEquals("holds: async I/O is the ideal choice for waiting: network, files (000)", claims.get(0).text());
+        assertEquals("not measured in this run: async I/O runs many tasks without much CPU (000)", claims.get(1).text(),
+                "its open-loop points offer shares of each model's capacity, not one rate");
+        String trust = answer.selectFirst("ul.answer-trust li").text();
+        assertTrue(trust.startsWith("method 2: steady-state windows; JDK 25; 3 forks per point;"), trust);
+        assertTrue(trust.contains("work verified: 54 points: 30 checked in full, 24 on a seeded sample; every check passed"), trust);
+        assertTrue(trust.contains("at most C tasks in flight at every point (18 checked)"), "the check, not a claim: " + trust);
+        assertTrue(trust.endsWith("6 points dispatch-bound, left out of cells and claims"), trust);
 
         Document busy = report(List.of(CrossoverFixture.standard().withRunRecords().writeTo(dir.resolve("busy"))));
         Element first = busy.selectFirst("section#answer");

@@ -19,6 +19,7 @@ import dev.crossover.reports.crossover.Points;
 import dev.crossover.reports.crossover.RunFiles;
 import dev.crossover.reports.crossover.Sidecar;
 import dev.crossover.reports.crossover.SteadyState;
+import dev.crossover.reports.crossover.TestPoints;
 import dev.crossover.reports.crossover.Winners;
 import dev.crossover.reports.jmh.JmhResult;
 import dev.crossover.reports.jmh.Metric;
@@ -82,25 +83,27 @@ class SteadyStateTest {
     }
 
     @Test
-    void dispatchBoundPointNeverDecidesAClaimAndTheClaimNamesIt() {
-        // netty at C = 10,000 keeps 70% of the ideal: that would refute the claim, but it is dispatch-bound.
+    void dispatchBoundPointNeverDecidesAClaimButIsStillChecked() {
+        // threads-virtual at C = 10,000 is the best thread model, but dispatch-bound: the loop is judged against threads-fixed.
         List<Point> points = List.of(point("sleep", "eventloop", 10_000, 10, 970_000, 4.8e6),
-                point("sleep", "netty", 1000, 10, 97_000, 1.8e6), point("sleep", "netty", 10_000, 10, 700_000, 1.8e6));
-        Claim judged = Claims.evaluate(points).get(1);
-        assertEquals(Claim.Verdict.INCONCLUSIVE, judged.verdict(), "efficiency holds, CPU not measured: " + judged.evidence());
-        assertTrue(judged.evidence().contains("netty sleep at C = 1000: 97,000"), judged.evidence());
-        assertTrue(judged.evidence().endsWith("left out as dispatch-bound (ideal above half the model's own dispatch ceiling, "
-                + "so the harness would decide): netty sleep at C = 10000 (ideal 1,000,000 tasks/s, ceiling 1,800,000)"), judged.evidence());
+                point("sleep", "threads-virtual", 10_000, 10, 990_000, 1.6e6),
+                point("sleep", "threads-fixed", 10_000, 10, 19_400, 2.2e6));
+        Claim judged = Claims.evaluate(points).get(0);
+        assertEquals(Claim.Verdict.HOLDS, judged.verdict(), judged.evidence());
+        assertTrue(judged.evidence().contains("eventloop 970,000/s vs threads-fixed 19,400/s"), judged.evidence());
+        assertFalse(judged.evidence().contains("threads-virtual 990,000"), judged.evidence());
 
         List<Point> unmarked = points.stream().map(p -> p.withCeiling(Double.NaN)).toList();
-        assertEquals(Claim.Verdict.DOES_NOT_HOLD, Claims.evaluate(unmarked).get(1).verdict(), "the same numbers, no ceilings");
+        Claim asMeasured = Claims.evaluate(unmarked).get(0);
+        assertEquals(Claim.Verdict.EQUIVALENT, asMeasured.verdict(), "the same numbers, no ceilings: 970,000 vs 990,000, 2% apart");
 
-        Claim onlyBound = Claims.evaluate(List.of(point("http", "eventloop", 10_000, 10, 900_000, 1e6))).get(5);
-        assertEquals(Claim.Verdict.INCONCLUSIVE, onlyBound.verdict(), "measured, but by the harness: " + onlyBound.evidence());
-        assertTrue(onlyBound.evidence().startsWith("no http points at C \u2265 1000; left out as dispatch-bound"), onlyBound.evidence());
+        Claim onlyBound = Claims.evaluate(List.of(point("http", "eventloop", 10_000, 10, 900_000, 1e6),
+                point("http", "threads-virtual", 10_000, 10, 500_000, 1e6))).get(10);
+        assertEquals(Claim.Verdict.NOT_MEASURED, onlyBound.verdict(), "measured, but by the harness: " + onlyBound.evidence());
 
-        Point over = AnalysisTest.recorded(point("sleep", "x", 10_000, 10, 900_000, 1e6), 10_001, true, 0).withCeiling(1e6);
-        assertEquals(Claim.Verdict.DOES_NOT_HOLD, Claims.evaluate(List.of(over)).get(7).verdict(),
+        Point over = TestPoints.withMaxInFlight(point("sleep", "x", 10_000, 10, 900_000, 1e6), 10_001).withCeiling(1e6);
+        assertTrue(over.dispatchBound());
+        assertEquals(List.of("more than C tasks in flight: x sleep at C = 10000: 10001 (1 checked)"), Claims.checks(List.of(over)),
                 "the in-flight limit is a property checked at every point, bound or not");
     }
 
@@ -261,6 +264,46 @@ class SteadyStateTest {
                 new TreeMap<>(params), Metric.of(1, 1, 1, "ops/s"), Map.of("completed", Metric.of(9000, 8900, 9100, "ops/s"))), files)
                 .orElseThrow();
         assertEquals(10_900, p.latency().p99(), "without a latency log, the record's latency from intended start");
+    }
+
+    @Test
+    void aRecordsForksGiveEachForksCpuAndP99() throws Exception {
+        Map<String, String> params = CrossoverFixture.openParams("a", "sleep", 10, 0, 5000, 0);
+        Map<String, Object> open = base(CrossoverFixture.PKG + "OpenLoopBenchmark.run", params);
+        open.put("mode", "open");
+        open.put("methodVersion", 2);
+        open.put("forks", List.of(
+                Map.of("cpuNanosPerTaskMeasured", 20_000, "latencyP99Micros", 11_000.0, "serviceP99Micros", 10_500.0),
+                Map.of("cpuNanosPerTaskMeasured", 21_000, "latencyP99Micros", 11_500.0, "serviceP99Micros", 10_600.0),
+                Map.of("cpuNanosPerTaskMeasured", 19_000, "latencyP99Micros", 10_900.0, "serviceP99Micros", 10_400.0)));
+        record("forks", open);
+        Map<String, String> partialParams = CrossoverFixture.openParams("b", "sleep", 10, 0, 5000, 0);
+        Map<String, Object> partial = base(CrossoverFixture.PKG + "OpenLoopBenchmark.run", partialParams);
+        partial.put("mode", "open");
+        partial.put("methodVersion", 2);
+        partial.put("forks", List.of(Map.of("latencyP99Micros", 11_000.0), Map.of("cpuNanosPerTaskMeasured", 21_000)));
+        record("partial", partial);
+
+        RunFiles files = RunFiles.near(dir.resolve("results.json"));
+        Sidecar s = files.points().get(new LatencyLogs.Key(CrossoverFixture.PKG + "OpenLoopBenchmark.run", new TreeMap<>(params)));
+        assertEquals(List.of(new Sidecar.Fork(20_000, 11_000, 10_500), new Sidecar.Fork(21_000, 11_500, 10_600),
+                new Sidecar.Fork(19_000, 10_900, 10_400)), s.forks(), "in the order the forks ran");
+        assertEquals(List.of(20.0, 21.0, 19.0), s.forkCpuMicros());
+        assertEquals(List.of(11_000.0, 11_500.0, 10_900.0), s.forkLatencyP99());
+
+        Sidecar p = files.points().get(new LatencyLogs.Key(CrossoverFixture.PKG + "OpenLoopBenchmark.run", new TreeMap<>(partialParams)));
+        assertEquals(List.of(new Sidecar.Fork(-1, 11_000, Double.NaN), new Sidecar.Fork(21_000, Double.NaN, Double.NaN)), p.forks());
+        assertEquals(List.of(), p.forkCpuMicros(), "a fork without CPU: no per-fork CPU at all");
+        assertEquals(List.of(), p.forkLatencyP99(), "a fork without p99: none");
+
+        Map<String, Object> bad = base(CrossoverFixture.PKG + "OpenLoopBenchmark.run", CrossoverFixture.openParams("c", "sleep", 10, 0, 5000, 0));
+        bad.put("mode", "open");
+        bad.put("methodVersion", 2);
+        bad.put("forks", Map.of("cpuNanosPerTaskMeasured", 1));
+        Path file = record("bad", bad);
+        BadInputException e = assertThrows(BadInputException.class, () -> RunFiles.near(dir.resolve("results.json")));
+        assertTrue(e.getMessage().startsWith(file.toAbsolutePath() + ": "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("at $.forks"), e.getMessage());
     }
 
     @Test

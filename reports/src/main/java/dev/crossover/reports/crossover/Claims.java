@@ -219,13 +219,13 @@ public final class Claims {
                     + " \u00b5s/task; " + String.join("; ", evidence));
         }
 
-        /** {@return the open-loop points at a fixed rate (no share of a capacity), by workload, wait, work and rate} */
+        /** {@return the open-loop points at a fixed rate (no share of a capacity), by workload, wait, work, rate and other params} */
         private static Map<String, List<LoadPoint>> fixedRate(List<LoadPoint> load) {
             Map<String, List<LoadPoint>> out = new LinkedHashMap<>();
             load.stream().filter(p -> p.load() == 0 && p.sidecar() != null
                             && p.other().getOrDefault("cpuDist", "fixed").equals("fixed"))
                     .forEach(p -> out.computeIfAbsent(p.sourceLabel() + " " + p.workload() + " " + num(p.ioMillis()) + " ms + "
-                            + num(p.cpuMicros()) + " \u00b5s at " + num(p.rate()) + " tasks/s", k -> new ArrayList<>()).add(p));
+                            + num(p.cpuMicros()) + " \u00b5s at " + num(p.rate()) + " tasks/s" + others(p.other()), k -> new ArrayList<>()).add(p));
             return out;
         }
 
@@ -357,8 +357,8 @@ public final class Claims {
             List<String> evidence = new ArrayList<>();
             Map<String, List<LoadPoint>> spiky = new LinkedHashMap<>();
             load.stream().filter(p -> p.other().getOrDefault("cpuDist", "fixed").startsWith("spike") && p.sidecar() != null)
-                    .forEach(p -> spiky.computeIfAbsent(p.sourceLabel() + " " + p.workload() + " " + num(p.rate()) + "/s "
-                            + p.other().get("cpuDist"), k -> new ArrayList<>()).add(p));
+                    .forEach(p -> spiky.computeIfAbsent(p.sourceLabel() + " " + p.workload() + " " + num(p.ioMillis()) + " ms + "
+                            + num(p.cpuMicros()) + " \u00b5s at " + num(p.rate()) + "/s" + others(p.other()), k -> new ArrayList<>()).add(p));
             spiky.forEach((slice, ps) -> {
                 Optional<LoadPoint> loop = ps.stream().filter(p -> p.model().equals("eventloop")).findFirst();
                 Optional<LoadPoint> off = ps.stream().filter(p -> p.model().equals("eventloop-offload")).findFirst();
@@ -520,6 +520,13 @@ public final class Claims {
             case INCONCLUSIVE -> "(inconclusive)";
             case NOT_MEASURED -> "(not measured)";
         };
+    }
+
+    /** {@return the other params as ", k v" each (so points of different params are never paired), empty when none} */
+    private static String others(java.util.SortedMap<String, String> other) {
+        StringBuilder b = new StringBuilder();
+        other.forEach((k, v) -> b.append(", ").append(k).append(' ').append(v));
+        return b.toString();
     }
 
     static double mean(List<Double> xs) {
