@@ -290,11 +290,27 @@ class ClaimsTest {
     }
 
     @Test
-    void taskGroupsAreNotMeasuredYetAndSaySo() {
+    void taskGroupsHoldWhenAFailedGroupEndsBeforeItsSiblingsWould() {
+        // a wait fails halfway (5 ms of 10 ms): a group that cancels the rest ends near 5 ms
+        Point cancels = TestPoints.withForkFailures(TestPoints.point(TestPoints.SOURCE, "fanout", "eventloop", 100, 10, 0,
+                Map.of("fanout", "8", "failRate", "0.05"), f(4000)), 5_100, 5_200, 5_150);
+        Claim c = Claims.evaluate(List.of(cancels)).get(TASK_GROUPS);
+        assertEquals(HOLDS, c.verdict(), c.evidence());
+        assertTrue(c.evidence().contains("eventloop: failed groups end at"), c.evidence());
+    }
+
+    @Test
+    void taskGroupsDoNotHoldWhenAFailedGroupWaitsForItsSiblings() {
+        Point waits = TestPoints.withForkFailures(TestPoints.point(TestPoints.SOURCE, "fanout", "threads-virtual", 100, 10, 0,
+                Map.of("fanout", "8", "failRate", "0.05"), f(4000)), 10_050, 10_100, 10_080);
+        assertEquals(DOES_NOT_HOLD, Claims.evaluate(List.of(waits)).get(TASK_GROUPS).verdict());
+    }
+
+    @Test
+    void taskGroupsWithoutInjectedFailuresAreNotMeasured() {
         Claim c = Claims.evaluate(List.of(TestPoints.point(TestPoints.SOURCE, "fanout", "eventloop", 10, 20, 0,
                 Map.of("fanout", "4"), f(400)))).get(TASK_GROUPS);
         assertEquals(NOT_MEASURED, c.verdict());
-        assertEquals("fanout measured for eventloop; the time from a failure to its group's end is not recorded yet", c.evidence());
     }
 
     @Test

@@ -84,6 +84,12 @@ public final class TestPoints {
         return withSidecar(p, sidecar(p.result(), p.concurrency(), p.concurrency(), -1, forks));
     }
 
+    /** {@return {@code p} with a run record whose forks' failed tasks took these median times to their outcome (µs)} */
+    public static Point withForkFailures(Point p, double... failedP50Micros) {
+        List<Sidecar.Fork> forks = Arrays.stream(failedP50Micros).mapToObj(x -> new Sidecar.Fork(-1, x, x, 10, x)).toList();
+        return withSidecar(p, sidecar(p.result(), p.concurrency(), p.concurrency(), -1, forks));
+    }
+
     /** {@return {@code p} with a run record saying at most {@code maxInFlight} tasks were in flight} */
     public static Point withMaxInFlight(Point p, int maxInFlight) {
         return withSidecar(p, sidecar(p.result(), p.concurrency(), maxInFlight, -1, List.of()));
