@@ -1,7 +1,7 @@
 package dev.crossover.eventloop;
 
 import java.util.ArrayDeque;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.Objects;
 
 /**
@@ -25,6 +25,14 @@ import java.util.Objects;
  * element handed and not yet delivered still counts in {@link #size()} and against the capacity,
  * as in asyncio.
  *
+ * <h2>No item is put by a cancelled put</h2>
+ * A put that waits on a full queue is handed a place when one comes free, and its item goes in
+ * only when that place is delivered, in the same step as the put ends: a put cancelled in between
+ * (directly or through a stage that awaits it) puts nothing, and its place goes to the next put
+ * in line, so a retry never puts an item twice (asyncio's {@code put} resumes from its wait and
+ * only then calls {@code put_nowait}). A place handed to a put and not yet delivered is taken:
+ * {@link #offer} cannot have it.
+ *
  * <h2>Threading</h2>
  * Created and used on a loop thread only; every method throws {@link IllegalStateException} elsewhere.
  *
@@ -36,8 +44,10 @@ public final class AsyncQueue<T> {
     /** Elements not handed to any get, oldest first. */
     private final ArrayDeque<T> items = new ArrayDeque<>();
     private final Handoff<T> getters;
-    /** Waiting puts in arrival order; a cancelled one removes itself in O(1). */
-    private final LinkedHashSet<Putter<T>> putters = new LinkedHashSet<>();
+    /** Waiting puts in arrival order, each handed a free place first and its item put in on delivery. */
+    private final Handoff<Void> places;
+    /** The item of each waiting put, by identity (never the element's equals). */
+    private final IdentityHashMap<Task<Void>, T> putItems = new IdentityHashMap<>();
 
     /**
      * Creates a queue that holds at most {@code capacity} elements.
@@ -55,8 +65,24 @@ public final class AsyncQueue<T> {
             }
 
             @Override
-            public void delivered() {
+            public void delivered(Task<T> task) {
                 admitPutter();
+            }
+        });
+        this.places = new Handoff<>(loop, "queue put", new Handoff.Owner<>() {
+            @Override
+            public void unclaimed(Void place) {
+                // handed to a put that dropped out, none waiting: the place is simply free again
+            }
+
+            @Override
+            public void delivered(Task<Void> put) {
+                enqueue(putItems.remove(put));  // in the same step as the put ends: see the class doc
+            }
+
+            @Override
+            public void left(Task<Void> put) {
+                putItems.remove(put);
             }
         });
     }
@@ -68,14 +94,13 @@ public final class AsyncQueue<T> {
     public Task<Void> put(T item) {
         Objects.requireNonNull(item, "item");
         loop.checkInLoop("AsyncQueue.put");
-        Task<Void> put = new Task<>(loop, "queue put");
         if (offer(item)) {
+            Task<Void> put = new Task<>(loop, "queue put");
             put.complete(null);
             return put;
         }
-        Putter<T> putter = new Putter<>(put, item);
-        putters.add(putter);
-        put.cancelWith(() -> putters.remove(putter));
+        Task<Void> put = places.await();
+        putItems.put(put, item);
         return put;
     }
 
@@ -99,7 +124,7 @@ public final class AsyncQueue<T> {
     public boolean offer(T item) {
         Objects.requireNonNull(item, "item");
         loop.checkInLoop("AsyncQueue.offer");
-        if (size() >= capacity) {
+        if (size() + places.handedValues() >= capacity) {  // a place handed to a waiting put is taken
             return false;
         }
         enqueue(item);
@@ -134,28 +159,8 @@ public final class AsyncQueue<T> {
         }
     }
 
-    /**
-     * A place came free: the longest-waiting put still waiting goes in (one ended by fail(...) is
-     * still queued; its item stays out, as a cancelled put's does).
-     */
+    /** A place came free: handed to the longest-waiting put, whose item goes in when it is delivered. */
     private void admitPutter() {
-        while (!putters.isEmpty()) {
-            Putter<T> putter = putters.removeFirst();
-            if (putter.task.complete(null)) {
-                enqueue(putter.item);
-                return;
-            }
-        }
-    }
-
-    /** A waiting put; compared by identity, so that the set never calls the element's equals. */
-    private static final class Putter<T> {
-        final Task<Void> task;
-        final T item;
-
-        Putter(Task<Void> task, T item) {
-            this.task = task;
-            this.item = item;
-        }
+        places.handToWaiter(null);
     }
 }

@@ -48,7 +48,7 @@ public final class AsyncSemaphore {
             }
 
             @Override
-            public void delivered() {
+            public void delivered(Task<Void> task) {
                 // a permit changes hands; nothing frees
             }
         });

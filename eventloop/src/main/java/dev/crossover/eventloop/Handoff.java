@@ -42,8 +42,12 @@ final class Handoff<V> {
         /** Takes back {@code value}, handed to a task that dropped out while no other task waits. */
         void unclaimed(V value);
 
-        /** A value has left for a task that takes it (a queue's place is free now). */
-        void delivered();
+        /** A value is about to leave for {@code task}, which takes it (a queue's place is free now). */
+        void delivered(Task<V> task);
+
+        /** {@code task} left the line without taking a value: cancelled, failed, or passed over. */
+        default void left(Task<V> task) {
+        }
     }
 
     /** Stands for a null value (a permit) in {@link #values}, which holds no null. */
@@ -76,7 +80,11 @@ final class Handoff<V> {
     Task<V> await() {
         Task<V> task = new Task<>(loop, name);
         waiting.add(task);
-        task.cancelWith(() -> waiting.remove(task));
+        task.cancelWith(() -> {
+            if (waiting.remove(task)) {
+                owner.left(task);
+            }
+        });
         return task;
     }
 
@@ -86,7 +94,7 @@ final class Handoff<V> {
             if (!waiting.getFirst().isDone()) {
                 return true;
             }
-            waiting.removeFirst();  // ended by fail(...), which runs no canceller: dropped here, lazily
+            owner.left(waiting.removeFirst());  // ended by fail(...), which runs no canceller: dropped here, lazily
         }
         return false;
     }
@@ -103,7 +111,13 @@ final class Handoff<V> {
 
     /** {@return how many tasks wait for a value}, not counting tasks that have ended (O(waiting)) */
     int waiting() {
-        waiting.removeIf(Task::isDone);
+        waiting.removeIf(task -> {
+            if (task.isDone()) {
+                owner.left(task);
+                return true;
+            }
+            return false;
+        });
         return waiting.size();
     }
 
@@ -134,6 +148,7 @@ final class Handoff<V> {
         try {
             for (Task<V> task = handed.poll(); task != null; task = handed.poll()) {
                 if (task.isDone()) {
+                    owner.left(task);
                     Task<V> next = nextWaiter();
                     if (next != null) {
                         handed.add(next);  // moves up behind the others: the values stay in order
@@ -143,7 +158,7 @@ final class Handoff<V> {
                     continue;
                 }
                 V value = unwrap(values.poll());
-                owner.delivered();
+                owner.delivered(task);
                 task.deliver(value);
             }
         } finally {

@@ -356,7 +356,7 @@ class AsyncTest {
                 return events;
             });
         });
-        assertEquals(List.of("done after 3 puts: truetruefalse, size 2", "got 1, third put done: true, size 2",
+        assertEquals(List.of("done after 3 puts: truetruefalse, size 2", "got 1, third put done: false, size 1",
                 "got [2, 3]", "got 4, size 0"), log);
     }
 

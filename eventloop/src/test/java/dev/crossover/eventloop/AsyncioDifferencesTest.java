@@ -1,0 +1,59 @@
+package dev.crossover.eventloop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviours where the loop's API once differed from asyncio, each pinned as CPython's
+ * {@code Lib/test/test_asyncio} pins it (the test it follows is named in each method's comment).
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class AsyncioDifferencesTest {
+
+    // test_queues.py, test_cancelled_put_silence_value_error_exception / test_put_cancelled_race:
+    // a put cancelled after its place came free but before it resumed puts nothing.
+    @Test
+    void aPutCancelledAfterItsPlaceCameFreeLeavesNothingInTheQueue() {
+        Object[] seen = Async.run(() -> {
+            AsyncQueue<String> queue = new AsyncQueue<>(1);
+            queue.offer("a");
+            Task<Void> put = queue.put("x");
+            Task<Void> awaiting = put.thenApply(v -> null);  // the coroutine's "await queue.put(x)"
+            String first = queue.poll();                      // a place comes free for the put
+            boolean cancelled = awaiting.cancel();            // before the put has resumed
+            return Async.sleep(Duration.ofMillis(1)).thenApply(v -> new Object[] {
+                    first, cancelled, put.isCancelled(), queue.size(), queue.poll(), queue.offer("retry"), queue.size()});
+        });
+        assertEquals("a", seen[0]);
+        assertEquals(true, seen[1], "the awaiting stage was still pending");
+        assertEquals(true, seen[2], "the put itself was cancelled, not completed");
+        assertEquals(0, seen[3], "size once the cancelled put is gone");
+        assertEquals(null, seen[4], "nothing was put by the cancelled put");
+        assertEquals(true, seen[5], "its place is free for a retry");
+        assertEquals(1, seen[6], "the retry's item is there once, not twice");
+    }
+
+    @Test
+    void aPutCancelledAfterItsPlaceCameFreePassesThePlaceToTheNextPut() {
+        List<String> got = Async.run(() -> {
+            AsyncQueue<String> queue = new AsyncQueue<>(1);
+            queue.offer("a");
+            Task<Void> first = queue.put("cancelled");
+            Task<Void> second = queue.put("b");
+            queue.poll();
+            first.cancel();
+            return second.thenCompose(v -> queue.get()).thenApply(item -> List.of(item, String.valueOf(queue.size())));
+        });
+        assertEquals(List.of("b", "0"), got);
+    }
+}
