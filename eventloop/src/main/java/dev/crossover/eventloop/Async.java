@@ -172,16 +172,21 @@ public final class Async {
      * timeout fires wins, even if its done callbacks have not run yet.
      */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
+        return bound(task, saturatedNanos(timeout), String.valueOf(timeout));
+    }
+
+    /** {@return a task that ends as {@code task} does, or times out in {@code delayNanos}, cancelling it} */
+    private static <T> Task<T> bound(Task<T> task, long delayNanos, String limit) {
         EventLoop loop = EventLoop.current();
         Task<T> bounded = new Task<>(loop, task.name() + " (with timeout)");
-        Timer timer = loop.schedule(timeout.toNanos(), "timeout", () -> {
+        Timer timer = loop.schedule(delayNanos, "timeout", () -> {
             // Timers run before the done callbacks of the same turn, so the task may have ended in
             // this turn with its callback still queued. Timing out then would drop its value: with
             // waitFor(queue.get(), t) the item has left the queue and would be lost (old asyncio's
             // wait_for bug, python/asyncio#343).
             if (task.isDone()) {
                 bounded.copy(task);
-            } else if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + timeout))) {
+            } else if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + limit))) {
                 task.cancel();
             }
         });
@@ -196,9 +201,57 @@ public final class Async {
         return bounded;
     }
 
-    /** {@return {@code body}'s task, cancelled and failed with {@link TimeoutException} if not done within {@code timeout}}: {@code async with asyncio.timeout(...)} */
+    /**
+     * {@return {@code body}'s task, cancelled and failed with {@link TimeoutException} if not done
+     * within {@code timeout}}: {@code async with asyncio.timeout(...)}. The block runs at once, inside
+     * this call, as an {@code async with} block does; a timeout of zero or less still runs it until
+     * its first await (the task it returns) and times out only if that task is pending.
+     * {@snippet :
+     * // async with asyncio.timeout(0):
+     * //     print("runs")           # runs: the block starts at once
+     * //     await asyncio.sleep(1)  # TimeoutError here
+     * Async.timeout(Duration.ZERO, () -> {
+     *     System.out.println("runs");
+     *     return Async.sleep(Duration.ofSeconds(1));
+     * });
+     * }
+     */
     public static <T> Task<T> timeout(Duration timeout, Supplier<? extends Task<T>> body) {
-        return waitFor(spawn("timeout body", body), timeout);
+        long nanos = timeout.isNegative() ? 0 : saturatedNanos(timeout);
+        return timeoutAt(System.nanoTime() + nanos, body);
+    }
+
+    /**
+     * {@return {@code body}'s task, bounded by a deadline in {@link System#nanoTime()} units}:
+     * {@code asyncio.timeout_at(when)}; as {@link #timeout}, and a deadline already past runs the
+     * block until its first await too. A block that never awaits (returns a done task) completes.
+     */
+    public static <T> Task<T> timeoutAt(long deadlineNanos, Supplier<? extends Task<T>> body) {
+        Objects.requireNonNull(body, "body");
+        EventLoop loop = EventLoop.current();
+        Task<T> inner;
+        try {
+            inner = body.get();
+        } catch (Throwable t) {
+            Task<T> failed = new Task<>(loop, "timeout body");
+            failed.failThenRethrowError(t);
+            return failed;
+        }
+        if (inner == null) {
+            return Task.failed(new NullPointerException("timeout body: returned null (expected: a Task)"));
+        }
+        if (inner.isDone()) {
+            return inner;  // never awaited: nothing to time out
+        }
+        return bound(inner, deadlineNanos - System.nanoTime(), "the deadline");
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 2;  // "for ever", with room to add to nanoTime()
+        }
     }
 
     /**

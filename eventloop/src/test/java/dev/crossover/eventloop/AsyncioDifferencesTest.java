@@ -56,4 +56,36 @@ class AsyncioDifferencesTest {
         });
         assertEquals(List.of("b", "0"), got);
     }
+
+    // test_timeouts.py, test_timeout_zero / test_timeout_at_disabled... : timeout(0) runs the block up to
+    // its first await, and a block that does not await completes (test_timeout_zero_sleep_zero's cousin
+    // without a sleep: "async with timeout(0): pass" raises nothing).
+    @Test
+    void aZeroTimeoutRunsTheBlockAndABlockThatNeverAwaitsCompletes() {
+        List<String> log = new ArrayList<>();
+        String value = Async.run(() -> Async.timeout(Duration.ZERO, () -> {
+            log.add("block ran");
+            return Task.completed("done without awaiting");
+        }));
+        assertEquals("done without awaiting", value);
+        assertEquals(List.of("block ran"), log);
+    }
+
+    @Test
+    void aPastDeadlineRunsTheBlockUntilItsFirstAwaitThenTimesOut() {
+        List<String> log = new ArrayList<>();
+        java.util.concurrent.CompletionException e = assertThrows(java.util.concurrent.CompletionException.class,
+                () -> Async.run(() -> Async.timeoutAt(System.nanoTime() - 1_000_000, () -> {
+                    log.add("before the first await");
+                    return Async.sleep(Duration.ofHours(1)).thenApply(v -> log.add("after it"));
+                })));
+        assertInstanceOf(java.util.concurrent.TimeoutException.class, e.getCause());
+        assertEquals(List.of("before the first await"), log);
+        List<String> negative = new ArrayList<>();
+        assertThrows(java.util.concurrent.CompletionException.class, () -> Async.run(() -> Async.timeout(Duration.ofMillis(-5), () -> {
+            negative.add("ran");
+            return Async.sleep(Duration.ofHours(1));
+        })));
+        assertEquals(List.of("ran"), negative);
+    }
 }
