@@ -168,7 +168,8 @@ public final class Async {
 
     /**
      * {@return a task that ends as {@code task} does, or fails with {@link TimeoutException} after
-     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}. A task that is done when the
+     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}. The exception's cause is
+     * the task's {@link CancellationException}, as asyncio raises {@code TimeoutError} from it. A task that is done when the
      * timeout fires wins, even if its done callbacks have not run yet.
      */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
@@ -186,8 +187,14 @@ public final class Async {
             // wait_for bug, python/asyncio#343).
             if (task.isDone()) {
                 bounded.copy(task);
-            } else if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + limit))) {
+            } else {
+                // asyncio raises TimeoutError from the CancelledError of the inner task: chained the same way.
                 task.cancel();
+                TimeoutException timedOut = new TimeoutException("task " + task.name() + ": not done after " + limit);
+                if (task.isDone()) {
+                    timedOut.initCause(task.failure());
+                }
+                bounded.fail(timedOut);
             }
         });
         bounded.cancelWith(() -> {

@@ -88,4 +88,22 @@ class AsyncioDifferencesTest {
         })));
         assertEquals(List.of("ran"), negative);
     }
+
+    // test_waitfor.py, test_wait_for_timeout_chained / test_timeouts.py, test_timeout_exception_cause:
+    // the TimeoutError's __cause__ is the CancelledError of the inner task.
+    @Test
+    void aTimeoutIsChainedToTheCancellationOfTheInnerTask() {
+        Object[] seen = Async.run(() -> {
+            Task<Void> inner = Async.sleep(Duration.ofHours(1));
+            Task<Throwable> waited = Async.waitFor(inner, Duration.ofMillis(1)).thenApply(v -> (Throwable) null)
+                    .exceptionally(t -> t);
+            Task<Throwable> block = Async.timeout(Duration.ofMillis(1), () -> Async.sleep(Duration.ofHours(1)))
+                    .thenApply(v -> (Throwable) null).exceptionally(t -> t);
+            return Async.gather(waited, block).thenApply(both -> new Object[] {both.get(0), both.get(1), inner.failure()});
+        });
+        java.util.concurrent.TimeoutException fromWaitFor = assertInstanceOf(java.util.concurrent.TimeoutException.class, seen[0]);
+        assertTrue(fromWaitFor.getCause() == seen[2], "waitFor: the cause is the inner task's own cancellation");
+        java.util.concurrent.TimeoutException fromTimeout = assertInstanceOf(java.util.concurrent.TimeoutException.class, seen[1]);
+        assertInstanceOf(java.util.concurrent.CancellationException.class, fromTimeout.getCause(), "timeout: the cause");
+    }
 }
