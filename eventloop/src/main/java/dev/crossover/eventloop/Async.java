@@ -150,7 +150,18 @@ public final class Async {
 
     /**
      * {@return a task with the tasks' values in argument order}: {@code asyncio.gather}. The first
-     * failure fails it at once (the other tasks go on, as in asyncio); cancelling it cancels them all.
+     * failure fails it at once (the other tasks go on, as in asyncio). A child that is cancelled fails
+     * it with that {@link CancellationException}, and it is not itself cancelled, so
+     * {@link Task#exceptionally} sees it. Cancelling it cancels every child still pending; it returns
+     * false, and the results stand, if every child is done already.
+     * {@snippet :
+     * // g = asyncio.gather(a, b); a.cancel()
+     * // try: await g
+     * // except asyncio.CancelledError: ...   # g.cancelled() is False
+     * Task<List<String>> g = Async.gather(a, b);
+     * a.cancel();
+     * g.exceptionally(e -> List.of());        // e is the CancellationException
+     * }
      */
     public static <T> Task<List<T>> gather(List<? extends Task<? extends T>> tasks) {
         Gathering<T> g = new Gathering<>(tasks, false);
@@ -371,21 +382,29 @@ public final class Async {
         }
     }
 
-    /** The bookkeeping of one gather: values in argument order, the count still pending. */
-    private static final class Gathering<T> {
+    /**
+     * The bookkeeping of one gather: values in argument order, the count still pending. As asyncio's
+     * {@code _GatheringFuture}, cancelling it is a request: it cancels the children that are still
+     * pending and says whether there was one; the gather then ends when they do, failed (not
+     * cancelled) with a {@link CancellationException}. A cancelled child fails it the same way.
+     */
+    private static final class Gathering<T> implements Task.CancelRequest {
         final Task<List<T>> result;
         final Task<List<Outcome<T>>> outcomes;
+        private final List<? extends Task<? extends T>> tasks;
         private final Object[] values;
         private int remaining;
+        private boolean cancelRequested;
 
         Gathering(List<? extends Task<? extends T>> tasks, boolean asOutcomes) {
             EventLoop loop = EventLoop.current();
+            this.tasks = tasks;
             this.values = new Object[tasks.size()];
             this.remaining = tasks.size();
             this.result = asOutcomes ? null : new Task<>(loop, "gather");
             this.outcomes = asOutcomes ? new Task<>(loop, "gather") : null;
             Task<?> mine = asOutcomes ? outcomes : result;
-            mine.cancelWith(() -> tasks.forEach(Task::cancel));
+            mine.cancelWith(this);
             for (int i = 0; i < values.length; i++) {
                 int index = i;
                 tasks.get(i).whenDone(done -> ended(index, done, asOutcomes));
@@ -395,13 +414,23 @@ public final class Async {
             }
         }
 
+        @Override
+        public boolean request() {
+            boolean any = false;
+            for (Task<? extends T> task : tasks) {
+                any |= task.cancel();
+            }
+            cancelRequested |= any;
+            return any;
+        }
+
         private void ended(int index, Task<? extends T> done, boolean asOutcomes) {
             if (asOutcomes) {
                 values[index] = Outcome.of(done);
             } else if (done.isSucceeded()) {
                 values[index] = done.result();
             } else if (!result.isDone()) {
-                result.fail(done.failure());
+                result.failAsIs(done.failure());  // a cancelled child too: the gather fails, not cancelled
             }
             if (--remaining == 0) {
                 finish(asOutcomes);
@@ -410,10 +439,18 @@ public final class Async {
 
         @SuppressWarnings("unchecked")
         private void finish(boolean asOutcomes) {
+            Task<?> mine = asOutcomes ? outcomes : result;
+            if (mine.isDone()) {
+                return;
+            }
+            if (cancelRequested) {
+                mine.failAsIs(new CancellationException("gather: cancelled"));
+                return;
+            }
             List<Object> all = Collections.unmodifiableList(Arrays.asList(values));
             if (asOutcomes) {
                 outcomes.complete((List<Outcome<T>>) (List<?>) all);
-            } else if (!result.isDone()) {
+            } else {
                 result.complete((List<T>) (List<?>) all);
             }
         }

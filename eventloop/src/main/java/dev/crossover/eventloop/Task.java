@@ -199,6 +199,9 @@ public final class Task<T> {
             return false;
         }
         Runnable release = canceller;
+        if (release instanceof CancelRequest request) {
+            return request.request();  // the task decides, and ends as what it cancelled ends
+        }
         this.failure = new CancellationException("task " + name + ": cancelled");
         finish(CANCELLED);
         if (release != null) {
@@ -355,6 +358,35 @@ public final class Task<T> {
             case FAILED -> "failed: " + failure;
             default -> "cancelled";
         } + "]";
+    }
+
+    /**
+     * A canceller that makes {@link #cancel()} a request, as asyncio's {@code Task.cancel} and
+     * {@code _GatheringFuture.cancel} are: the task stays pending and ends as what it cancelled
+     * ends, and {@link #request()} says whether anything could be cancelled.
+     */
+    interface CancelRequest extends Runnable {
+        /** {@return whether the request cancelled something}; the task's cancel() returns it */
+        boolean request();
+
+        @Override
+        default void run() {
+            request();
+        }
+    }
+
+    /**
+     * Ends the task with {@code failure} as a failure, even a {@link CancellationException}: asyncio's
+     * {@code set_exception(CancelledError())}, which leaves the future not {@code cancelled()}.
+     */
+    boolean failAsIs(Throwable failure) {
+        loop.checkInLoop("Task.fail");
+        if (state != PENDING) {
+            return false;
+        }
+        this.failure = failure;
+        finish(FAILED);
+        return true;
     }
 
     /** Sets what {@link #cancel()} must release; runs it at once if the task is cancelled already. */

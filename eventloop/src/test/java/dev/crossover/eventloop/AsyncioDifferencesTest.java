@@ -106,4 +106,56 @@ class AsyncioDifferencesTest {
         java.util.concurrent.TimeoutException fromTimeout = assertInstanceOf(java.util.concurrent.TimeoutException.class, seen[1]);
         assertInstanceOf(java.util.concurrent.CancellationException.class, fromTimeout.getCause(), "timeout: the cause");
     }
+
+    // test_tasks.py, GatherTestsBase.test_cancel_gather_2 / test_gather's "cancel() after the children
+    // are done": a gather whose children are all done cannot be cancelled, and its results stand.
+    @Test
+    void cancellingAGatherWhoseChildrenAreAllDoneReturnsFalseAndTheResultsStand() {
+        Object[] seen = Async.run(() -> {
+            Task<List<Integer>> g = Async.gather(Task.completed(1), Task.completed(2));  // pending: callbacks not run yet
+            boolean cancelled = g.cancel();
+            return g.thenApply(values -> new Object[] {cancelled, values, g.isCancelled()});
+        });
+        assertEquals(false, seen[0], "cancel() found nothing to cancel");
+        assertEquals(List.of(1, 2), seen[1]);
+        assertEquals(false, seen[2]);
+    }
+
+    @Test
+    void cancellingAGatherCancelsItsPendingChildrenAndFailsItWithTheCancellation() {
+        Object[] seen = Async.run(() -> {
+            Task<Void> slow = Async.sleep(Duration.ofHours(1));
+            Task<List<Object>> g = Async.gather(Task.completed(1), slow);
+            boolean cancelled = g.cancel();
+            Throwable[] caught = new Throwable[1];
+            return g.exceptionally(t -> {
+                caught[0] = t;
+                return null;
+            }).thenApply(v -> new Object[] {cancelled, slow.isCancelled(), caught[0], g.isCancelled(), g.isFailed()});
+        });
+        assertEquals(true, seen[0]);
+        assertEquals(true, seen[1], "the pending child was cancelled");
+        assertInstanceOf(java.util.concurrent.CancellationException.class, seen[2]);
+        assertEquals(false, seen[3], "the gather is not itself cancelled");
+        assertEquals(true, seen[4], "it failed with the cancellation");
+    }
+
+    // test_tasks.py, GatherTestsBase.test_one_cancellation: "self.assertFalse(fut.cancelled());
+    // self.assertIsInstance(fut.exception(), asyncio.CancelledError)".
+    @Test
+    void aGatherWhoseChildWasCancelledFailsWithTheCancellationAndAHandlerCatchesIt() {
+        Object[] seen = Async.run(() -> {
+            Task<String> a = Task.create("a");
+            Task<String> b = Task.create("b");
+            Task<List<String>> g = Async.gather(a, b);
+            a.complete("one");
+            b.cancel();
+            Task<List<String>> caught = g.exceptionally(t -> List.of("caught " + t.getClass().getSimpleName()));
+            return caught.thenApply(v -> new Object[] {g.isCancelled(), g.isFailed(), g.failure(), v});
+        });
+        assertEquals(false, seen[0], "not cancelled");
+        assertEquals(true, seen[1], "failed");
+        assertInstanceOf(java.util.concurrent.CancellationException.class, seen[2]);
+        assertEquals(List.of("caught CancellationException"), seen[3]);
+    }
 }
