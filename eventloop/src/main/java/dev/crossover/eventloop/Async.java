@@ -43,7 +43,8 @@ public final class Async {
 
     /**
      * Starts a loop, runs {@code main} on it to completion, shuts the loop down and returns main's
-     * value: {@code asyncio.run(main())}. Tasks still pending when main ends are dropped with the loop.
+     * value: {@code asyncio.run(main())}. Tasks spawned with {@link #spawn} and still pending when
+     * main ends are cancelled, and {@code run} waits until they have ended, as {@code asyncio.run} does.
      * If {@code main} itself throws rather than returning a task, {@code run} throws that.
      *
      * @throws RuntimeException      main's failure as it was, if unchecked
@@ -58,11 +59,17 @@ public final class Async {
             throw new IllegalStateException("Async.run: called on event loop thread " + Thread.currentThread().getName()
                     + " (expected: a thread without a running loop; waiting there would deadlock)");
         }
-        EventLoop loop = EventLoop.start("asyncio");
+        EventLoop loop = new EventLoop("asyncio");
+        loop.trackTasks();
+        loop.start();
         try {
             Task<T> task = new Task<>(loop, "main");
             loop.execute("main", () -> start(task, main));
-            return task.join();
+            try {
+                return task.join();
+            } finally {
+                cancelRemaining(loop);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Async.run: interrupted while waiting for main");
@@ -76,6 +83,40 @@ public final class Async {
             throw e;
         } finally {
             loop.close();
+        }
+    }
+
+    /**
+     * What {@code asyncio.run} does once main has ended ({@code _cancel_all_tasks}): cancels every
+     * spawned task still pending and waits until they have all ended, their done callbacks run; a
+     * task that then fails with something other than its cancellation is reported to the loop's
+     * reporter. Does nothing if the loop has ended (an Error ended it).
+     */
+    private static void cancelRemaining(EventLoop loop) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+        try {
+            loop.execute("cancel remaining tasks", () -> {
+                List<Task<?>> pending = loop.pendingTasks();
+                pending.forEach(Task::cancel);
+                gatherOutcomes(pending).whenDone(all -> {
+                    for (int i = 0; i < pending.size(); i++) {
+                        if (all.result().get(i) instanceof Outcome.Failure<?> f
+                                && !(f.cause() instanceof CancellationException)) {
+                            loop.reportFailure("task " + pending.get(i).name() + " (failed while Async.run cancelled it)", f.cause());
+                        }
+                    }
+                    ended.complete(null);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            return;  // the loop has ended: nothing can run any more
+        }
+        while (!ended.isDone() && loop.state() == EventLoop.State.RUNNING) {
+            try {
+                ended.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                // not yet: check the loop again
+            }
         }
     }
 
@@ -125,6 +166,7 @@ public final class Async {
         Objects.requireNonNull(coroutine, "coroutine");
         EventLoop loop = EventLoop.current();
         Task<T> task = new Task<>(loop, name);
+        loop.track(task);
         loop.callSoon(name, () -> {
             if (task.isDone()) {
                 return;  // cancelled before it started

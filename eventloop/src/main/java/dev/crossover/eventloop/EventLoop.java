@@ -89,6 +89,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     final TimerQueue timers = new TimerQueue();
     private long timerSequence;
     private long callbackFailures;
+    /** Spawned tasks not yet done, kept only for {@link Async#run} (asyncio's {@code all_tasks}); else null. */
+    private java.util.Set<Task<?>> tasks;
     private volatile ExecutorService defaultExecutor;
     /** The threads of {@link #defaultExecutor}, joined by {@link #close()}. */
     private final OwnedThreads defaultExecutorThreads;
@@ -277,6 +279,30 @@ public final class EventLoop implements Executor, AutoCloseable {
             defaultExecutor = pool;
         }
         return defaultExecutor;
+    }
+
+    /** Keeps every spawned task until it is done, for {@link #pendingTasks()}; before {@link #start()}. */
+    void trackTasks() {
+        tasks = new java.util.LinkedHashSet<>();
+    }
+
+    /** Records {@code task} if this loop keeps its tasks; a loop that does not pays nothing. */
+    void track(Task<?> task) {
+        if (tasks != null) {
+            tasks.add(task);
+            task.whenDone(tasks::remove);
+        }
+    }
+
+    /** {@return the spawned tasks not yet done, oldest first} (empty unless the loop keeps them) */
+    java.util.List<Task<?>> pendingTasks() {
+        checkInLoop("pendingTasks");
+        return tasks == null ? java.util.List.of() : java.util.List.copyOf(tasks);
+    }
+
+    /** Reports {@code failure} as a callback failure under {@code name}. */
+    void reportFailure(String name, Throwable failure) {
+        report(name, failure);
     }
 
     /** {@return how many timers are armed} @throws IllegalStateException off the loop thread */

@@ -158,4 +158,21 @@ class AsyncioDifferencesTest {
         assertInstanceOf(java.util.concurrent.CancellationException.class, seen[2]);
         assertEquals(List.of("caught CancellationException"), seen[3]);
     }
+
+    // test_runners.py, RunTests.test_asyncio_run_cancels_hanging_tasks: "lo_task = asyncio.create_task(
+    // leftover()); return 123" -> run returns 123 and lo_task is done (cancelled), its callbacks run.
+    @Test
+    void runCancelsTasksStillPendingWhenMainEndsAndWaitsForThemToEnd() {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        Object[] leftover = new Object[1];
+        int value = Async.run(() -> {
+            Task<Void> child = Async.spawn("leftover", () -> Async.sleep(Duration.ofHours(1)));
+            child.whenDone(t -> log.add("leftover ended, cancelled: " + t.isCancelled()));
+            leftover[0] = child;
+            return Task.completed(123);
+        });
+        assertEquals(123, value);
+        assertEquals(List.of("leftover ended, cancelled: true"), log);
+        assertTrue(((Task<?>) leftover[0]).isCancelled());
+    }
 }
