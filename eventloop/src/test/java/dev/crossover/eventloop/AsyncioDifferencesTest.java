@@ -175,4 +175,31 @@ class AsyncioDifferencesTest {
         assertEquals(List.of("leftover ended, cancelled: true"), log);
         assertTrue(((Task<?>) leftover[0]).isCancelled());
     }
+
+    // test_base_events.py, BaseEventLoopTests.test_call_soon / test_events.py test_call_soon_threadsafe:
+    // asyncio keeps one ready FIFO; a call_soon_threadsafe that returned is ahead of a later call_soon.
+    @Test
+    void aCallSoonThreadsafeThatReturnedRunsBeforeALaterLoopThreadCallSoon() throws Exception {
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2);
+        try (EventLoop loop = EventLoop.start("fifo")) {
+            loop.execute(() -> {
+                Thread other = Thread.ofPlatform().start(() -> loop.callSoonThreadsafe(() -> {
+                    order.add("threadsafe");
+                    done.countDown();
+                }));
+                try {
+                    other.join(5_000);  // its call has returned before the callSoon below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                loop.callSoon(() -> {
+                    order.add("call soon");
+                    done.countDown();
+                });
+            });
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("threadsafe", "call soon"), order);
+    }
 }
