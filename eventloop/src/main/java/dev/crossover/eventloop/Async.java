@@ -153,7 +153,9 @@ public final class Async {
     /**
      * Schedules {@code coroutine} to start in the loop's next turn: {@code asyncio.create_task}.
      * Cancelling the returned task before it starts means it never starts; after, it cancels the
-     * task the coroutine is waiting on.
+     * task the coroutine is waiting on and stays pending until that cancellation has come back
+     * through the coroutine's stages, which may clean up ({@link Task#andFinally}) or suppress it
+     * ({@link Task#onCancellation}): asyncio's {@code Task.cancel}.
      *
      * @return the task, which ends as the coroutine's task ends (or fails with what the coroutine threw)
      */
@@ -166,10 +168,15 @@ public final class Async {
         Objects.requireNonNull(coroutine, "coroutine");
         EventLoop loop = EventLoop.current();
         Task<T> task = new Task<>(loop, name);
+        task.awaitsLater();
         loop.track(task);
         loop.callSoon(name, () -> {
             if (task.isDone()) {
-                return;  // cancelled before it started
+                return;  // ended (by fail or a canceller) before it started
+            }
+            if (task.mustCancel()) {
+                task.endCancelled();  // cancelled before it started: the coroutine never runs, as in asyncio
+                return;
             }
             Task<T> inner;
             try {
