@@ -236,10 +236,18 @@ public final class Async {
         return bound(task, saturatedNanos(timeout), String.valueOf(timeout));
     }
 
-    /** {@return a task that ends as {@code task} does, or times out in {@code delayNanos}, cancelling it} */
+    /**
+     * {@return a task that ends as {@code task} does, or times out in {@code delayNanos}, cancelling it}.
+     * As asyncio's {@code timeout}: once the timer has cancelled the task, the task's own end decides;
+     * if it ends cancelled, and no cancel but the timer's is left ({@link Task#uncancel()}), the
+     * result is a {@link TimeoutException} caused by that cancellation; if the task suppressed the
+     * cancellation, its outcome stands; if someone else cancelled it too, it stays a cancellation.
+     */
     private static <T> Task<T> bound(Task<T> task, long delayNanos, String limit) {
         EventLoop loop = EventLoop.current();
         Task<T> bounded = new Task<>(loop, task.name() + " (with timeout)");
+        int cancellingBefore = task.cancelling();
+        boolean[] expired = new boolean[1];
         Timer timer = loop.schedule(delayNanos, "timeout", () -> {
             // Timers run before the done callbacks of the same turn, so the task may have ended in
             // this turn with its callback still queued. Timing out then would drop its value: with
@@ -247,15 +255,10 @@ public final class Async {
             // wait_for bug, python/asyncio#343).
             if (task.isDone()) {
                 bounded.copy(task);
-            } else {
-                // asyncio raises TimeoutError from the CancelledError of the inner task: chained the same way.
-                task.cancel();
-                TimeoutException timedOut = new TimeoutException("task " + task.name() + ": not done after " + limit);
-                if (task.isDone()) {
-                    timedOut.initCause(task.failure());
-                }
-                bounded.fail(timedOut);
+                return;
             }
+            expired[0] = true;
+            task.cancel();  // its end, below, decides: a stage or a spawned task may clean up first
         });
         bounded.cancelWith(() -> {
             timer.cancel();
@@ -263,7 +266,14 @@ public final class Async {
         });
         task.whenDone(done -> {
             timer.cancel();
-            bounded.copy(done);
+            if (expired[0] && done.isCancelled() && done.uncancel() <= cancellingBefore) {
+                // asyncio raises TimeoutError from the CancelledError of the inner task: chained the same way.
+                TimeoutException timedOut = new TimeoutException("task " + task.name() + ": not done after " + limit);
+                timedOut.initCause(done.failure());
+                bounded.fail(timedOut);
+            } else {
+                bounded.copy(done);
+            }
         });
         return bounded;
     }
@@ -339,6 +349,26 @@ public final class Async {
             return end;
         }
         return group.join();
+    }
+
+    /**
+     * Opens a {@link TaskGroup}, runs {@code body} in it at once and awaits the task it returns as
+     * well as every child: {@code async with asyncio.TaskGroup() as tg:} whose block itself awaits.
+     * A child that fails cancels the others and the block (delivered into it, so it may clean up);
+     * the group then fails with a {@link TaskGroupException}; otherwise it ends with the block's value.
+     * {@snippet :
+     * // async with asyncio.TaskGroup() as tg:
+     * //     tg.create_task(fail_soon())
+     * //     await asyncio.sleep(3600)   # cancelled when fail_soon fails
+     * Task<Void> block = Async.withTaskGroup(tg -> {
+     *     tg.spawn(Example::failSoon);
+     *     return Async.sleep(Duration.ofHours(1));
+     * });
+     * }
+     */
+    public static <T> Task<T> withTaskGroup(java.util.function.Function<TaskGroup, ? extends Task<T>> body) {
+        Objects.requireNonNull(body, "body");
+        return TaskGroup.run(body);
     }
 
     /**
