@@ -88,6 +88,12 @@ public final class AsyncSemaphore {
         return permits;
     }
 
+    /** {@return permits not held by any task}: free ones and those handed to an acquire not yet delivered */
+    int value() {
+        loop.checkInLoop("AsyncSemaphore.value");
+        return permits + waiters.handedValues();
+    }
+
     /** {@return tasks waiting for a permit}, not counting waiters that have ended or been handed one */
     public int waiting() {
         loop.checkInLoop("AsyncSemaphore.waiting");
