@@ -352,6 +352,158 @@ public final class Async {
     }
 
     /**
+     * {@return a task that ends, once {@code returnWhen} is met, with the tasks split into done and
+     * pending}: {@code done, pending = await asyncio.wait(tasks, return_when=...)}. It cancels none of
+     * the tasks, and cancelling it cancels none of them either.
+     * {@snippet :
+     * // done, pending = await asyncio.wait({a, b}, return_when=asyncio.FIRST_COMPLETED)
+     * Task<Waited<String>> first = Async.wait(List.of(a, b), ReturnWhen.FIRST_COMPLETED);
+     * }
+     *
+     * @throws IllegalArgumentException if {@code tasks} is empty (asyncio: "Set of Tasks/Futures is empty")
+     */
+    public static <T> Task<Waited<T>> wait(List<Task<T>> tasks, ReturnWhen returnWhen) {
+        return waitUntil(tasks, returnWhen, -1);
+    }
+
+    /**
+     * As {@link #wait(List, ReturnWhen)}, but returns after {@code timeout} at the latest, with what is
+     * done by then: {@code asyncio.wait(tasks, timeout=..., return_when=...)}; a timeout is no failure.
+     */
+    public static <T> Task<Waited<T>> wait(List<Task<T>> tasks, ReturnWhen returnWhen, Duration timeout) {
+        return waitUntil(tasks, returnWhen, Math.max(0, saturatedNanos(timeout)));
+    }
+
+    private static <T> Task<Waited<T>> waitUntil(List<Task<T>> tasks, ReturnWhen returnWhen, long timeoutNanos) {
+        Objects.requireNonNull(returnWhen, "returnWhen");
+        List<Task<T>> all = List.copyOf(tasks);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("tasks: [] (expected: at least one task)");
+        }
+        EventLoop loop = EventLoop.current();
+        Task<Waited<T>> waiter = new Task<>(loop, "wait");
+        Runnable release = () -> {
+            if (!waiter.isDone()) {
+                List<Task<T>> done = new java.util.ArrayList<>();
+                List<Task<T>> pending = new java.util.ArrayList<>();
+                for (Task<T> t : all) {
+                    (t.isDone() ? done : pending).add(t);
+                }
+                waiter.complete(new Waited<>(done, pending));
+            }
+        };
+        Timer timer = timeoutNanos < 0 ? null : loop.schedule(timeoutNanos, "wait timeout", release);
+        if (timer != null) {
+            waiter.cancelWith(timer::cancel);
+        }
+        int[] remaining = {all.size()};
+        for (Task<T> t : all) {
+            if (t.isDone()) {
+                // Counted now, not in a done callback that a short timeout's timer could beat.
+                remaining[0]--;
+                if (remaining[0] == 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+                        || (returnWhen == ReturnWhen.FIRST_EXCEPTION && t.isFailed())) {
+                    if (timer != null) {
+                        timer.cancel();
+                    }
+                    release.run();
+                }
+                continue;
+            }
+            t.whenDone(d -> {
+                remaining[0]--;
+                if (remaining[0] == 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+                        || (returnWhen == ReturnWhen.FIRST_EXCEPTION && d.isFailed())) {
+                    if (timer != null) {
+                        timer.cancel();
+                    }
+                    release.run();
+                }
+            });
+        }
+        return waiter;
+    }
+
+    /**
+     * {@return one task per task given, the i-th ending as the i-th of them to end does}:
+     * {@code for next in asyncio.as_completed(tasks): result = await next}. A failure or cancellation
+     * is passed on as such, to its place in the order.
+     * {@snippet :
+     * // for coro in asyncio.as_completed([slow, fast]):
+     * //     print(await coro)          # fast first
+     * for (Task<String> next : Async.asCompleted(List.of(slow, fast))) {
+     *     next.thenAccept(System.out::println);
+     * }
+     * }
+     */
+    public static <T> List<Task<T>> asCompleted(List<? extends Task<? extends T>> tasks) {
+        return asCompleted(tasks, null);
+    }
+
+    /**
+     * As {@link #asCompleted(List)}; once {@code timeout} has passed, the places not yet taken fail
+     * with {@link TimeoutException} ({@code as_completed(..., timeout=...)}, which raises TimeoutError).
+     */
+    public static <T> List<Task<T>> asCompleted(List<? extends Task<? extends T>> tasks, Duration timeout) {
+        EventLoop loop = EventLoop.current();
+        List<Task<T>> order = new java.util.ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            order.add(new Task<>(loop, "as_completed " + i));
+        }
+        int[] next = {0};
+        Timer timer = timeout == null || tasks.isEmpty() ? null : loop.schedule(saturatedNanos(timeout), "as_completed timeout", () -> {
+            for (int i = next[0]; i < order.size(); i++) {
+                order.get(i).fail(new TimeoutException("as_completed: " + (order.size() - next[0])
+                        + " task(s) not done after " + timeout));
+            }
+            next[0] = order.size();
+        });
+        // Tasks done already take the first places now: a done callback runs in a later turn, after
+        // the timers of that turn, and a short timeout would otherwise beat a task that had ended.
+        for (Task<? extends T> t : tasks) {
+            if (t.isDone()) {
+                order.get(next[0]++).copy(t);
+            }
+        }
+        if (next[0] == order.size() && timer != null) {
+            timer.cancel();
+        }
+        for (Task<? extends T> t : tasks) {
+            if (t.isDone()) {
+                continue;
+            }
+            t.whenDone(d -> {
+                if (next[0] < order.size()) {
+                    order.get(next[0]++).copy(d);
+                    if (next[0] == order.size() && timer != null) {
+                        timer.cancel();
+                    }
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableList(order);
+    }
+
+    /**
+     * {@return a task that ends as {@code task} does, but whose cancellation leaves {@code task}
+     * running}: {@code asyncio.shield}. If {@code task} is done already, it is returned itself; if
+     * {@code task} is cancelled, the shield is cancelled too.
+     * {@snippet :
+     * // res = await asyncio.shield(something())   # cancelling us does not cancel something()
+     * Task<String> res = Async.shield(something());
+     * }
+     */
+    public static <T> Task<T> shield(Task<T> task) {
+        Objects.requireNonNull(task, "task");
+        if (task.isDone()) {
+            return task;
+        }
+        Task<T> outer = new Task<>(task.loop, task.name() + " (shielded)");
+        task.whenDone(outer::copy);
+        return outer;
+    }
+
+    /**
      * Opens a {@link TaskGroup}, runs {@code body} in it at once and awaits the task it returns as
      * well as every child: {@code async with asyncio.TaskGroup() as tg:} whose block itself awaits.
      * A child that fails cancels the others and the block (delivered into it, so it may clean up);
