@@ -121,6 +121,23 @@ final class Handoff<V> {
         return waiting.size();
     }
 
+    /** Fails every task waiting in line with {@code failure}; tasks handed a value keep it. */
+    void failWaiting(java.util.function.Supplier<? extends Throwable> failure) {
+        java.util.List<Task<V>> all = java.util.List.copyOf(waiting);
+        waiting.clear();
+        for (Task<V> task : all) {
+            owner.left(task);
+            task.fail(failure.get());
+        }
+    }
+
+    /** Fails every task handed a value and not yet delivered; their values go back (or on) at delivery. */
+    void failHanded(java.util.function.Supplier<? extends Throwable> failure) {
+        for (Task<V> task : java.util.List.copyOf(handed)) {
+            task.fail(failure.get());
+        }
+    }
+
     /** {@return how many values are handed and not yet delivered} */
     int handedValues() {
         return values.size();

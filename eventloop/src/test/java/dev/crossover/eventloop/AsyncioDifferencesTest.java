@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class AsyncioDifferencesTest {
+    static final int REPEATS = 20;
 
     // test_queues.py, test_cancelled_put_silence_value_error_exception / test_put_cancelled_race:
     // a put cancelled after its place came free but before it resumed puts nothing.
-    @Test
+    @RepeatedTest(REPEATS)
     void aPutCancelledAfterItsPlaceCameFreeLeavesNothingInTheQueue() {
         Object[] seen = Async.run(() -> {
             AsyncQueue<String> queue = new AsyncQueue<>(1);
@@ -43,7 +44,7 @@ class AsyncioDifferencesTest {
         assertEquals(1, seen[6], "the retry's item is there once, not twice");
     }
 
-    @Test
+    @RepeatedTest(REPEATS)
     void aPutCancelledAfterItsPlaceCameFreePassesThePlaceToTheNextPut() {
         List<String> got = Async.run(() -> {
             AsyncQueue<String> queue = new AsyncQueue<>(1);
@@ -60,7 +61,7 @@ class AsyncioDifferencesTest {
     // test_timeouts.py, test_timeout_zero / test_timeout_at_disabled... : timeout(0) runs the block up to
     // its first await, and a block that does not await completes (test_timeout_zero_sleep_zero's cousin
     // without a sleep: "async with timeout(0): pass" raises nothing).
-    @Test
+    @RepeatedTest(REPEATS)
     void aZeroTimeoutRunsTheBlockAndABlockThatNeverAwaitsCompletes() {
         List<String> log = new ArrayList<>();
         String value = Async.run(() -> Async.timeout(Duration.ZERO, () -> {
@@ -71,7 +72,7 @@ class AsyncioDifferencesTest {
         assertEquals(List.of("block ran"), log);
     }
 
-    @Test
+    @RepeatedTest(REPEATS)
     void aPastDeadlineRunsTheBlockUntilItsFirstAwaitThenTimesOut() {
         List<String> log = new ArrayList<>();
         java.util.concurrent.CompletionException e = assertThrows(java.util.concurrent.CompletionException.class,
@@ -91,7 +92,7 @@ class AsyncioDifferencesTest {
 
     // test_waitfor.py, test_wait_for_timeout_chained / test_timeouts.py, test_timeout_exception_cause:
     // the TimeoutError's __cause__ is the CancelledError of the inner task.
-    @Test
+    @RepeatedTest(REPEATS)
     void aTimeoutIsChainedToTheCancellationOfTheInnerTask() {
         Object[] seen = Async.run(() -> {
             Task<Void> inner = Async.sleep(Duration.ofHours(1));
@@ -109,7 +110,7 @@ class AsyncioDifferencesTest {
 
     // test_tasks.py, GatherTestsBase.test_cancel_gather_2 / test_gather's "cancel() after the children
     // are done": a gather whose children are all done cannot be cancelled, and its results stand.
-    @Test
+    @RepeatedTest(REPEATS)
     void cancellingAGatherWhoseChildrenAreAllDoneReturnsFalseAndTheResultsStand() {
         Object[] seen = Async.run(() -> {
             Task<List<Integer>> g = Async.gather(Task.completed(1), Task.completed(2));  // pending: callbacks not run yet
@@ -121,7 +122,7 @@ class AsyncioDifferencesTest {
         assertEquals(false, seen[2]);
     }
 
-    @Test
+    @RepeatedTest(REPEATS)
     void cancellingAGatherCancelsItsPendingChildrenAndFailsItWithTheCancellation() {
         Object[] seen = Async.run(() -> {
             Task<Void> slow = Async.sleep(Duration.ofHours(1));
@@ -142,7 +143,7 @@ class AsyncioDifferencesTest {
 
     // test_tasks.py, GatherTestsBase.test_one_cancellation: "self.assertFalse(fut.cancelled());
     // self.assertIsInstance(fut.exception(), asyncio.CancelledError)".
-    @Test
+    @RepeatedTest(REPEATS)
     void aGatherWhoseChildWasCancelledFailsWithTheCancellationAndAHandlerCatchesIt() {
         Object[] seen = Async.run(() -> {
             Task<String> a = Task.create("a");
@@ -161,7 +162,7 @@ class AsyncioDifferencesTest {
 
     // test_runners.py, RunTests.test_asyncio_run_cancels_hanging_tasks: "lo_task = asyncio.create_task(
     // leftover()); return 123" -> run returns 123 and lo_task is done (cancelled), its callbacks run.
-    @Test
+    @RepeatedTest(REPEATS)
     void runCancelsTasksStillPendingWhenMainEndsAndWaitsForThemToEnd() {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         Object[] leftover = new Object[1];
@@ -178,7 +179,7 @@ class AsyncioDifferencesTest {
 
     // test_base_events.py, BaseEventLoopTests.test_call_soon / test_events.py test_call_soon_threadsafe:
     // asyncio keeps one ready FIFO; a call_soon_threadsafe that returned is ahead of a later call_soon.
-    @Test
+    @RepeatedTest(REPEATS)
     void aCallSoonThreadsafeThatReturnedRunsBeforeALaterLoopThreadCallSoon() throws Exception {
         List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class CancellationTest {
     static final Duration HOUR = Duration.ofHours(1);
-    static final int REPEATS = 1;
+    static final int REPEATS = 20;
 
     // test_tasks.py, test_cancel_inner_future / test_cancel_yield: cancelling a task that awaits a
     // future cancels the future; the task stays pending (cancelling() == 1) until it comes back.

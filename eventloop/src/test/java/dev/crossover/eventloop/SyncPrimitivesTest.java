@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 /** Event, Condition, BoundedSemaphore and Barrier, after CPython's test_locks.py and test_barriers (in test_locks.py). */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class SyncPrimitivesTest {
-    static final int REPEATS = 1;
+    static final int REPEATS = 20;
     static final Duration MS = Duration.ofMillis(1);
 
     // EventTests.test_wait: three waiters, all woken by one set(), in order.

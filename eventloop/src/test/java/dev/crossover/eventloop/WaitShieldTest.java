@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 /** wait, as_completed and shield, after CPython's test_tasks.py (the cases named in each comment). */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class WaitShieldTest {
-    static final int REPEATS = 1;
+    static final int REPEATS = 20;
     static final Duration HOUR = Duration.ofHours(1);
 
     static List<String> names(List<? extends Task<?>> tasks) {
