@@ -18,8 +18,11 @@ import java.util.function.Supplier;
 
 /**
  * asyncio's module functions, for the loop whose thread calls them: {@link #run}, {@link #spawn}
- * ({@code create_task}), {@link #sleep}, {@link #gather}, {@link #waitFor}, {@link #taskGroup},
- * {@link #toThread} and readiness waits on channels.
+ * ({@code create_task}), {@link #sleep}, {@link #gather}, {@link #wait}, {@link #asCompleted},
+ * {@link #shield}, {@link #waitFor}, {@link #timeout}, {@link #taskGroup}, {@link #withTaskGroup},
+ * {@link #toThread} and readiness waits on channels. The synchronisation primitives are classes of
+ * their own: {@link AsyncLock}, {@link AsyncEvent}, {@link AsyncCondition}, {@link AsyncSemaphore},
+ * {@link AsyncBoundedSemaphore}, {@link AsyncBarrier}, {@link AsyncQueue}.
  *
  * <h2>Usage</h2>
  * A coroutine is a method that returns a {@link Task}; {@code await} is {@link Task#thenCompose}.

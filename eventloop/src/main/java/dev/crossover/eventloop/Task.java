@@ -29,10 +29,21 @@ import java.util.function.Function;
  * }
  *
  * <h2>Cancellation</h2>
- * {@link #cancel()} ends a pending task at once with a {@link CancellationException} and releases
- * what it waits on: the timer of a sleep, the selector key of an I/O wait, the task it awaits
- * (as cancelling an asyncio task cancels the future it awaits). A stage whose source was cancelled
- * is cancelled too.
+ * A task that stands for a wait (a sleep, an I/O wait, {@link #create}, a queue get) is a future:
+ * {@link #cancel()} ends it at once with a {@link CancellationException} and releases what it
+ * waits on (the timer, the selector key). A task that <em>awaits</em> another (a stage, a spawned
+ * task) is like an asyncio {@code Task}: {@link #cancel()} cancels what it awaits and leaves it
+ * pending, and the cancellation comes back to it through every stage between, where
+ * {@link #onCancellation} ({@code except CancelledError}) and {@link #andFinally} ({@code finally})
+ * can clean up or suppress it; {@link #cancelling()} and {@link #uncancel()} count the requests.
+ * If it awaits nothing it could cancel (not started, or its source ended with the callback still
+ * queued), its next step ends it cancelled instead. A stage whose source was cancelled is cancelled too.
+ * {@snippet :
+ * // task = asyncio.create_task(work()); task.cancel()   # work() sees CancelledError at its await
+ * Task<Void> task = Async.spawn(() -> Async.sleep(Duration.ofHours(1))
+ *         .andFinally(() -> release()));           // runs on cancellation too
+ * task.cancel();                                   // true; task.isCancelled() once it has come back
+ * }
  *
  * <h2>Failures</h2>
  * Whatever a stage's function throws fails the stage's task: any {@link Throwable}, a checked
@@ -196,9 +207,11 @@ public final class Task<T> {
     }
 
     /**
-     * Cancels the task if it is pending, and what it waits on (a timer, a selector key, an awaited task).
+     * Cancels the task if it is pending: a future at once, with what it waits on (a timer, a selector
+     * key); a task that awaits another by cancelling that one, the cancellation coming back through
+     * it (see Cancellation). A gather decides for itself ({@link Async#gather}).
      *
-     * @return true if this call cancelled the task, false if it was done already
+     * @return true if this call cancelled the task or requested its cancellation, false if it was done already
      * @throws IllegalStateException off the loop thread
      */
     public boolean cancel() {
