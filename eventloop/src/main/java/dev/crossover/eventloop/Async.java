@@ -18,8 +18,11 @@ import java.util.function.Supplier;
 
 /**
  * asyncio's module functions, for the loop whose thread calls them: {@link #run}, {@link #spawn}
- * ({@code create_task}), {@link #sleep}, {@link #gather}, {@link #waitFor}, {@link #taskGroup},
- * {@link #toThread} and readiness waits on channels.
+ * ({@code create_task}), {@link #sleep}, {@link #gather}, {@link #wait}, {@link #asCompleted},
+ * {@link #shield}, {@link #waitFor}, {@link #timeout}, {@link #taskGroup}, {@link #withTaskGroup},
+ * {@link #toThread} and readiness waits on channels. The synchronisation primitives are classes of
+ * their own: {@link AsyncLock}, {@link AsyncEvent}, {@link AsyncCondition}, {@link AsyncSemaphore},
+ * {@link AsyncBoundedSemaphore}, {@link AsyncBarrier}, {@link AsyncQueue}.
  *
  * <h2>Usage</h2>
  * A coroutine is a method that returns a {@link Task}; {@code await} is {@link Task#thenCompose}.
@@ -43,7 +46,8 @@ public final class Async {
 
     /**
      * Starts a loop, runs {@code main} on it to completion, shuts the loop down and returns main's
-     * value: {@code asyncio.run(main())}. Tasks still pending when main ends are dropped with the loop.
+     * value: {@code asyncio.run(main())}. Tasks spawned with {@link #spawn} and still pending when
+     * main ends are cancelled, and {@code run} waits until they have ended, as {@code asyncio.run} does.
      * If {@code main} itself throws rather than returning a task, {@code run} throws that.
      *
      * @throws RuntimeException      main's failure as it was, if unchecked
@@ -58,11 +62,17 @@ public final class Async {
             throw new IllegalStateException("Async.run: called on event loop thread " + Thread.currentThread().getName()
                     + " (expected: a thread without a running loop; waiting there would deadlock)");
         }
-        EventLoop loop = EventLoop.start("asyncio");
+        EventLoop loop = new EventLoop("asyncio");
+        loop.trackTasks();
+        loop.start();
         try {
             Task<T> task = new Task<>(loop, "main");
             loop.execute("main", () -> start(task, main));
-            return task.join();
+            try {
+                return task.join();
+            } finally {
+                cancelRemaining(loop);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Async.run: interrupted while waiting for main");
@@ -76,6 +86,40 @@ public final class Async {
             throw e;
         } finally {
             loop.close();
+        }
+    }
+
+    /**
+     * What {@code asyncio.run} does once main has ended ({@code _cancel_all_tasks}): cancels every
+     * spawned task still pending and waits until they have all ended, their done callbacks run; a
+     * task that then fails with something other than its cancellation is reported to the loop's
+     * reporter. Does nothing if the loop has ended (an Error ended it).
+     */
+    private static void cancelRemaining(EventLoop loop) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+        try {
+            loop.execute("cancel remaining tasks", () -> {
+                List<Task<?>> pending = loop.pendingTasks();
+                pending.forEach(Task::cancel);
+                gatherOutcomes(pending).whenDone(all -> {
+                    for (int i = 0; i < pending.size(); i++) {
+                        if (all.result().get(i) instanceof Outcome.Failure<?> f
+                                && !(f.cause() instanceof CancellationException)) {
+                            loop.reportFailure("task " + pending.get(i).name() + " (failed while Async.run cancelled it)", f.cause());
+                        }
+                    }
+                    ended.complete(null);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            return;  // the loop has ended: nothing can run any more
+        }
+        while (!ended.isDone() && loop.state() == EventLoop.State.RUNNING) {
+            try {
+                ended.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+                // not yet: check the loop again
+            }
         }
     }
 
@@ -112,7 +156,9 @@ public final class Async {
     /**
      * Schedules {@code coroutine} to start in the loop's next turn: {@code asyncio.create_task}.
      * Cancelling the returned task before it starts means it never starts; after, it cancels the
-     * task the coroutine is waiting on.
+     * task the coroutine is waiting on and stays pending until that cancellation has come back
+     * through the coroutine's stages, which may clean up ({@link Task#andFinally}) or suppress it
+     * ({@link Task#onCancellation}): asyncio's {@code Task.cancel}.
      *
      * @return the task, which ends as the coroutine's task ends (or fails with what the coroutine threw)
      */
@@ -125,9 +171,15 @@ public final class Async {
         Objects.requireNonNull(coroutine, "coroutine");
         EventLoop loop = EventLoop.current();
         Task<T> task = new Task<>(loop, name);
+        task.awaitsLater();
+        loop.track(task);
         loop.callSoon(name, () -> {
             if (task.isDone()) {
-                return;  // cancelled before it started
+                return;  // ended (by fail or a canceller) before it started
+            }
+            if (task.mustCancel()) {
+                task.endCancelled();  // cancelled before it started: the coroutine never runs, as in asyncio
+                return;
             }
             Task<T> inner;
             try {
@@ -150,7 +202,18 @@ public final class Async {
 
     /**
      * {@return a task with the tasks' values in argument order}: {@code asyncio.gather}. The first
-     * failure fails it at once (the other tasks go on, as in asyncio); cancelling it cancels them all.
+     * failure fails it at once (the other tasks go on, as in asyncio). A child that is cancelled fails
+     * it with that {@link CancellationException}, and it is not itself cancelled, so
+     * {@link Task#exceptionally} sees it. Cancelling it cancels every child still pending; it returns
+     * false, and the results stand, if every child is done already.
+     * {@snippet :
+     * // g = asyncio.gather(a, b); a.cancel()
+     * // try: await g
+     * // except asyncio.CancelledError: ...   # g.cancelled() is False
+     * Task<List<String>> g = Async.gather(a, b);
+     * a.cancel();
+     * g.exceptionally(e -> List.of());        // e is the CancellationException
+     * }
      */
     public static <T> Task<List<T>> gather(List<? extends Task<? extends T>> tasks) {
         Gathering<T> g = new Gathering<>(tasks, false);
@@ -168,22 +231,37 @@ public final class Async {
 
     /**
      * {@return a task that ends as {@code task} does, or fails with {@link TimeoutException} after
-     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}. A task that is done when the
+     * {@code timeout}, cancelling {@code task}}: {@code asyncio.wait_for}. The exception's cause is
+     * the task's {@link CancellationException}, as asyncio raises {@code TimeoutError} from it. A task that is done when the
      * timeout fires wins, even if its done callbacks have not run yet.
      */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
+        return bound(task, saturatedNanos(timeout), String.valueOf(timeout));
+    }
+
+    /**
+     * {@return a task that ends as {@code task} does, or times out in {@code delayNanos}, cancelling it}.
+     * As asyncio's {@code timeout}: once the timer has cancelled the task, the task's own end decides;
+     * if it ends cancelled, and no cancel but the timer's is left ({@link Task#uncancel()}), the
+     * result is a {@link TimeoutException} caused by that cancellation; if the task suppressed the
+     * cancellation, its outcome stands; if someone else cancelled it too, it stays a cancellation.
+     */
+    private static <T> Task<T> bound(Task<T> task, long delayNanos, String limit) {
         EventLoop loop = EventLoop.current();
         Task<T> bounded = new Task<>(loop, task.name() + " (with timeout)");
-        Timer timer = loop.schedule(timeout.toNanos(), "timeout", () -> {
+        int cancellingBefore = task.cancelling();
+        boolean[] expired = new boolean[1];
+        Timer timer = loop.schedule(delayNanos, "timeout", () -> {
             // Timers run before the done callbacks of the same turn, so the task may have ended in
             // this turn with its callback still queued. Timing out then would drop its value: with
             // waitFor(queue.get(), t) the item has left the queue and would be lost (old asyncio's
             // wait_for bug, python/asyncio#343).
             if (task.isDone()) {
                 bounded.copy(task);
-            } else if (bounded.fail(new TimeoutException("task " + task.name() + ": not done after " + timeout))) {
-                task.cancel();
+                return;
             }
+            expired[0] = true;
+            task.cancel();  // its end, below, decides: a stage or a spawned task may clean up first
         });
         bounded.cancelWith(() -> {
             timer.cancel();
@@ -191,14 +269,69 @@ public final class Async {
         });
         task.whenDone(done -> {
             timer.cancel();
-            bounded.copy(done);
+            if (expired[0] && done.isCancelled() && done.uncancel() <= cancellingBefore) {
+                // asyncio raises TimeoutError from the CancelledError of the inner task: chained the same way.
+                TimeoutException timedOut = new TimeoutException("task " + task.name() + ": not done after " + limit);
+                timedOut.initCause(done.failure());
+                bounded.fail(timedOut);
+            } else {
+                bounded.copy(done);
+            }
         });
         return bounded;
     }
 
-    /** {@return {@code body}'s task, cancelled and failed with {@link TimeoutException} if not done within {@code timeout}}: {@code async with asyncio.timeout(...)} */
+    /**
+     * {@return {@code body}'s task, cancelled and failed with {@link TimeoutException} if not done
+     * within {@code timeout}}: {@code async with asyncio.timeout(...)}. The block runs at once, inside
+     * this call, as an {@code async with} block does; a timeout of zero or less still runs it until
+     * its first await (the task it returns) and times out only if that task is pending.
+     * {@snippet :
+     * // async with asyncio.timeout(0):
+     * //     print("runs")           # runs: the block starts at once
+     * //     await asyncio.sleep(1)  # TimeoutError here
+     * Async.timeout(Duration.ZERO, () -> {
+     *     System.out.println("runs");
+     *     return Async.sleep(Duration.ofSeconds(1));
+     * });
+     * }
+     */
     public static <T> Task<T> timeout(Duration timeout, Supplier<? extends Task<T>> body) {
-        return waitFor(spawn("timeout body", body), timeout);
+        long nanos = timeout.isNegative() ? 0 : saturatedNanos(timeout);
+        return timeoutAt(System.nanoTime() + nanos, body);
+    }
+
+    /**
+     * {@return {@code body}'s task, bounded by a deadline in {@link System#nanoTime()} units}:
+     * {@code asyncio.timeout_at(when)}; as {@link #timeout}, and a deadline already past runs the
+     * block until its first await too. A block that never awaits (returns a done task) completes.
+     */
+    public static <T> Task<T> timeoutAt(long deadlineNanos, Supplier<? extends Task<T>> body) {
+        Objects.requireNonNull(body, "body");
+        EventLoop loop = EventLoop.current();
+        Task<T> inner;
+        try {
+            inner = body.get();
+        } catch (Throwable t) {
+            Task<T> failed = new Task<>(loop, "timeout body");
+            failed.failThenRethrowError(t);
+            return failed;
+        }
+        if (inner == null) {
+            return Task.failed(new NullPointerException("timeout body: returned null (expected: a Task)"));
+        }
+        if (inner.isDone()) {
+            return inner;  // never awaited: nothing to time out
+        }
+        return bound(inner, deadlineNanos - System.nanoTime(), "the deadline");
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 2;  // "for ever", with room to add to nanoTime()
+        }
     }
 
     /**
@@ -219,6 +352,178 @@ public final class Async {
             return end;
         }
         return group.join();
+    }
+
+    /**
+     * {@return a task that ends, once {@code returnWhen} is met, with the tasks split into done and
+     * pending}: {@code done, pending = await asyncio.wait(tasks, return_when=...)}. It cancels none of
+     * the tasks, and cancelling it cancels none of them either.
+     * {@snippet :
+     * // done, pending = await asyncio.wait({a, b}, return_when=asyncio.FIRST_COMPLETED)
+     * Task<Waited<String>> first = Async.wait(List.of(a, b), ReturnWhen.FIRST_COMPLETED);
+     * }
+     *
+     * @throws IllegalArgumentException if {@code tasks} is empty (asyncio: "Set of Tasks/Futures is empty")
+     */
+    public static <T> Task<Waited<T>> wait(List<Task<T>> tasks, ReturnWhen returnWhen) {
+        return waitUntil(tasks, returnWhen, -1);
+    }
+
+    /**
+     * As {@link #wait(List, ReturnWhen)}, but returns after {@code timeout} at the latest, with what is
+     * done by then: {@code asyncio.wait(tasks, timeout=..., return_when=...)}; a timeout is no failure.
+     */
+    public static <T> Task<Waited<T>> wait(List<Task<T>> tasks, ReturnWhen returnWhen, Duration timeout) {
+        return waitUntil(tasks, returnWhen, Math.max(0, saturatedNanos(timeout)));
+    }
+
+    private static <T> Task<Waited<T>> waitUntil(List<Task<T>> tasks, ReturnWhen returnWhen, long timeoutNanos) {
+        Objects.requireNonNull(returnWhen, "returnWhen");
+        List<Task<T>> all = List.copyOf(tasks);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("tasks: [] (expected: at least one task)");
+        }
+        EventLoop loop = EventLoop.current();
+        Task<Waited<T>> waiter = new Task<>(loop, "wait");
+        Runnable release = () -> {
+            if (!waiter.isDone()) {
+                List<Task<T>> done = new java.util.ArrayList<>();
+                List<Task<T>> pending = new java.util.ArrayList<>();
+                for (Task<T> t : all) {
+                    (t.isDone() ? done : pending).add(t);
+                }
+                waiter.complete(new Waited<>(done, pending));
+            }
+        };
+        Timer timer = timeoutNanos < 0 ? null : loop.schedule(timeoutNanos, "wait timeout", release);
+        if (timer != null) {
+            waiter.cancelWith(timer::cancel);
+        }
+        int[] remaining = {all.size()};
+        for (Task<T> t : all) {
+            if (t.isDone()) {
+                // Counted now, not in a done callback that a short timeout's timer could beat.
+                remaining[0]--;
+                if (remaining[0] == 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+                        || (returnWhen == ReturnWhen.FIRST_EXCEPTION && t.isFailed())) {
+                    if (timer != null) {
+                        timer.cancel();
+                    }
+                    release.run();
+                }
+                continue;
+            }
+            t.whenDone(d -> {
+                remaining[0]--;
+                if (remaining[0] == 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+                        || (returnWhen == ReturnWhen.FIRST_EXCEPTION && d.isFailed())) {
+                    if (timer != null) {
+                        timer.cancel();
+                    }
+                    release.run();
+                }
+            });
+        }
+        return waiter;
+    }
+
+    /**
+     * {@return one task per task given, the i-th ending as the i-th of them to end does}:
+     * {@code for next in asyncio.as_completed(tasks): result = await next}. A failure or cancellation
+     * is passed on as such, to its place in the order.
+     * {@snippet :
+     * // for coro in asyncio.as_completed([slow, fast]):
+     * //     print(await coro)          # fast first
+     * for (Task<String> next : Async.asCompleted(List.of(slow, fast))) {
+     *     next.thenAccept(System.out::println);
+     * }
+     * }
+     */
+    public static <T> List<Task<T>> asCompleted(List<? extends Task<? extends T>> tasks) {
+        return asCompleted(tasks, null);
+    }
+
+    /**
+     * As {@link #asCompleted(List)}; once {@code timeout} has passed, the places not yet taken fail
+     * with {@link TimeoutException} ({@code as_completed(..., timeout=...)}, which raises TimeoutError).
+     */
+    public static <T> List<Task<T>> asCompleted(List<? extends Task<? extends T>> tasks, Duration timeout) {
+        EventLoop loop = EventLoop.current();
+        List<Task<T>> order = new java.util.ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            order.add(new Task<>(loop, "as_completed " + i));
+        }
+        int[] next = {0};
+        Timer timer = timeout == null || tasks.isEmpty() ? null : loop.schedule(saturatedNanos(timeout), "as_completed timeout", () -> {
+            for (int i = next[0]; i < order.size(); i++) {
+                order.get(i).fail(new TimeoutException("as_completed: " + (order.size() - next[0])
+                        + " task(s) not done after " + timeout));
+            }
+            next[0] = order.size();
+        });
+        // Tasks done already take the first places now: a done callback runs in a later turn, after
+        // the timers of that turn, and a short timeout would otherwise beat a task that had ended.
+        for (Task<? extends T> t : tasks) {
+            if (t.isDone()) {
+                order.get(next[0]++).copy(t);
+            }
+        }
+        if (next[0] == order.size() && timer != null) {
+            timer.cancel();
+        }
+        for (Task<? extends T> t : tasks) {
+            if (t.isDone()) {
+                continue;
+            }
+            t.whenDone(d -> {
+                if (next[0] < order.size()) {
+                    order.get(next[0]++).copy(d);
+                    if (next[0] == order.size() && timer != null) {
+                        timer.cancel();
+                    }
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableList(order);
+    }
+
+    /**
+     * {@return a task that ends as {@code task} does, but whose cancellation leaves {@code task}
+     * running}: {@code asyncio.shield}. If {@code task} is done already, it is returned itself; if
+     * {@code task} is cancelled, the shield is cancelled too.
+     * {@snippet :
+     * // res = await asyncio.shield(something())   # cancelling us does not cancel something()
+     * Task<String> res = Async.shield(something());
+     * }
+     */
+    public static <T> Task<T> shield(Task<T> task) {
+        Objects.requireNonNull(task, "task");
+        if (task.isDone()) {
+            return task;
+        }
+        Task<T> outer = new Task<>(task.loop, task.name() + " (shielded)");
+        task.whenDone(outer::copy);
+        return outer;
+    }
+
+    /**
+     * Opens a {@link TaskGroup}, runs {@code body} in it at once and awaits the task it returns as
+     * well as every child: {@code async with asyncio.TaskGroup() as tg:} whose block itself awaits.
+     * A child that fails cancels the others and the block (delivered into it, so it may clean up);
+     * the group then fails with a {@link TaskGroupException}; otherwise it ends with the block's value.
+     * {@snippet :
+     * // async with asyncio.TaskGroup() as tg:
+     * //     tg.create_task(fail_soon())
+     * //     await asyncio.sleep(3600)   # cancelled when fail_soon fails
+     * Task<Void> block = Async.withTaskGroup(tg -> {
+     *     tg.spawn(Example::failSoon);
+     *     return Async.sleep(Duration.ofHours(1));
+     * });
+     * }
+     */
+    public static <T> Task<T> withTaskGroup(java.util.function.Function<TaskGroup, ? extends Task<T>> body) {
+        Objects.requireNonNull(body, "body");
+        return TaskGroup.run(body);
     }
 
     /**
@@ -311,21 +616,29 @@ public final class Async {
         }
     }
 
-    /** The bookkeeping of one gather: values in argument order, the count still pending. */
-    private static final class Gathering<T> {
+    /**
+     * The bookkeeping of one gather: values in argument order, the count still pending. As asyncio's
+     * {@code _GatheringFuture}, cancelling it is a request: it cancels the children that are still
+     * pending and says whether there was one; the gather then ends when they do, failed (not
+     * cancelled) with a {@link CancellationException}. A cancelled child fails it the same way.
+     */
+    private static final class Gathering<T> implements Task.CancelRequest {
         final Task<List<T>> result;
         final Task<List<Outcome<T>>> outcomes;
+        private final List<? extends Task<? extends T>> tasks;
         private final Object[] values;
         private int remaining;
+        private boolean cancelRequested;
 
         Gathering(List<? extends Task<? extends T>> tasks, boolean asOutcomes) {
             EventLoop loop = EventLoop.current();
+            this.tasks = tasks;
             this.values = new Object[tasks.size()];
             this.remaining = tasks.size();
             this.result = asOutcomes ? null : new Task<>(loop, "gather");
             this.outcomes = asOutcomes ? new Task<>(loop, "gather") : null;
             Task<?> mine = asOutcomes ? outcomes : result;
-            mine.cancelWith(() -> tasks.forEach(Task::cancel));
+            mine.cancelWith(this);
             for (int i = 0; i < values.length; i++) {
                 int index = i;
                 tasks.get(i).whenDone(done -> ended(index, done, asOutcomes));
@@ -335,13 +648,23 @@ public final class Async {
             }
         }
 
+        @Override
+        public boolean request() {
+            boolean any = false;
+            for (Task<? extends T> task : tasks) {
+                any |= task.cancel();
+            }
+            cancelRequested |= any;
+            return any;
+        }
+
         private void ended(int index, Task<? extends T> done, boolean asOutcomes) {
             if (asOutcomes) {
                 values[index] = Outcome.of(done);
             } else if (done.isSucceeded()) {
                 values[index] = done.result();
             } else if (!result.isDone()) {
-                result.fail(done.failure());
+                result.failAsIs(done.failure());  // a cancelled child too: the gather fails, not cancelled
             }
             if (--remaining == 0) {
                 finish(asOutcomes);
@@ -350,10 +673,18 @@ public final class Async {
 
         @SuppressWarnings("unchecked")
         private void finish(boolean asOutcomes) {
+            Task<?> mine = asOutcomes ? outcomes : result;
+            if (mine.isDone()) {
+                return;
+            }
+            if (cancelRequested) {
+                mine.failAsIs(new CancellationException("gather: cancelled"));
+                return;
+            }
             List<Object> all = Collections.unmodifiableList(Arrays.asList(values));
             if (asOutcomes) {
                 outcomes.complete((List<Outcome<T>>) (List<?>) all);
-            } else if (!result.isDone()) {
+            } else {
                 result.complete((List<T>) (List<?>) all);
             }
         }

@@ -48,7 +48,7 @@ public final class AsyncSemaphore {
             }
 
             @Override
-            public void delivered() {
+            public void delivered(Task<Void> task) {
                 // a permit changes hands; nothing frees
             }
         });
@@ -86,6 +86,12 @@ public final class AsyncSemaphore {
     public int available() {
         loop.checkInLoop("AsyncSemaphore.available");
         return permits;
+    }
+
+    /** {@return permits not held by any task}: free ones and those handed to an acquire not yet delivered */
+    int value() {
+        loop.checkInLoop("AsyncSemaphore.value");
+        return permits + waiters.handedValues();
     }
 
     /** {@return tasks waiting for a permit}, not counting waiters that have ended or been handed one */

@@ -81,7 +81,10 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final BiConsumer<String, Throwable> reporter;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
-    /** Callbacks handed in by other threads; drained into {@link #ready} by the loop. */
+    /**
+     * Callbacks handed in by other threads; drained into {@link #ready} by the loop once per turn,
+     * and before a loop-thread {@link #callSoon}, which keeps the two one FIFO.
+     */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
 
     // Loop-confined state.
@@ -89,6 +92,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     final TimerQueue timers = new TimerQueue();
     private long timerSequence;
     private long callbackFailures;
+    /** Spawned tasks not yet done, kept only for {@link Async#run} (asyncio's {@code all_tasks}); else null. */
+    private java.util.Set<Task<?>> tasks;
     private volatile ExecutorService defaultExecutor;
     /** The threads of {@link #defaultExecutor}, joined by {@link #close()}. */
     private final OwnedThreads defaultExecutorThreads;
@@ -204,7 +209,15 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (state.get() == State.TERMINATED) {
             throw rejected(State.TERMINATED);
         }
-        ready.add(Objects.requireNonNull(task, "task"));
+        Objects.requireNonNull(task, "task");
+        // One FIFO, as asyncio's: a callSoonThreadsafe that returned before this call is ahead of it.
+        // Its task may still wait in the inbox (drained once per turn), so it moves to the ready queue
+        // first. The inbox is linearizable, so an offer that returned is seen here; an empty inbox
+        // costs one volatile read, and the hot path allocates nothing and takes no atomic.
+        if (!inbox.isEmpty()) {
+            drainInbox();
+        }
+        ready.add(task);
     }
 
     /** Queues {@code task} under {@code name}; otherwise as {@link #callSoon(Runnable)}. */
@@ -277,6 +290,30 @@ public final class EventLoop implements Executor, AutoCloseable {
             defaultExecutor = pool;
         }
         return defaultExecutor;
+    }
+
+    /** Keeps every spawned task until it is done, for {@link #pendingTasks()}; before {@link #start()}. */
+    void trackTasks() {
+        tasks = new java.util.LinkedHashSet<>();
+    }
+
+    /** Records {@code task} if this loop keeps its tasks; a loop that does not pays nothing. */
+    void track(Task<?> task) {
+        if (tasks != null) {
+            tasks.add(task);
+            task.whenDone(tasks::remove);
+        }
+    }
+
+    /** {@return the spawned tasks not yet done, oldest first} (empty unless the loop keeps them) */
+    java.util.List<Task<?>> pendingTasks() {
+        checkInLoop("pendingTasks");
+        return tasks == null ? java.util.List.of() : java.util.List.copyOf(tasks);
+    }
+
+    /** Reports {@code failure} as a callback failure under {@code name}. */
+    void reportFailure(String name, Throwable failure) {
+        report(name, failure);
     }
 
     /** {@return how many timers are armed} @throws IllegalStateException off the loop thread */

@@ -42,8 +42,12 @@ final class Handoff<V> {
         /** Takes back {@code value}, handed to a task that dropped out while no other task waits. */
         void unclaimed(V value);
 
-        /** A value has left for a task that takes it (a queue's place is free now). */
-        void delivered();
+        /** A value is about to leave for {@code task}, which takes it (a queue's place is free now). */
+        void delivered(Task<V> task);
+
+        /** {@code task} left the line without taking a value: cancelled, failed, or passed over. */
+        default void left(Task<V> task) {
+        }
     }
 
     /** Stands for a null value (a permit) in {@link #values}, which holds no null. */
@@ -76,7 +80,11 @@ final class Handoff<V> {
     Task<V> await() {
         Task<V> task = new Task<>(loop, name);
         waiting.add(task);
-        task.cancelWith(() -> waiting.remove(task));
+        task.cancelWith(() -> {
+            if (waiting.remove(task)) {
+                owner.left(task);
+            }
+        });
         return task;
     }
 
@@ -86,7 +94,7 @@ final class Handoff<V> {
             if (!waiting.getFirst().isDone()) {
                 return true;
             }
-            waiting.removeFirst();  // ended by fail(...), which runs no canceller: dropped here, lazily
+            owner.left(waiting.removeFirst());  // ended by fail(...), which runs no canceller: dropped here, lazily
         }
         return false;
     }
@@ -103,8 +111,31 @@ final class Handoff<V> {
 
     /** {@return how many tasks wait for a value}, not counting tasks that have ended (O(waiting)) */
     int waiting() {
-        waiting.removeIf(Task::isDone);
+        waiting.removeIf(task -> {
+            if (task.isDone()) {
+                owner.left(task);
+                return true;
+            }
+            return false;
+        });
         return waiting.size();
+    }
+
+    /** Fails every task waiting in line with {@code failure}; tasks handed a value keep it. */
+    void failWaiting(java.util.function.Supplier<? extends Throwable> failure) {
+        java.util.List<Task<V>> all = java.util.List.copyOf(waiting);
+        waiting.clear();
+        for (Task<V> task : all) {
+            owner.left(task);
+            task.fail(failure.get());
+        }
+    }
+
+    /** Fails every task handed a value and not yet delivered; their values go back (or on) at delivery. */
+    void failHanded(java.util.function.Supplier<? extends Throwable> failure) {
+        for (Task<V> task : java.util.List.copyOf(handed)) {
+            task.fail(failure.get());
+        }
     }
 
     /** {@return how many values are handed and not yet delivered} */
@@ -134,6 +165,7 @@ final class Handoff<V> {
         try {
             for (Task<V> task = handed.poll(); task != null; task = handed.poll()) {
                 if (task.isDone()) {
+                    owner.left(task);
                     Task<V> next = nextWaiter();
                     if (next != null) {
                         handed.add(next);  // moves up behind the others: the values stay in order
@@ -143,7 +175,7 @@ final class Handoff<V> {
                     continue;
                 }
                 V value = unwrap(values.poll());
-                owner.delivered();
+                owner.delivered(task);
                 task.deliver(value);
             }
         } finally {

@@ -29,10 +29,21 @@ import java.util.function.Function;
  * }
  *
  * <h2>Cancellation</h2>
- * {@link #cancel()} ends a pending task at once with a {@link CancellationException} and releases
- * what it waits on: the timer of a sleep, the selector key of an I/O wait, the task it awaits
- * (as cancelling an asyncio task cancels the future it awaits). A stage whose source was cancelled
- * is cancelled too.
+ * A task that stands for a wait (a sleep, an I/O wait, {@link #create}, a queue get) is a future:
+ * {@link #cancel()} ends it at once with a {@link CancellationException} and releases what it
+ * waits on (the timer, the selector key). A task that <em>awaits</em> another (a stage, a spawned
+ * task) is like an asyncio {@code Task}: {@link #cancel()} cancels what it awaits and leaves it
+ * pending, and the cancellation comes back to it through every stage between, where
+ * {@link #onCancellation} ({@code except CancelledError}) and {@link #andFinally} ({@code finally})
+ * can clean up or suppress it; {@link #cancelling()} and {@link #uncancel()} count the requests.
+ * If it awaits nothing it could cancel (not started, or its source ended with the callback still
+ * queued), its next step ends it cancelled instead. A stage whose source was cancelled is cancelled too.
+ * {@snippet :
+ * // task = asyncio.create_task(work()); task.cancel()   # work() sees CancelledError at its await
+ * Task<Void> task = Async.spawn(() -> Async.sleep(Duration.ofHours(1))
+ *         .andFinally(() -> release()));           // runs on cancellation too
+ * task.cancel();                                   // true; task.isCancelled() once it has come back
+ * }
  *
  * <h2>Failures</h2>
  * Whatever a stage's function throws fails the stage's task: any {@link Throwable}, a checked
@@ -72,6 +83,14 @@ public final class Task<T> {
     private Object callbacks;
     /** What {@link #cancel()} must release as well; loop-confined, dropped when the task ends. */
     private Runnable canceller;
+    /** Cancel requests not withdrawn by {@link #uncancel()}: asyncio's {@code _num_cancels_requested}. */
+    private int cancelRequests;
+    /**
+     * A cancel was requested while the task awaited nothing it could cancel (not started yet, or its
+     * awaited task done with its callback still queued): its next step ends it cancelled instead,
+     * asyncio's {@code _must_cancel}.
+     */
+    private boolean mustCancel;
 
     Task(EventLoop loop, String name) {
         this.loop = Objects.requireNonNull(loop, "loop");
@@ -188,9 +207,11 @@ public final class Task<T> {
     }
 
     /**
-     * Cancels the task if it is pending, and what it waits on (a timer, a selector key, an awaited task).
+     * Cancels the task if it is pending: a future at once, with what it waits on (a timer, a selector
+     * key); a task that awaits another by cancelling that one, the cancellation coming back through
+     * it (see Cancellation). A gather decides for itself ({@link Async#gather}).
      *
-     * @return true if this call cancelled the task, false if it was done already
+     * @return true if this call cancelled the task or requested its cancellation, false if it was done already
      * @throws IllegalStateException off the loop thread
      */
     public boolean cancel() {
@@ -198,13 +219,45 @@ public final class Task<T> {
         if (state != PENDING) {
             return false;
         }
+        cancelRequests++;
         Runnable release = canceller;
-        this.failure = new CancellationException("task " + name + ": cancelled");
-        finish(CANCELLED);
+        if (release instanceof CancelRequest request) {
+            return request.request();  // the task decides, and ends as what it cancelled ends
+        }
+        endCancelled();
         if (release != null) {
             release.run();
         }
         return true;
+    }
+
+    /**
+     * {@return how many cancel requests this task has had and not withdrawn with {@link #uncancel()}}:
+     * asyncio's {@code Task.cancelling()}. A task that awaits (a stage, a spawned task) stays pending
+     * after {@link #cancel()} until the cancellation has come back through what it awaits, so this is
+     * how such a task, or a handler inside it, tells that a cancel is on its way.
+     * @throws IllegalStateException off the loop thread
+     */
+    public int cancelling() {
+        loop.checkInLoop("Task.cancelling");
+        return cancelRequests;
+    }
+
+    /**
+     * Withdraws one cancel request: asyncio's {@code Task.uncancel()}, for code that cancelled the task
+     * for a reason of its own and has handled it (a timeout that turned the cancellation into a
+     * {@link java.util.concurrent.TimeoutException}, a task group that cancelled its body). Once no
+     * request is left, a cancel requested before the task could deliver it is dropped too.
+     *
+     * @return the requests left
+     * @throws IllegalStateException off the loop thread
+     */
+    public int uncancel() {
+        loop.checkInLoop("Task.uncancel");
+        if (cancelRequests > 0 && --cancelRequests == 0) {
+            mustCancel = false;
+        }
+        return cancelRequests;
     }
 
     /**
@@ -293,7 +346,9 @@ public final class Task<T> {
             if (next.isDone()) {
                 return;
             }
-            if (source.state == FAILED) {
+            if (next.mustCancel) {
+                next.endCancelled();
+            } else if (source.state == FAILED) {
                 T value;
                 try {
                     value = fn.apply(source.failure);
@@ -305,6 +360,92 @@ public final class Task<T> {
             } else {
                 next.copy(source);
             }
+        });
+        return next;
+    }
+
+    /**
+     * {@return a task that runs {@code handler} if this task is cancelled, and ends as the task the
+     * handler returns}: {@code except asyncio.CancelledError:}. Return {@link #failed} with the
+     * exception to re-raise it after cleaning up, or a value to suppress it (then
+     * {@link #uncancel()} the spawned task, as asyncio asks). Any other outcome passes through.
+     * {@snippet :
+     * // try:
+     * //     await asyncio.sleep(3600)
+     * // except asyncio.CancelledError:
+     * //     print("cleaning up"); raise
+     * Task<Void> work = Async.sleep(Duration.ofHours(1)).onCancellation(e -> {
+     *     System.out.println("cleaning up");
+     *     return Task.failed(e);
+     * });
+     * }
+     * Cancelling the returned task, or a task that awaits it, cancels this one first, so the
+     * handler runs: the cancellation is delivered into the running code, as asyncio delivers it.
+     */
+    public Task<T> onCancellation(Function<? super CancellationException, ? extends Task<T>> handler) {
+        Objects.requireNonNull(handler, "handler");
+        Task<T> next = derived();
+        whenDone(source -> {
+            if (next.isDone()) {
+                return;
+            }
+            if (source.state == CANCELLED || next.mustCancel) {
+                next.mustCancel = false;  // delivered: the handler has it
+                CancellationException e = source.state == CANCELLED && source.failure instanceof CancellationException c
+                        ? c : new CancellationException("task " + next.name + ": cancelled");
+                Task<T> inner;
+                try {
+                    inner = handler.apply(e);
+                } catch (Throwable t) {
+                    next.failThenRethrowError(t);
+                    return;
+                }
+                next.follow(inner);
+            } else {
+                next.copy(source);
+            }
+        });
+        return next;
+    }
+
+    /**
+     * {@return a task that, once this one has ended in any way, runs {@code cleanup} and waits for it,
+     * then ends as this task ended}: {@code try: ... finally: await cleanup()}. If the cleanup fails,
+     * that failure wins, as an exception raised in a {@code finally} block does. A cancel requested
+     * meanwhile is delivered to this task first, so the cleanup runs after it too.
+     */
+    public Task<T> andFinally(java.util.function.Supplier<? extends Task<?>> cleanup) {
+        Objects.requireNonNull(cleanup, "cleanup");
+        Task<T> next = derived();
+        whenDone(source -> {
+            if (next.isDone()) {
+                return;
+            }
+            boolean cancelled = next.mustCancel;
+            next.mustCancel = false;  // delivered to the cleanup's end below
+            Task<?> after;
+            try {
+                after = cleanup.get();
+            } catch (Throwable t) {
+                next.failThenRethrowError(t);
+                return;
+            }
+            if (after == null) {
+                next.fail(new NullPointerException("task " + next.name + ": cleanup returned null (expected: a Task)"));
+                return;
+            }
+            if (next.canceller instanceof Awaits awaits) {
+                awaits.now(after);
+            }
+            after.whenDone(c -> {
+                if (c.state == FAILED) {
+                    next.fail(c.failure);
+                } else if (cancelled || next.mustCancel) {
+                    next.endCancelled();
+                } else {
+                    next.copy(source);
+                }
+            });
         });
         return next;
     }
@@ -357,6 +498,35 @@ public final class Task<T> {
         } + "]";
     }
 
+    /**
+     * A canceller that makes {@link #cancel()} a request, as asyncio's {@code Task.cancel} and
+     * {@code _GatheringFuture.cancel} are: the task stays pending and ends as what it cancelled
+     * ends, and {@link #request()} says whether anything could be cancelled.
+     */
+    interface CancelRequest extends Runnable {
+        /** {@return whether the request cancelled something}; the task's cancel() returns it */
+        boolean request();
+
+        @Override
+        default void run() {
+            request();
+        }
+    }
+
+    /**
+     * Ends the task with {@code failure} as a failure, even a {@link CancellationException}: asyncio's
+     * {@code set_exception(CancelledError())}, which leaves the future not {@code cancelled()}.
+     */
+    boolean failAsIs(Throwable failure) {
+        loop.checkInLoop("Task.fail");
+        if (state != PENDING) {
+            return false;
+        }
+        this.failure = failure;
+        finish(FAILED);
+        return true;
+    }
+
     /** Sets what {@link #cancel()} must release; runs it at once if the task is cancelled already. */
     void cancelWith(Runnable release) {
         if (state == PENDING) {
@@ -372,22 +542,53 @@ public final class Task<T> {
             fail(new NullPointerException("task " + name + ": a stage returned null (expected: a Task)"));
             return;
         }
-        cancelWith(inner::cancel);
+        if (state == PENDING && mustCancel && inner.cancel()) {
+            mustCancel = false;  // delivered to the task it now awaits, which brings it back
+        }
+        if (canceller instanceof Awaits awaits) {
+            awaits.now(inner);
+        } else {
+            cancelWith(inner::cancel);
+        }
         inner.whenDone(this::copy);
     }
 
-    /** Ends this task as {@code done} ended, if it is still pending. */
+    /** Ends this task as {@code done} ended (or cancelled, if a cancel awaits delivery), if it is still pending. */
     void copy(Task<? extends T> done) {
+        if (state != PENDING) {
+            return;
+        }
+        if (mustCancel) {
+            endCancelled();
+            return;
+        }
         switch (done.state) {
             case SUCCEEDED -> complete(done.value);
             case FAILED -> fail(done.failure);
-            case CANCELLED -> cancel();
+            case CANCELLED -> endCancelled();
             default -> throw new IllegalStateException("task " + done.name + ": pending (expected: done)");
         }
     }
 
-    /** {@return true if {@code source} succeeded}; otherwise ends this task as it ended. */
+    /** Makes {@link #cancel()} of this pending task a request delivered through what it will await; for spawned tasks. */
+    void awaitsLater() {
+        canceller = new Awaits(this, null);
+    }
+
+    /** {@return whether a cancel was requested before the task could deliver it}; its next step must end it cancelled */
+    boolean mustCancel() {
+        return mustCancel;
+    }
+
+    /**
+     * {@return true if {@code source} succeeded and no cancel awaits delivery}; otherwise ends this
+     * task as it ended, or cancelled.
+     */
     private boolean passOn(Task<?> source) {
+        if (mustCancel) {
+            endCancelled();
+            return false;
+        }
         switch (source.state) {
             case SUCCEEDED:
                 return true;
@@ -395,15 +596,53 @@ public final class Task<T> {
                 fail(source.failure);
                 return false;
             default:
-                cancel();
+                endCancelled();
                 return false;
         }
     }
 
+    /** {@return a stage that awaits this task}: cancelling it cancels this task, and the cancellation comes back through it */
     private <R> Task<R> derived() {
         Task<R> next = new Task<>(loop, name);
-        next.cancelWith(this::cancel);
+        next.canceller = new Awaits(next, this);
         return next;
+    }
+
+    /** Ends the task cancelled now, whatever it awaits. */
+    void endCancelled() {
+        this.failure = new CancellationException("task " + name + ": cancelled");
+        finish(CANCELLED);
+    }
+
+    /**
+     * The canceller of a task that awaits another (a stage, a spawned task once it runs): as asyncio's
+     * {@code Task.cancel}, it cancels the awaited task and leaves the waiting one pending, so that the
+     * cancellation reaches it, and every stage between, through the awaited task's end, where a
+     * {@link #onCancellation} or {@link #andFinally} stage can clean up or suppress it. If there is
+     * nothing to cancel (not started, or done already), the task's next step delivers it.
+     */
+    static final class Awaits implements CancelRequest {
+        private final Task<?> owner;
+        private Task<?> awaited;
+
+        Awaits(Task<?> owner, Task<?> awaited) {
+            this.owner = owner;
+            this.awaited = awaited;
+        }
+
+        /** The task now awaits {@code next} (a stage's inner task, a spawned coroutine's task). */
+        void now(Task<?> next) {
+            awaited = next;
+        }
+
+        @Override
+        public boolean request() {
+            Task<?> a = awaited;
+            if (a == null || !a.cancel()) {
+                owner.mustCancel = true;
+            }
+            return true;
+        }
     }
 
     /**

@@ -32,6 +32,9 @@ public final class TaskGroup {
     private final List<Throwable> failures = new ArrayList<>();
     private boolean joined;
     private boolean aborting;
+    /** The body's own task, when it awaits ({@link Async#withTaskGroup}); cancelled when a child fails. */
+    private Task<?> body;
+    private boolean bodyCancelledByGroup;
 
     /** Opens a group on the calling loop. @throws IllegalStateException off a loop thread */
     public TaskGroup() {
@@ -93,9 +96,77 @@ public final class TaskGroup {
             if (!aborting) {
                 aborting = true;
                 cancelAll();
+                if (body != null && !body.isDone()) {
+                    bodyCancelledByGroup = true;  // asyncio cancels the task running the async with block
+                    body.cancel();
+                }
             }
         }
         finishIfIdle();
+    }
+
+    /**
+     * Runs {@code body} in a new group and awaits both: the {@code async with} block whose body awaits
+     * ({@link Async#withTaskGroup}). The body's task is cancelled when a child fails (the cancellation
+     * is delivered into it, which may clean up), and that cancellation is then withdrawn
+     * ({@link Task#uncancel()}) and is not a failure of the group; a body that fails cancels the
+     * children and its failure joins the group's; one cancelled from outside cancels the children
+     * and the group ends cancelled.
+     */
+    static <T> Task<T> run(java.util.function.Function<TaskGroup, ? extends Task<T>> body) {
+        TaskGroup group = new TaskGroup();
+        Task<T> result = new Task<>(group.loop, "task group block");
+        Task<T> inner;
+        try {
+            inner = body.apply(group);
+        } catch (Throwable t) {
+            group.abort(t);
+            group.join().whenDone(j -> result.copy(castVoid(j)));
+            if (t instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+        if (inner == null) {
+            inner = Task.failed(new NullPointerException("task group body: returned null (expected: a Task)"));
+        }
+        Task<T> bodyTask = inner;
+        group.body = bodyTask;
+        result.cancelWith(new Task.CancelRequest() {
+            @Override
+            public boolean request() {
+                bodyTask.cancel();
+                group.cancelAll();
+                return true;
+            }
+        });
+        bodyTask.whenDone(b -> {
+            boolean outside = b.isCancelled() && !(group.bodyCancelledByGroup && b.uncancel() <= 0);
+            if (b.isFailed() || outside) {
+                if (b.isFailed()) {
+                    group.failures.add(b.failure());
+                }
+                if (!group.aborting) {
+                    group.aborting = true;
+                    group.cancelAll();
+                }
+            }
+            group.join().whenDone(j -> {
+                if (j.isFailed()) {
+                    result.fail(j.failure());
+                } else if (outside || j.isCancelled()) {
+                    result.endCancelled();
+                } else {
+                    result.copy(b);
+                }
+            });
+        });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Task<T> castVoid(Task<Void> t) {
+        return (Task<T>) (Task<?>) t;
     }
 
     private void finishIfIdle() {

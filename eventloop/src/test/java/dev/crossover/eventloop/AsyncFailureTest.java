@@ -186,11 +186,13 @@ class AsyncFailureTest {
             assertTrue(cancelled.cancel());
             assertTrue(failed.fail(new CancellationException("given up")));
             List<String> items = new ArrayList<>();
-            items.add(queue.poll());   // frees a place: "b" goes in, not a put that has ended
-            items.add(String.valueOf(live.isSucceeded()));
-            items.add(queue.poll());
-            items.add(String.valueOf(queue.poll()));
-            return Task.completed(items);
+            items.add(queue.poll());   // frees a place: handed to "b", not to a put that has ended
+            return live.thenApply(v -> {
+                items.add(String.valueOf(live.isSucceeded()));
+                items.add(queue.poll());
+                items.add(String.valueOf(queue.poll()));
+                return items;
+            });
         });
         assertEquals(List.of("a", "true", "b", "null"), got);
     }
