@@ -33,7 +33,7 @@ class BenchmarkRunTest {
         Path json = dir.resolve("results.json");
         Path latency = dir.resolve("latency");
         Profile.Point point = Profile.SMOKE.points(List.of(MODEL), p -> p.benchmark().contains("SleepBenchmark"), m -> true)
-                .get(0);  // C = 3; the params model and concurrency are inherited from WorkloadBenchmark
+                .get(0);  // C = 1; the params model and concurrency are inherited from WorkloadBenchmark
         Profile.Settings smoke = Profile.SMOKE.settings();
         List<String> args = new ArrayList<>(List.of("^" + SleepBenchmark.class.getName() + ".run$",
                 "-f", Integer.toString(smoke.forks()),
@@ -54,7 +54,7 @@ class BenchmarkRunTest {
         JsonNode entry = entries.get(0);
         assertEquals("dev.crossover.benchmarks.SleepBenchmark.run", entry.get("benchmark").asText());
         assertEquals("thrpt", entry.get("mode").asText());
-        assertEquals(Map.of("model", MODEL, "concurrency", "3", "ioMillis", "10", "cpuMicros", "0"),
+        assertEquals(Map.of("model", MODEL, "concurrency", point.params().get("concurrency"), "ioMillis", "10", "cpuMicros", "0"),
                 new ObjectMapper().convertValue(entry.get("params"), Map.class));
         JsonNode secondary = entry.get("secondaryMetrics");
         assertTrue(secondary.get("completed").get("score").asDouble() > 0, "completed tasks/s: " + secondary);
