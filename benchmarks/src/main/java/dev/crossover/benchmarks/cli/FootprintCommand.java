@@ -80,7 +80,11 @@ public final class FootprintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory)");
         }
         ProbeJvm probe = new ProbeJvm(new ProbeJvm.Settings(heap, nmt, wait, spawnTimeout));
-        Path file = run(probe, models, tasks, dir, commandLine(), System.err);
+        PrintWriter stderr = spec.commandLine().getErr();
+        Path file = run(probe, models, tasks, dir, commandLine(), line -> {
+            stderr.println(line);
+            stderr.flush();
+        });
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(file.toAbsolutePath());
         stdout.flush();
@@ -89,14 +93,14 @@ public final class FootprintCommand implements Callable<Integer> {
 
     /** Runs {@code models} at {@code tasks}, prints the table on {@code progress} and writes the file; {@return its path} */
     static Path run(ProbeJvm probe, List<String> models, List<Integer> tasks, Path dir, String command,
-                    java.io.PrintStream progress) throws IOException {
+                    java.util.function.Consumer<String> progress) throws IOException {
         PlatformLimits limits = PlatformLimits.read();
-        progress.printf(Locale.ROOT, "crossover footprint: %d models at N = %s; limits: pid_max %,d, threads-max %,d, "
-                        + "vm.max_map_count %,d, ulimit -u %s%s, ulimit -n %s; probe JVMs: %s%n", models.size(), tasks,
+        progress.accept(String.format(Locale.ROOT, "crossover footprint: %d models at N = %s; limits: pid_max %,d, threads-max %,d, "
+                        + "vm.max_map_count %,d, ulimit -u %s%s, ulimit -n %s; probe JVMs: %s", models.size(), tasks,
                 limits.pidMax(), limits.threadsMax(), limits.maxMapCount(), limit(limits.maxUserThreads()),
-                limits.root() ? " (root: ignored)" : "", limit(limits.maxOpenFiles()), String.join(" ", probe.jvmArgs()));
+                limits.root() ? " (root: ignored)" : "", limit(limits.maxOpenFiles()), String.join(" ", probe.jvmArgs())));
         FootprintRun.Result result = new FootprintRun(probe, limits, PlatformLimits::threadsInUse, progress).run(models, tasks);
-        table(result).forEach(progress::println);
+        table(result).forEach(progress);
         return FootprintRun.write(result, dir, command);
     }
 

@@ -168,7 +168,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         progress.println("crossover run: footprint section, every model at N = " + tasks + ", a fresh JVM each");
         FootprintCommand.run(new ProbeJvm(FootprintPlan.settings()), models, tasks, dir,
-                "run --profile " + profile.id() + " (footprint section)", progress);
+                "run --profile " + profile.id() + " (footprint section)", line -> {
+                    progress.println(line);
+                    progress.flush();
+                });
     }
 
     /** {@return the warning to print when other processes took more than {@code threshold} cores over the run} */

@@ -4,7 +4,6 @@ import dev.crossover.core.ModelOptions;
 import dev.crossover.core.ModelProvider;
 import dev.crossover.core.Models;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +28,10 @@ public final class FootprintRun {
     private final ProbeJvm probe;
     private final PlatformLimits limits;
     private final LongSupplier threadsInUse;
-    private final PrintStream progress;
+    private final java.util.function.Consumer<String> progress;
 
-    public FootprintRun(ProbeJvm probe, PlatformLimits limits, LongSupplier threadsInUse, PrintStream progress) {
+    public FootprintRun(ProbeJvm probe, PlatformLimits limits, LongSupplier threadsInUse,
+                        java.util.function.Consumer<String> progress) {
         this.probe = Objects.requireNonNull(probe, "probe");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.threadsInUse = Objects.requireNonNull(threadsInUse, "threadsInUse");
@@ -84,8 +84,7 @@ public final class FootprintRun {
                     failed = s;
                 }
                 outcomes.add(o);
-                progress.println("footprint: " + model + " " + describe(o));
-                progress.flush();
+                progress.accept("footprint: " + model + " " + describe(o));
             }
             out.add(new ModelFootprint(model, parallelism == Integer.MAX_VALUE ? -1 : parallelism, threadsPerTask, outcomes));
         }
