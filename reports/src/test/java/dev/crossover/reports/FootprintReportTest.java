@@ -45,7 +45,7 @@ class FootprintReportTest {
         loop.put("parallelism", -1);
         loop.put("largestTasks", 100_000);
         ObjectNode fits = loop.putObject("fits");
-        fits.putObject("pss").put("bytesPerTask", eventloopBytesPerTask).put("r2", 0.999).put("points", 2);
+        fits.putObject("pss").put("bytesPerTask", eventloopBytesPerTask).put("r2", 0.999).put("points", 3);
         fits.putObject("liveHeap").put("bytesPerTask", 260.0).put("r2", 1.0).put("points", 2);
         fits.putObject("spawn").put("microsPerTask", 4.5).put("r2", 0.98).put("points", 2);
         ArrayNode points = loop.putArray("points");
@@ -75,7 +75,7 @@ class FootprintReportTest {
         String html = Files.readString(Reports.write(List.of(dir.resolve("run/results.json")), dir.resolve("out")));
 
         assertTrue(html.contains("Memory and start-up per in-flight task"), "section");
-        assertTrue(html.contains("<td>eventloop</td><td class=\"num\">340</td><td class=\"num\">0.999</td>"), "eventloop row");
+        assertTrue(html.contains("<td>eventloop</td><td class=\"num\">340</td><td class=\"num\">0.999 (3 N)</td>"), "eventloop row");
         assertTrue(html.contains("threads-per-task, N = 100,000: refused: limit: 32,768 threads (pid_max)"), "refusal named");
         assertTrue(html.contains("tasks held (N, log scale)"), "log-log chart");
         assertTrue(Files.exists(run));

@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--footprint", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After the sweep, the profile's footprint section (memory per in-flight task, footprint.json; "
-                    + "quick: N up to 100,000, full: up to 1,000,000, smoke: none); never with --include (default: on).")
+                    + "quick: N = 1,000 and 100,000, full: 1,000 to 1,000,000, smoke: none); never with --include (default: on).")
     boolean footprint;
 
     @Override

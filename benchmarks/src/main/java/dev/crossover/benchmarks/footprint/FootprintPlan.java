@@ -16,7 +16,9 @@ public final class FootprintPlan {
     public static List<Integer> tasks(Profile profile) {
         return switch (profile) {
             case SMOKE -> List.of();
-            case QUICK -> List.of(1_000, 10_000, 100_000);
+            // Not 10,000: with it the section took 90 s on the 2-core machine at a load average of 20
+            // (threads-per-task's 10,000 thread starts alone 18 s); without it 47 s, inside quick's minute.
+            case QUICK -> List.of(1_000, 100_000);
             case FULL -> List.of(1_000, 10_000, 100_000, 1_000_000);
         };
     }

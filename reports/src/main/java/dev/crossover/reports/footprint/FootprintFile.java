@@ -42,11 +42,12 @@ public record FootprintFile(Path file, int methodVersion, String command, List<S
      * @param largestTasks         the largest N measured, 0 when none was
      * @param bytesPerTask         the slope of the process tree's Pss growth over N, NaN without a fit
      * @param r2                   that fit's R², NaN when unknown
+     * @param fitPoints            how many N that fit rests on (2: the line is exact through them, R² says nothing)
      * @param liveHeapBytesPerTask the slope of the live heap (after full GCs) over N, NaN without a fit
      * @param spawnMicrosPerTask   the slope of the time to get N waiting over N, NaN without a fit
      * @param points               each task count's outcome, ascending
      */
-    public record Model(String model, long parallelism, int largestTasks, double bytesPerTask, double r2,
+    public record Model(String model, long parallelism, int largestTasks, double bytesPerTask, double r2, int fitPoints,
                        double liveHeapBytesPerTask, double spawnMicrosPerTask, List<Point> points) {
         public Model {
             points = List.copyOf(points);
@@ -106,6 +107,7 @@ public record FootprintFile(Path file, int methodVersion, String command, List<S
             JsonNode fits = m.path("fits");
             models.add(new Model(m.path("model").asText("?"), m.path("parallelism").asLong(-1), m.path("largestTasks").asInt(),
                     number(fits.path("pss").path("bytesPerTask")), number(fits.path("pss").path("r2")),
+                    fits.path("pss").path("points").asInt(0),
                     number(fits.path("liveHeap").path("bytesPerTask")), number(fits.path("spawn").path("microsPerTask")),
                     points));
         }

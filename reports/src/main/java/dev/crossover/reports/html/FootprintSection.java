@@ -47,7 +47,7 @@ public final class FootprintSection {
             String holds = m.parallelism() < 0 ? "all N waiting"
                     : String.format(Locale.ROOT, "at most %,d waiting; the rest queued", m.parallelism());
             rows.add(new Row(m.model(), orDash(m.bytesPerTask()), Double.isNaN(m.r2()) ? "\u2013"
-                    : String.format(Locale.ROOT, "%.3f", m.r2()), orDash(m.liveHeapBytesPerTask()),
+                    : m.fitPoints() == 2 ? "exact (2 N)" : String.format(Locale.ROOT, "%.3f (%d N)", m.r2(), m.fitPoints()), orDash(m.liveHeapBytesPerTask()),
                     orDash(m.spawnMicrosPerTask()), m.largestTasks() == 0 ? "none"
                     : String.format(Locale.ROOT, "%,d", m.largestTasks()), holds));
             m.points().stream().filter(p -> !p.measured()).forEach(p -> stopped.add(String.format(Locale.ROOT,
