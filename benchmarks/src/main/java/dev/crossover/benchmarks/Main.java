@@ -1,5 +1,6 @@
 package dev.crossover.benchmarks;
 
+import dev.crossover.benchmarks.cli.FootprintCommand;
 import dev.crossover.benchmarks.cli.ModelsCommand;
 import dev.crossover.benchmarks.cli.RunCommand;
 import dev.crossover.benchmarks.cli.ScenarioCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(name = "crossover", mixinStandardHelpOptions = true, version = "crossover 0.1.0",
         description = "When does each concurrency model win? Anything else is passed to JMH.",
         subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class,
-                RunCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class,
+                RunCommand.class, FootprintCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     private Main() {

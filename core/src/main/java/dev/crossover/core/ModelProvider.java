@@ -38,6 +38,15 @@ public interface ModelProvider {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * {@return the platform threads (each an OS thread, a pid and a stack mapping) the model starts
+     * per waiting task}; 0, the default, when its threads do not grow with the tasks. The
+     * {@code footprint} command refuses a task count whose threads the platform's limits cannot hold.
+     */
+    default int threadsPerTask(ModelOptions options) {
+        return 0;
+    }
+
     /** {@return a new, ready model} */
     ConcurrencyModel create(ModelOptions options);
 }

@@ -2,6 +2,8 @@ package dev.crossover.reports;
 
 import dev.crossover.reports.compare.Comparison;
 import dev.crossover.reports.compare.ComparisonWriter;
+import dev.crossover.reports.compare.FootprintComparison;
+import dev.crossover.reports.footprint.FootprintFile;
 import dev.crossover.reports.compare.MetricChoice;
 import dev.crossover.reports.compare.JunitReport;
 import dev.crossover.reports.compare.MarkdownSummary;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>BASELINE and CURRENT are each a JMH JSON file, a run directory (its results.json), or several
  * of them separated by commas: rounds of one build, merged fork by fork ({@link dev.crossover.reports.compare.Rounds}).
+ * Two {@code footprint.json} files compare alone, and run directories that both hold one (the first
+ * of each side) add its figures to the lines ({@link FootprintComparison}: lower is better).
  *
  * <h2>Refusals</h2>
  * Runs whose environment.json differ in machine, cores or JDK are refused (exit 2, one line naming
@@ -82,6 +86,13 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Options options = new Options(Options.parseThreshold(threshold), MetricChoice.parse(metric));
+            if (isFootprint(baseline) && isFootprint(current)) {
+                FootprintComparison f = FootprintComparison.of(FootprintFile.read(baseline.get(0)),
+                        FootprintFile.read(current.get(0)), options.threshold());
+                f.lines().forEach(out::println);
+                out.flush();
+                return f.fails(failOnMissing) ? 1 : 0;
+            }
             Side base = Side.load(baseline);
             Side now = Side.load(current);
             Comparison comparison = Comparison.of(base, now, options, refusals(base, now, allowDifferentEnvironment));
@@ -97,7 +108,15 @@ public final class CompareCommand implements Callable<Integer> {
             if (markdown != null) {
                 write("--markdown", markdown, MarkdownSummary.of(comparison, base, now));
             }
-            return comparison.fails(failOnMissing) ? 1 : 0;
+            // Run directories that both hold a footprint.json: its figures too (lower is better).
+            java.util.Optional<FootprintComparison> footprint = FootprintFile.near(baseline.get(0))
+                    .flatMap(b -> FootprintFile.near(current.get(0)).map(c -> FootprintComparison.of(
+                            FootprintFile.read(b), FootprintFile.read(c), options.threshold())));
+            if (!json) {
+                footprint.ifPresent(f -> f.lines().forEach(out::println));
+                out.flush();
+            }
+            return comparison.fails(failOnMissing) || footprint.map(f -> f.fails(failOnMissing)).orElse(false) ? 1 : 0;
         } catch (BadInputException | IllegalArgumentException e) {
             err.println(e.getMessage());
             err.flush();
@@ -127,6 +146,12 @@ public final class CompareCommand implements Callable<Integer> {
                     + base.describedBy() + "; --allow-different-environment to compare anyway)");
         }
         return List.of("environments differ (" + listed + "): every point may differ for that alone");
+    }
+
+    /** {@return whether {@code side} is one footprint.json file (not a run directory or JMH file)} */
+    static boolean isFootprint(List<Path> side) {
+        return side.size() == 1 && side.get(0).getFileName() != null
+                && side.get(0).getFileName().toString().equals(FootprintFile.FILE_NAME) && Files.isRegularFile(side.get(0));
     }
 
     private static void write(String flag, Path file, String text) {

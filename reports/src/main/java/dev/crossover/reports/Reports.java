@@ -1,6 +1,8 @@
 package dev.crossover.reports;
 
 import dev.crossover.reports.crossover.RunFiles;
+import dev.crossover.reports.footprint.FootprintFile;
+import dev.crossover.reports.html.FootprintSection;
 import dev.crossover.reports.html.HtmlWriter;
 import dev.crossover.reports.html.ReportBuilder;
 import dev.crossover.reports.jmh.Source;
@@ -27,7 +29,8 @@ import java.util.Objects;
  * A Crossover run directory ({@code results.json}, {@code environment.json}, {@code latency/*.hlog},
  * {@code points/*.json}, {@code failures.json}) gets the full report: winner maps, throughput and
  * efficiency against concurrency, crossovers, claims, latency against offered load, dispatch
- * ceilings, timer lateness, latency, start-up and failed points. The
+ * ceilings, timer lateness, latency, start-up and failed points, and memory per task when a
+ * {@code footprint.json} lies beside it. The
  * files beside a JMH file belong to it only when it is named {@code results.json}. Any other JMH file gets a chart and a table per benchmark class. Several
  * files merge into one report, each labelled by its environment.
  *
@@ -76,7 +79,14 @@ public final class Reports {
         for (Sources.Loaded l : loaded) {
             runFiles.put(l.source(), RunFiles.near(l.source().file()));
         }
-        String html = HtmlWriter.render(ReportBuilder.build(loaded, runFiles, margin));
+        List<FootprintSection.View> footprint = new java.util.ArrayList<>();
+        for (Sources.Loaded l : loaded) {
+            if (RunFiles.ownsDirectory(l.source().file())) {
+                FootprintFile.near(l.source().file()).ifPresent(f -> footprint.add(FootprintSection.of(l.source().label(),
+                        FootprintFile.read(f))));
+            }
+        }
+        String html = HtmlWriter.render(ReportBuilder.build(loaded, runFiles, margin), footprint);
         return writeAtomically(outDir, html);
     }
 

@@ -59,5 +59,11 @@ public final class ThreadPerTaskModel extends ThreadModel {
         public int sweepConcurrency(ModelOptions options) {
             return SWEEP_CONCURRENCY;
         }
+
+        /** {@inheritDoc} Here: one, the task's own (a fan-out's sub-waits take one more each). */
+        @Override
+        public int threadsPerTask(ModelOptions options) {
+            return 1;
+        }
     }
 }

@@ -2,6 +2,9 @@ package dev.crossover.benchmarks.cli;
 
 import dev.crossover.benchmarks.Profile;
 import dev.crossover.benchmarks.Profile.Point;
+import dev.crossover.benchmarks.footprint.FootprintJson;
+import dev.crossover.benchmarks.footprint.FootprintPlan;
+import dev.crossover.benchmarks.footprint.ProbeJvm;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Kernel;
 import dev.crossover.core.ModelOptions;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Writes {@code DIR/results.json} (standard JMH JSON), {@code DIR/latency/*.hlog},
  * {@code DIR/points/*.json} (what each point really ran), {@code DIR/failures.json} (points that
- * failed or were left out on purpose) and {@code DIR/environment.json}, then the report
+ * failed or were left out on purpose) and {@code DIR/environment.json}, then the profile's footprint
+ * section ({@code DIR/footprint.json}, see {@link FootprintPlan}), then the report
  * {@code DIR/report.html}. The CPU kernel is calibrated once, here, and every fork computes the
  * units of that calibration. Progress goes to standard error, one line per point (and one more for
  * a point during which other processes took more than {@code --busy-threshold} cores on average,
@@ -79,6 +83,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the rounds' shuffled orders "
             + "(default: ${DEFAULT-VALUE}; environment.json records it).")
     long seed;
+
+    @Option(names = "--footprint", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After the sweep, the profile's footprint section (memory per in-flight task, footprint.json; "
+                    + "quick: N = 1,000 and 100,000, full: 1,000 to 1,000,000, smoke: none); never with --include (default: on).")
+    boolean footprint;
 
     @Override
     public Integer call() throws IOException {
@@ -137,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
             progress.println("no point finished: no report");
             return 1;
         }
+        runFootprint(chosen, models, dir, progress);
         Path report;
         try {
             report = Reports.write(List.of(sweep.resultsFile()), dir);
@@ -147,6 +157,25 @@ public final class RunCommand implements Callable<Integer> {
         stdout.println(report.toAbsolutePath());
         stdout.flush();
         return failed.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Runs {@code profile}'s footprint section ({@link FootprintPlan}) into {@code dir/footprint.json}, every
+     * model, unless the profile has none, {@code --no-footprint} or {@code --include} (a partial sweep) says so;
+     * an earlier run's footprint.json in the folder is removed then, so the report never shows another run's.
+     */
+    private void runFootprint(Profile profile, List<String> models, Path dir, PrintStream progress) throws IOException {
+        List<Integer> tasks = FootprintPlan.tasks(profile);
+        if (tasks.isEmpty() || !footprint || include != null) {
+            Files.deleteIfExists(dir.resolve(FootprintJson.FILE_NAME));
+            return;
+        }
+        progress.println("crossover run: footprint section, every model at N = " + tasks + ", a fresh JVM each");
+        FootprintCommand.run(new ProbeJvm(FootprintPlan.settings()), models, tasks, dir,
+                "run --profile " + profile.id() + " (footprint section)", line -> {
+                    progress.println(line);
+                    progress.flush();
+                });
     }
 
     /** {@return the warning to print when other processes took more than {@code threshold} cores over the run} */

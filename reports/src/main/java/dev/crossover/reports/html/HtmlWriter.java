@@ -33,7 +33,12 @@ public final class HtmlWriter {
 
     /** {@return the report as one self-contained HTML document} */
     public static String render(Views.Report report) {
-        return render("report.peb", Map.of("r", report));
+        return render(report, java.util.List.of());
+    }
+
+    /** {@return the report with the footprint sections of its runs} */
+    public static String render(Views.Report report, java.util.List<FootprintSection.View> footprint) {
+        return render("report.peb", Map.of("r", report, "footprint", footprint));
     }
 
     /** {@return the template {@code name} of this package's resources rendered with {@code context}} */
