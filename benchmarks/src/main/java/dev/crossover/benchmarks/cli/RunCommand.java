@@ -76,6 +76,9 @@ public final class RunCommand implements Callable<Integer> {
             + "(its environment.json), so both runs compute the same work and a slower kernel shows in compare.")
     Path unitsFrom;
 
+    @Option(names = "--no-python", description = "Skip the Python reference (run by default when a python3 >= 3.11 is on the PATH).")
+    boolean noPython;
+
     @Override
     public Integer call() throws IOException {
         Profile chosen = profile(profile);
@@ -107,6 +110,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Kernel.Calibration calibration = unitsFrom == null ? Kernel.calibrate()
                 : new Kernel.Calibration(RunEnvironment.unitsPerMicro(unitsFrom));
+        PythonPart python = PythonPart.find(noPython, progress);  // its line is the run's first
         progress.printf("crossover run: profile %s, %d points (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size(), Profile.Plan.capacities(points))), calibration.unitsPerMicro(),
@@ -123,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
             return INTERRUPTED;  // the shutdown hook has said where the finished points are
         }
         List<Point> failed = outcome.failed();
+        Optional<Path> pythonResults = python.run(chosen.id(), dir);
         PrintWriter stdout = spec.commandLine().getOut();
         outcome.otherLoad().flatMap(load -> busyWarning(load, busyThreshold)).ifPresent(progress::println);
         if (!failed.isEmpty()) {
@@ -135,14 +140,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path report;
         try {
-            report = Reports.write(List.of(sweep.resultsFile()), dir);
+            report = Reports.write(python.withResults(sweep.resultsFile(), pythonResults), dir);
         } catch (BadInputException e) {
             progress.println("crossover: report: " + e.getMessage());
             return 1;
         }
         stdout.println(report.toAbsolutePath());
         stdout.flush();
-        return failed.isEmpty() ? 0 : 1;
+        return failed.isEmpty() && python.passed() ? 0 : 1;
     }
 
     /** {@return the warning to print when other processes took more than {@code threshold} cores over the run} */

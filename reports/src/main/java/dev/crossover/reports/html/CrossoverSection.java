@@ -8,6 +8,7 @@ import dev.crossover.reports.crossover.Claims;
 import dev.crossover.reports.crossover.Crossovers;
 import dev.crossover.reports.crossover.Point;
 import dev.crossover.reports.crossover.Winners;
+import dev.crossover.reports.jmh.PythonRuns;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class CrossoverSection {
 
     List<Views.LegendItem> legend() {
         return points.stream().map(Point::model).distinct().sorted(Comparator.comparingInt(palette::order))
-                .map(m -> new Views.LegendItem(m, palette.hex(m), palette.textOn(m))).toList();
+                .map(m -> new Views.LegendItem(PythonRuns.name(m), palette.hex(m), palette.textOn(m))).toList();
     }
 
     List<String> workloads() {
@@ -119,7 +120,7 @@ final class CrossoverSection {
             case TIE -> "tie";
             default -> "inconclusive";
         };
-        return new Views.CellView((undecided ? "\u2248 " : "") + c.winner(), detail, tip + " tasks/s",
+        return new Views.CellView((undecided ? "\u2248 " : "") + PythonRuns.name(c.winner()), detail, tip + " tasks/s",
                 undecided ? palette.tint(c.winner()) : palette.hex(c.winner()),
                 undecided ? "#000000" : palette.textOn(c.winner()), palette.hex(c.winner()), undecided, false, state, notes);
     }
@@ -208,7 +209,7 @@ final class CrossoverSection {
                     byLine.computeIfAbsent(List.of(p.model(), p.sourceLabel()), k -> new ArrayList<>()).add(xy);
                 });
         List<Line> lines = new ArrayList<>();
-        byLine.forEach((k, xy) -> lines.add(new Line(k.get(0), sources.size() > 1 ? k.get(0) + " \u00b7 " + k.get(1) : k.get(0),
+        byLine.forEach((k, xy) -> lines.add(new Line(k.get(0), PythonRuns.name(k.get(0)) + (sources.size() > 1 ? " \u00b7 " + k.get(1) : ""),
                 sources.indexOf(k.get(1)), xy)));
         return lines;
     }
