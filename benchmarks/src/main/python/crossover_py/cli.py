@@ -6,6 +6,7 @@ Exit codes as the Java command line's: 0 success, 1 failed tasks or points, 2 ba
 
 import argparse
 import json
+import re
 import sys
 
 from crossover_py import models as models_module
@@ -37,6 +38,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--profile", default="quick", help="smoke, quick or full")
     s.add_argument("--out", default="crossover-python")
     s.add_argument("--seed", type=int, default=42)
+    s.add_argument("--include", help="only points whose id (SleepBenchmark.run@concurrency=100,...,model=py-asyncio) matches")
     p = sub.add_parser("point", help="one repeat of one point, as JSON on standard output")
     p.add_argument("--model", required=True)
     p.add_argument("--concurrency", type=int, required=True)
@@ -62,7 +64,11 @@ def main(argv) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "sweep":
-            return runner.sweep(args.profile, args.out, args.seed)
+            try:
+                re.compile(args.include or "")
+            except re.error:
+                raise ValueError(f"include: {args.include} (expected: a regular expression)")
+            return runner.sweep(args.profile, args.out, args.seed, include=args.include)
         if args.command == "models":
             for m in models_module.MODELS.values():
                 why = m.unavailable()

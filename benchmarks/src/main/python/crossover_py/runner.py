@@ -10,6 +10,7 @@ the 99.9% interval is JMH's over those independent runs.
 
 import json
 import math
+import re
 import os
 import platform
 import socket
@@ -238,8 +239,19 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr) -> int:
-    """Runs a profile: every point under every available model, each repeat a process; writes the run directory."""
+def point_id(point: Point, model_id: str) -> str:
+    """The id ``--include`` matches, as the JVM's: ``SleepBenchmark.run@concurrency=100,cpuMicros=0,ioMillis=10,model=py-asyncio``."""
+    return BENCHMARKS[point.workload] + ".run@" + ",".join(f"{k}={v}" for k, v in point.params(model_id).items())
+
+
+def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr, include: Optional[str] = None,
+          stdout=sys.stdout) -> int:
+    """Runs a profile: every point under every available model, each repeat a process; writes the run directory.
+
+    ``include``, a regular expression, keeps only the points whose :func:`point_id` it matches.
+    The last line on ``stdout`` is the results file's path.
+    """
+    pattern = re.compile(include) if include else None
     prof = profile(prof_name)
     os.makedirs(os.path.join(out_dir, "points"), exist_ok=True)
     start = now()
@@ -249,6 +261,9 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr) -> 
     unavailable = [m for m in models_module.MODELS.values() if m.unavailable() is not None]
     print(f"crossover python: profile {prof_name} ({prof.what}); Python {platform.python_version()}; "
           f"kernel {upm:.3f} units/us; results in {os.path.abspath(out_dir)}", file=progress, flush=True)
+    env = os.environ.copy()
+    home = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the directory holding crossover_py
+    env["PYTHONPATH"] = home + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     failures = []
     for m in unavailable:
         print(f"  unavailable: {m.id}: {m.unavailable()}", file=progress, flush=True)
@@ -258,6 +273,8 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr) -> 
         units = units_for(point.cpu_micros, upm)
         wl = workload_of(point.workload, seed, point.io_millis * 1_000_000, units, point.cpu_micros * 1000, point.fanout)
         for m in models_module.MODELS.values():
+            if pattern is not None and not pattern.search(point_id(point, m.id)):
+                continue
             why = m.unavailable() or m.refuses(wl)
             if why:
                 failures.append({"benchmark": point.benchmark(), "model": m.id, "params": point.params(m.id),
@@ -271,7 +288,7 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr) -> 
                        "--fanout", str(point.fanout), "--seed", str(seed), "--warmup", str(prof.warmup),
                        "--measure", str(prof.measure), "--iterations", str(prof.iterations),
                        "--units-per-micro", repr(upm)]
-                done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=os.environ.copy())
+                done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
                 if done.returncode != 0:
                     error = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
                     break
@@ -298,7 +315,7 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr) -> 
                   f"({len(repeats)} repeats; {s['verification']['method']} check ok)", file=progress, flush=True)
             _write(out_dir, results, failures, prof_name, upm, start, python)
     _write(out_dir, results, failures, prof_name, upm, start, python)
-    print(os.path.abspath(os.path.join(out_dir, "results.json")), flush=True)
+    print(os.path.abspath(os.path.join(out_dir, "results.json")), file=stdout, flush=True)
     return 1 if failed_points else 0
 
 

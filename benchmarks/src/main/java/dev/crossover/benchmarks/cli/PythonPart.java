@@ -52,7 +52,7 @@ final class PythonPart {
         Path out = dir.resolve(DIRECTORY);
         int code;
         try {
-            code = PythonSweep.run(runtime.get(), profile, out, progress);
+            code = PythonSweep.run(runtime.get(), profile, out, null, progress::println);
         } catch (UncheckedIOException e) {
             progress.println("crossover run: python: " + e.getMessage() + ": the report has the JVM's points only");
             passed = false;

@@ -2,7 +2,7 @@ package dev.crossover.benchmarks.python;
 
 import dev.crossover.reports.BadInputException;
 import dev.crossover.reports.Reports;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -37,6 +37,10 @@ public final class PythonCommand implements Callable<Integer> {
             + "at least 3.11, e.g. a free-threaded 3.13t).")
     Path python;
 
+    @Option(names = "--include", paramLabel = "REGEX", description = "Only points whose id (e.g. "
+            + "'SleepBenchmark.run@concurrency=100,cpuMicros=0,ioMillis=10,model=py-asyncio') matches this regular expression.")
+    String include;
+
     @Override
     public Integer call() {
         if (!List.of("smoke", "quick", "full").contains(profile)) {
@@ -51,9 +55,20 @@ public final class PythonCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory)");
         }
-        PrintStream progress = System.err;
+        if (include != null) {
+            try {
+                java.util.regex.Pattern.compile(include);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("include: " + include + " (expected: a regular expression)");
+            }
+        }
+        PrintWriter progress = spec.commandLine().getErr();
         progress.println("crossover python: " + found.words().substring("python: ".length()));
-        int code = PythonSweep.run(found.runtime().get(), profile, dir, progress);
+        progress.flush();
+        int code = PythonSweep.run(found.runtime().get(), profile, dir, include, line -> {
+            progress.println(line);
+            progress.flush();
+        });
         if (code == 130) {
             return code;
         }
@@ -63,6 +78,7 @@ public final class PythonCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } catch (BadInputException e) {
             progress.println("crossover: report: " + e.getMessage());
+            progress.flush();
             return 1;
         }
         return code;

@@ -3,12 +3,12 @@ package dev.crossover.benchmarks.python;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the reference's sweep of one profile ({@code python -m crossover_py sweep}) into a run
@@ -33,13 +33,18 @@ public final class PythonSweep {
      * @param python   the interpreter
      * @param profile  smoke, quick or full
      * @param out      the run directory to write
-     * @param progress where the sweep's progress lines go
+     * @param include  a regular expression the points' ids must match ({@code SleepBenchmark.run@concurrency=100,...}), or null for all
+     * @param progress hears the sweep's progress lines
      * @throws UncheckedIOException if the interpreter cannot be started or the package unpacked
      */
-    public static int run(PythonRuntime python, String profile, Path out, PrintStream progress) {
+    public static int run(PythonRuntime python, String profile, Path out, String include, Consumer<String> progress) {
+        List<String> command = new java.util.ArrayList<>(List.of(python.executable().toString(), "-m", "crossover_py",
+                "sweep", "--profile", profile, "--out", out.toAbsolutePath().toString()));
+        if (include != null) {
+            command.addAll(List.of("--include", include));
+        }
         try (PythonPackage pkg = PythonPackage.unpack()) {
-            ProcessBuilder pb = pkg.environment(new ProcessBuilder(List.of(python.executable().toString(), "-m",
-                    "crossover_py", "sweep", "--profile", profile, "--out", out.toAbsolutePath().toString())))
+            ProcessBuilder pb = pkg.environment(new ProcessBuilder(command))
                     .directory(pkg.root().toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
             Process p = pb.start();
             try {
@@ -47,12 +52,12 @@ public final class PythonSweep {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = lines.readLine()) != null; ) {
                         if (!line.endsWith("results.json")) {  // the last line names the file; the caller says where it is
-                            progress.println(line);
+                            progress.accept(line);
                         }
                     }
                 }
                 if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                    progress.println("crossover python: the sweep did not end within " + TIMEOUT_MINUTES + " minutes: stopped");
+                    progress.accept("crossover python: the sweep did not end within " + TIMEOUT_MINUTES + " minutes: stopped");
                     return 1;
                 }
                 return p.exitValue();
