@@ -251,8 +251,10 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr, inc
     ``include``, a regular expression, keeps only the points whose :func:`point_id` it matches.
     The last line on ``stdout`` is the results file's path.
     """
-    pattern = re.compile(include) if include else None
     prof = profile(prof_name)
+    pattern = re.compile(include) if include else None
+    if pattern is not None and not any(pattern.search(point_id(p, m)) for p in prof.points for m in models_module.MODELS):
+        raise ValueError(f"include: {include} (expected: a pattern matching a point of profile {prof_name})")
     os.makedirs(os.path.join(out_dir, "points"), exist_ok=True)
     start = now()
     upm = calibrate()

@@ -69,8 +69,8 @@ public final class PythonCommand implements Callable<Integer> {
             progress.println(line);
             progress.flush();
         });
-        if (code == 130) {
-            return code;
+        if (code == 130 || code == 2) {
+            return code;  // interrupted, or bad input the sweep named in its one line
         }
         try {
             Path report = Reports.write(List.of(dir.resolve("results.json")), dir);
