@@ -44,22 +44,30 @@ final class PythonPart {
         return new PythonPart(found.runtime(), progress);
     }
 
-    /** {@return the Python run's results.json}, after running the profile into {@code dir/python}; empty without Python or results */
-    Optional<Path> run(String profile, Path dir) {
+    /**
+     * {@return the Python run's results.json}, after running the profile into {@code dir/python}; empty without
+     * Python or results. {@code include} (run's {@code --include}, or null) picks the Python points as it picks the
+     * JVM's; one that matches none of them skips the Python part, with the sweep's line saying so.
+     */
+    Optional<Path> run(String profile, Path dir, String include) {
         if (runtime.isEmpty()) {
             return Optional.empty();
         }
         Path out = dir.resolve(DIRECTORY);
         int code;
         try {
-            code = PythonSweep.run(runtime.get(), profile, out, null, progress::println);
+            code = PythonSweep.run(runtime.get(), profile, out, include, progress::println);
         } catch (UncheckedIOException e) {
             progress.println("crossover run: python: " + e.getMessage() + ": the report has the JVM's points only");
             passed = false;
             return Optional.empty();
         }
-        passed = code == 0;
         Path results = out.resolve("results.json");
+        if (code == 2 && include != null && !Files.isRegularFile(results)) {
+            progress.println("crossover run: python: no Python point matches --include: the report has the JVM's points only");
+            return Optional.empty();
+        }
+        passed = code == 0;
         if (code != 0) {
             progress.println("crossover run: python: the sweep ended with exit code " + code
                     + (Files.isRegularFile(results) ? "; its finished points are in the report" : "; no Python results"));

@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
             return INTERRUPTED;  // the shutdown hook has said where the finished points are
         }
         List<Point> failed = outcome.failed();
-        Optional<Path> pythonResults = python.run(chosen.id(), dir);
+        Optional<Path> pythonResults = python.run(chosen.id(), dir, include);
         PrintWriter stdout = spec.commandLine().getOut();
         outcome.otherLoad().flatMap(load -> busyWarning(load, busyThreshold)).ifPresent(progress::println);
         if (!failed.isEmpty()) {

@@ -57,7 +57,7 @@ class NoPythonRunTest {
         PythonPart part = PythonPart.find(true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals("crossover run: python: skipped (--no-python); the JVM sweep runs alone\n",
                 bytes.toString(StandardCharsets.UTF_8));
-        assertTrue(part.run("smoke", dir).isEmpty());
+        assertTrue(part.run("smoke", dir, null).isEmpty());
         assertTrue(part.passed());
         assertEquals(List.of(dir.resolve("results.json")), part.withResults(dir.resolve("results.json"), java.util.Optional.empty()));
     }
