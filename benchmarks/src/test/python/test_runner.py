@@ -93,6 +93,9 @@ class RunnerTest(unittest.TestCase):
             self.assertTrue(all(len(row) == 2 for r in results for row in r["secondaryMetrics"]["completed"]["rawData"]))
             self.assertEqual("python", env["language"])
             self.assertEqual("2", env["methodVersion"])
+            self.assertGreaterEqual(env["otherCpuCores"], 0)
+            self.assertGreater(env["ownCpuCores"], 0)
+            self.assertEqual(env["otherCpuCores"] > 0.25, env["busy"])
             self.assertGreater(env["calibration"]["unitsPerMicro"], 0)
             excluded = {(f["benchmark"].split(".")[-2], f["model"]) for f in failures}
             self.assertIn(("FanoutBenchmark", "py-threads"), excluded)

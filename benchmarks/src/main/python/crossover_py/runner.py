@@ -210,7 +210,7 @@ def sidecar(point: Point, model_id: str, repeats: List[dict], cpu_units: int) ->
     return out
 
 
-def environment(prof_name: str, units_per_micro: float, start: str, end: str, python: str) -> dict:
+def environment(prof_name: str, units_per_micro: float, start: str, end: str, python: str, load: dict) -> dict:
     mem = 0
     cpu_model = platform.processor() or ""
     try:
@@ -232,7 +232,43 @@ def environment(prof_name: str, units_per_micro: float, start: str, end: str, py
             "pythonImplementation": platform.python_implementation(),
             "hostname": socket.gethostname(), "profile": prof_name, "startTime": start, "endTime": end,
             "modelDefaults": models_module.defaults(), "modelAvailability": avail,
-            "calibration": {"unitsPerMicro": units_per_micro}, "methodVersion": str(METHOD_VERSION)}
+            "calibration": {"unitsPerMicro": units_per_micro}, "methodVersion": str(METHOD_VERSION), **load}
+
+
+class OtherLoad:
+    """What other processes took of the CPU over the sweep, in cores, as the JVM run measures it.
+
+    The machine's busy time from ``/proc/stat`` (user + nice + system + irq + softirq + steal) minus
+    this interpreter's and its finished children's (the repeats) CPU time, over the wall time.
+    """
+
+    def __init__(self):
+        self.start = self._sample()
+
+    @staticmethod
+    def _machine() -> float:
+        try:
+            with open("/proc/stat") as f:
+                fields = f.readline().split()[1:]
+            ticks = os.sysconf("SC_CLK_TCK")
+            user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+            return (user + nice + system + irq + softirq + steal) / ticks
+        except (OSError, ValueError):
+            return math.nan
+
+    def _sample(self):
+        t = os.times()
+        return time.monotonic(), self._machine(), t.user + t.system + t.children_user + t.children_system
+
+    def figures(self, threshold: float = 0.25) -> dict:
+        wall0, machine0, own0 = self.start
+        wall1, machine1, own1 = self._sample()
+        wall = max(wall1 - wall0, 1e-9)
+        own = (own1 - own0) / wall
+        other = max(0.0, (machine1 - machine0) / wall - own)
+        if math.isnan(other):
+            return {}
+        return {"busyThresholdCores": threshold, "otherCpuCores": other, "ownCpuCores": own, "busy": other > threshold}
 
 
 def now() -> str:
@@ -257,6 +293,7 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr, inc
         raise ValueError(f"include: {include} (expected: a pattern matching a point of profile {prof_name})")
     os.makedirs(os.path.join(out_dir, "points"), exist_ok=True)
     start = now()
+    other_load = OtherLoad()
     upm = calibrate()
     python = sys.executable
     runnable = [m for m in models_module.MODELS.values() if m.unavailable() is None]
@@ -315,15 +352,20 @@ def sweep(prof_name: str, out_dir: str, seed: int = 42, progress=sys.stderr, inc
             score, err = e["secondaryMetrics"]["completed"]["score"], e["secondaryMetrics"]["completed"]["scoreError"]
             print(f"  {label}: {score:,.1f} tasks/s \u00b1 {err if isinstance(err, str) else f'{err:,.1f}'} "
                   f"({len(repeats)} repeats; {s['verification']['method']} check ok)", file=progress, flush=True)
-            _write(out_dir, results, failures, prof_name, upm, start, python)
-    _write(out_dir, results, failures, prof_name, upm, start, python)
+            _write(out_dir, results, failures, prof_name, upm, start, python, other_load)
+    _write(out_dir, results, failures, prof_name, upm, start, python, other_load)
+    load = other_load.figures()
+    if load.get("busy"):
+        print(f"crossover python: warning: the machine was busy: other processes took {load['otherCpuCores']:.2f} cores on "
+              f"average, above the threshold of {load['busyThresholdCores']:.2f}: results may read low and noisy",
+              file=progress, flush=True)
     print(os.path.abspath(os.path.join(out_dir, "results.json")), file=stdout, flush=True)
     return 1 if failed_points else 0
 
 
-def _write(out_dir, results, failures, prof_name, upm, start, python):
+def _write(out_dir, results, failures, prof_name, upm, start, python, other_load):
     for name, value in (("results.json", results), ("failures.json", failures),
-                        ("environment.json", environment(prof_name, upm, start, now(), python))):
+                        ("environment.json", environment(prof_name, upm, start, now(), python, other_load.figures()))):
         tmp = os.path.join(out_dir, "." + name + ".tmp")
         with open(tmp, "w") as f:
             json.dump(value, f, indent=2)
