@@ -42,6 +42,12 @@ public final class ForkedJvm {
      */
     public static Result run(Path dir, Duration timeout, List<String> jvmArgs, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        return run(dir, timeout, jvmArgs, java.util.Map.of(), main, args);
+    }
+
+    /** {@return what {@code main} did}, as {@link #run(Path, Duration, List, Class, String...)}, with {@code env} set in its environment */
+    public static Result run(Path dir, Duration timeout, List<String> jvmArgs, java.util.Map<String, String> env,
+                             Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(JvmFlags.thisJava().toString());
         command.addAll(JvmFlags.forThisJdk());
@@ -55,7 +61,9 @@ public final class ForkedJvm {
         Files.createDirectories(dir);
         Path out = Files.createTempFile(dir, "jvm", ".out");
         Path err = Files.createTempFile(dir, "jvm", ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

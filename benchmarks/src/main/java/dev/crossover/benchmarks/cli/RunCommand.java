@@ -89,6 +89,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "quick: N = 1,000 and 100,000, full: 1,000 to 1,000,000, smoke: none); never with --include (default: on).")
     boolean footprint;
 
+    @Option(names = "--no-python", description = "Skip the Python reference (run by default when a python3 >= 3.11 is on the PATH).")
+    boolean noPython;
+
     @Override
     public Integer call() throws IOException {
         Profile chosen = profile(profile);
@@ -120,6 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Kernel.Calibration calibration = unitsFrom == null ? Kernel.calibrate()
                 : new Kernel.Calibration(RunEnvironment.unitsPerMicro(unitsFrom));
+        PythonPart python = PythonPart.find(noPython, progress);  // its line is the run's first
         progress.printf("crossover run: profile %s, %d points in %d forks each, as shuffled rounds (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), chosen.settings().forks(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size(), Profile.Plan.capacities(points))), calibration.unitsPerMicro(),
@@ -136,6 +140,7 @@ public final class RunCommand implements Callable<Integer> {
             return INTERRUPTED;  // the shutdown hook has said where the finished points are
         }
         List<Point> failed = outcome.failed();
+        Optional<Path> pythonResults = python.run(chosen.id(), dir, include);
         PrintWriter stdout = spec.commandLine().getOut();
         outcome.otherLoad().flatMap(load -> busyWarning(load, busyThreshold)).ifPresent(progress::println);
         if (!failed.isEmpty()) {
@@ -149,14 +154,14 @@ public final class RunCommand implements Callable<Integer> {
         runFootprint(chosen, models, dir, progress);
         Path report;
         try {
-            report = Reports.write(List.of(sweep.resultsFile()), dir);
+            report = Reports.write(python.withResults(sweep.resultsFile(), pythonResults), dir);
         } catch (BadInputException e) {
             progress.println("crossover: report: " + e.getMessage());
             return 1;
         }
         stdout.println(report.toAbsolutePath());
         stdout.flush();
-        return failed.isEmpty() ? 0 : 1;
+        return failed.isEmpty() && python.passed() ? 0 : 1;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.crossover.reports.chart;
 
+import dev.crossover.reports.jmh.PythonRuns;
 import java.awt.Color;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
  * which stays distinct under the common colour-vision deficiencies, plus grey.
  *
  * <p>Crossover's models have fixed colours; any other model takes the next unused colour in the
- * order it is first seen, cycling after nine (then told apart by line dashes).
+ * order it is first seen, cycling after nine (then told apart by line dashes). A Python model
+ * ({@link PythonRuns}) takes the colour of the JVM model it stands beside, dashed.
  */
 public final class Palette {
     /** Okabe-Ito, then grey: vermillion, orange, reddish purple, blue, sky blue, black, bluish green, grey, yellow. */
@@ -37,12 +39,13 @@ public final class Palette {
 
     /** {@return the model's colour} */
     public Color colour(String model) {
-        return COLOURS.get(slot(model) % COLOURS.size());
+        return COLOURS.get(slot(PythonRuns.counterpart(model)) % COLOURS.size());
     }
 
     /** {@return how many times the colours have cycled before this model (0 for the first nine)} */
     public int cycle(String model) {
-        return slot(model) / COLOURS.size();
+        return PythonRuns.isPython(model) ? 1 + slot(PythonRuns.counterpart(model)) / COLOURS.size()  // dashed, as the JVM model's colour
+                : slot(model) / COLOURS.size();
     }
 
     /** {@return the model's colour as {@code #rrggbb}} */

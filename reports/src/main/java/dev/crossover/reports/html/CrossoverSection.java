@@ -8,6 +8,7 @@ import dev.crossover.reports.crossover.Claims;
 import dev.crossover.reports.crossover.Crossovers;
 import dev.crossover.reports.crossover.Point;
 import dev.crossover.reports.crossover.Winners;
+import dev.crossover.reports.jmh.PythonRuns;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class CrossoverSection {
 
     List<Views.LegendItem> legend() {
         return points.stream().map(Point::model).distinct().sorted(Comparator.comparingInt(palette::order))
-                .map(m -> new Views.LegendItem(m, palette.hex(m), palette.textOn(m))).toList();
+                .map(m -> new Views.LegendItem(PythonRuns.name(m), palette.hex(m), palette.textOn(m))).toList();
     }
 
     List<String> workloads() {
@@ -155,13 +156,14 @@ final class CrossoverSection {
         });
         String tooltip = tip + " tasks/s (mean of fork means, 95% interval)";
         return switch (c.outcome()) {
-            case CLEAR -> new Views.CellView(c.winner(), "\u00d7" + Format.number(c.margin()) + " over next", tooltip,
+            case CLEAR -> new Views.CellView(PythonRuns.name(c.winner()), "\u00d7" + Format.number(c.margin()) + " over next", tooltip,
                     palette.hex(c.winner()), palette.textOn(c.winner()), palette.hex(c.winner()), false, false, "clear", notes);
-            case EQUIVALENT -> new Views.CellView(String.join(" = ", c.holders()), "equivalent within the margin", tooltip,
+            case EQUIVALENT -> new Views.CellView(String.join(" = ", c.holders().stream().map(PythonRuns::name).toList()), "equivalent within the margin", tooltip,
                     SHARED, "#000000", "#5b6b7a", true, false, "shared", notes);
-            case ALONE -> new Views.CellView(c.winner(), "only model", tooltip, "#f3f3f3", "#000000", "#999999", true, false,
+            case ALONE -> new Views.CellView(PythonRuns.name(c.winner()), "only model", tooltip, "#f3f3f3", "#000000", "#999999", true, false,
                     "noresult", notes);
-            default -> new Views.CellView("inconclusive", "best " + c.winner() + "; not told from " + String.join(", ", c.tied()),
+            default -> new Views.CellView("inconclusive", "best " + PythonRuns.name(c.winner()) + "; not told from "
+                    + String.join(", ", c.tied().stream().map(PythonRuns::name).toList()),
                     tooltip, "#ffffff", "#000000", "#8a6d00", true, false, "inconclusive", notes);
         };
     }
@@ -258,7 +260,7 @@ final class CrossoverSection {
                     byLine.computeIfAbsent(List.of(p.model(), p.sourceLabel()), k -> new ArrayList<>()).add(xy);
                 });
         List<Line> lines = new ArrayList<>();
-        byLine.forEach((k, xy) -> lines.add(new Line(k.get(0), sources.size() > 1 ? k.get(0) + " \u00b7 " + k.get(1) : k.get(0),
+        byLine.forEach((k, xy) -> lines.add(new Line(k.get(0), PythonRuns.name(k.get(0)) + (sources.size() > 1 ? " \u00b7 " + k.get(1) : ""),
                 sources.indexOf(k.get(1)), xy)));
         return lines;
     }

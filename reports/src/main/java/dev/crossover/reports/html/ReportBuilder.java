@@ -48,7 +48,7 @@ public final class ReportBuilder {
 
     /** {@return {@link #build(List, Map)} with cells and claims decided by {@code margin} (0.05: 5%)} */
     public static Views.Report build(List<Sources.Loaded> loaded, Map<Source, RunFiles> runFiles, double margin) {
-        List<String> labels = loaded.stream().map(l -> l.source().label()).toList();
+        List<String> labels = loaded.stream().map(l -> l.source().label()).distinct().toList();  // a Python run shares its JVM run's label
         List<Point> points = new ArrayList<>();
         List<LoadPoint> load = new ArrayList<>();
         List<Ceilings> ceilings = new ArrayList<>();
@@ -201,7 +201,8 @@ public final class ReportBuilder {
         });
         String warning = String.join(" ", java.util.stream.Stream.of(busy(s), verified.warning())
                 .filter(w -> !w.isEmpty()).toList());
-        return new Views.SourceView(s.label(), s.file().toString(), fields, warning);
+        return new Views.SourceView(s.label() + (dev.crossover.reports.jmh.PythonRuns.isPython(s) ? " \u00b7 Python reference" : ""),
+                s.file().toString(), fields, warning);
     }
 
     /**

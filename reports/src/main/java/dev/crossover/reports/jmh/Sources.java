@@ -36,7 +36,7 @@ public final class Sources {
             trees.add(tree);
             sources.add(new Source(file, file.getFileName().toString(), environment(file, tree)));
         }
-        List<String> labels = labels(sources);
+        List<String> labels = PythonRuns.labels(sources, Sources::labels);
         List<Loaded> loaded = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Source source = sources.get(i).withLabel(labels.get(i));
