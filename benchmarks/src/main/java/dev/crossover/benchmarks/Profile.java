@@ -59,7 +59,8 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(4), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
+            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2))), List.of(
             new OpenGrid(WorkloadKind.MIXED, 100, 10, 1_000, List.of(50), 10_000))),
 
     /** The default: concurrency 1 to 10,000 and CPU share none to dominant, about 10 minutes of sweep. */
@@ -69,7 +70,8 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
+            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2, 100, 10_000))), List.of(
             new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 50, 90), 10_000))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
@@ -363,7 +365,7 @@ public enum Profile {
      * @param concurrency values of {@code concurrency}
      * @param ioMillis    values of {@code ioMillis}
      * @param cpuMicros   values of {@code cpuMicros}
-     * @param fanout      values of {@code fanout} (fan-out only; empty otherwise)
+     * @param fanout      values of {@code fanout} (fan-out), or of {@code accounts} (shared); empty otherwise
      */
     public record Grid(WorkloadKind kind, List<Integer> concurrency, List<Integer> ioMillis, List<Integer> cpuMicros,
                        List<Integer> fanout) {
@@ -381,7 +383,7 @@ public enum Profile {
                             v.put("ioMillis", Integer.toString(io));
                             v.put("cpuMicros", Integer.toString(cpu));
                             if (k != null) {
-                                v.put("fanout", Integer.toString(k));
+                                v.put(kind == WorkloadKind.SHARED ? "accounts" : "fanout", Integer.toString(k));
                             }
                             all.add(v);
                         }
@@ -411,6 +413,7 @@ public enum Profile {
                 case MIXED -> MixedBenchmark.class;
                 case FANOUT -> FanoutBenchmark.class;
                 case NULL -> NullBenchmark.class;
+                case SHARED -> SharedBenchmark.class;
             };
             return type.getName() + ".run";
         }
