@@ -70,7 +70,8 @@ class ProfileTest {
         for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK)) {
             List<Point> points = profile.points(NINE, p -> true, m -> true);
             Duration estimate = profile.estimate(points.size(), Profile.Plan.capacities(points));
-            Duration budget = profile == Profile.SMOKE ? Duration.ofMinutes(3) : Duration.ofMinutes(11);
+            // quick: 11 minutes, plus the shared grid's 27 points (issue 16: 3 K values x 9 models, about 92 s)
+            Duration budget = profile == Profile.SMOKE ? Duration.ofMinutes(3) : Duration.ofMinutes(11).plusSeconds(95);
             assertTrue(estimate.compareTo(budget) <= 0, profile + ": " + estimate + " for " + points.size()
                     + " points (expected: at most " + budget + ")");
         }
