@@ -63,7 +63,8 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(2), List.of(0), List.of(500), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(100), List.of(10), List.of(200), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10), List.of(10), List.of(0), List.of(4)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(), List.of(
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
+            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2))), List.of(), List.of(
             new FixedRate(WorkloadKind.SLEEP, 10, 0, 100, 10_000, List.of()))),
 
     /**
@@ -83,7 +84,9 @@ public enum Profile {
             new Grid(WorkloadKind.MIXED, List.of(2, 100), List.of(10), List.of(1_000, 20_000), List.of()),
             // one wait in 20 fails halfway through it: does the group end then, or when its last sibling does?
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8), Map.of("failRate", "0.05")),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(), List.of(
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
+            // shared state at light CPU: K = 2 (every transfer contends) and 10,000 (almost none)
+            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2, 10_000))), List.of(), List.of(
             // one offered rate for every judged model: CPU per task and p99 from intended start
             new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS),
             // light tasks (10 ms wait, 10 us of CPU) and 0.5% spikes of 20 ms: does a blocking call stall the loop?
@@ -469,7 +472,7 @@ public enum Profile {
      * @param concurrency values of {@code concurrency}
      * @param ioMillis    values of {@code ioMillis}
      * @param cpuMicros   values of {@code cpuMicros}
-     * @param fanout      values of {@code fanout} (fan-out only; empty otherwise)
+     * @param fanout      values of {@code fanout} (fan-out), or of {@code accounts} (shared); empty otherwise
      * @param extra       params every point of the grid gets as they are (such as {@code failRate})
      */
     public record Grid(WorkloadKind kind, List<Integer> concurrency, List<Integer> ioMillis, List<Integer> cpuMicros,
@@ -497,7 +500,7 @@ public enum Profile {
                             v.put("ioMillis", Integer.toString(io));
                             v.put("cpuMicros", Integer.toString(cpu));
                             if (k != null) {
-                                v.put("fanout", Integer.toString(k));
+                                v.put(kind == WorkloadKind.SHARED ? "accounts" : "fanout", Integer.toString(k));
                             }
                             v.putAll(extra);
                             all.add(v);
@@ -528,6 +531,7 @@ public enum Profile {
                 case MIXED -> MixedBenchmark.class;
                 case FANOUT -> FanoutBenchmark.class;
                 case NULL -> NullBenchmark.class;
+                case SHARED -> SharedBenchmark.class;
             };
             return type.getName() + ".run";
         }

@@ -175,6 +175,15 @@ public abstract class WorkloadBenchmark {
         return Driver.closedLoop(model, workload);
     }
 
+    /** {@return the options the model is created with}: the defaults, unless a benchmark's params say otherwise */
+    protected ModelOptions options() {
+        return ModelOptions.defaults();
+    }
+
+    /** Called once the trial's load has drained and checked out, before the model closes; nothing by default. */
+    protected void drained(ConcurrencyModel model, ClosedLoop.Drained drained) {
+    }
+
     /** {@return the arrivals' rate, for an open loop}; NaN for a closed one */
     protected double offeredRate() {
         return Double.NaN;
@@ -185,7 +194,7 @@ public abstract class WorkloadBenchmark {
     public void setUpTrial(BenchmarkParams params) {
         workload = workload().build();
         long start = System.nanoTime();
-        running = Models.create(model, ModelOptions.defaults());
+        running = Models.create(model, options());
         startupNanos = System.nanoTime() - start;
         measured = PointSummary.Histograms.empty();
         latencyFile = LatencyLog.fileFor(params);
@@ -263,6 +272,7 @@ public abstract class WorkloadBenchmark {
         try {
             ClosedLoop.Drained drained = load.stop(DRAIN_TIMEOUT);
             TrialCheck.verify(model, drained);
+            drained(running, drained);
             if (latencyFile != null && measured.latency().getTotalCount() > 0) {
                 measured.latency().setStartTimeStamp(latencyStartMillis);
                 measured.latency().setEndTimeStamp(System.currentTimeMillis());

@@ -87,8 +87,9 @@ class ProfileTest {
         for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK)) {
             List<Point> points = profile.points(NINE, p -> true, m -> true);
             Duration estimate = profile.estimate(points.size(), Profile.Plan.capacities(points));
-            // quick: 15 minutes less about 1 for the build and 3 for the Python, footprint and other sections
-            Duration budget = profile == Profile.SMOKE ? Duration.ofSeconds(210) : Duration.ofMinutes(11);
+            // quick: the README's main command under 15 minutes: this sweep, then about 1 minute each of the
+            // Python reference and the footprint section, and about 1 of build
+            Duration budget = profile == Profile.SMOKE ? Duration.ofSeconds(210) : Duration.ofMinutes(12);
             assertTrue(estimate.compareTo(budget) <= 0, profile + ": " + estimate + " for " + points.size()
                     + " points (expected: at most " + budget + ")");
         }

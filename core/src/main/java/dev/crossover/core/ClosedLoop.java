@@ -65,6 +65,7 @@ public final class ClosedLoop implements LoadLoop {
         int count = (int) Math.min(concurrency, limit);
         this.idle = new CountDownLatch(count);
         model.accept(workload);
+        SharedCheck.accept(model, workload);
         for (int j = 0; j < count; j++) {
             chains.add(new Chain(j));
         }
@@ -292,8 +293,9 @@ public final class ClosedLoop implements LoadLoop {
                     + " submitted tasks without exactly one outcome (expected: completed + failed = submitted)");
         }
         boolean full = check == Check.FULL || check == Check.AUTO && Driver.cheapToCheck(workload, totals.submitted());
-        return full ? Verifier.full(workload, ran, totals.submitted(), books.checksum(), violations)
-                : Verifier.sample(workload, ran, books, violations);
+        return SharedCheck.fold(model, workload, ran, full
+                ? Verifier.full(workload, ran, totals.submitted(), books.checksum(), violations)
+                : Verifier.sample(workload, ran, books, violations));
     }
 
     @Override

@@ -10,12 +10,19 @@ import java.util.Objects;
  * @param workers     worker processes ({@code --workers})
  * @param offloadThreads threads that take CPU work off an event loop
  * @param taskTimeout how long a task may run before its worker is presumed hung
+ * @param lock        how thread models guard the {@code shared} workload's accounts ({@code --lock})
  */
-public record ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout) {
+public record ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout, LockKind lock) {
     /** The fixed pool's size when none is given: a servlet container's usual default. */
     public static final int DEFAULT_THREADS = 200;
 
+    /** Options with the default lock, {@link LockKind#SYNCHRONIZED}. */
+    public ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout) {
+        this(threads, workers, offloadThreads, taskTimeout, LockKind.SYNCHRONIZED);
+    }
+
     public ModelOptions {
+        Objects.requireNonNull(lock, "lock");
         Checks.positive("threads", threads);
         Checks.positive("workers", workers);
         Checks.positive("offload-threads", offloadThreads);
@@ -29,19 +36,23 @@ public record ModelOptions(int threads, int workers, int offloadThreads, Duratio
         return new ModelOptions(DEFAULT_THREADS, cores, cores, Duration.ofSeconds(60));
     }
 
+    public ModelOptions withLock(LockKind lock) {
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, lock);
+    }
+
     public ModelOptions withThreads(int threads) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, lock);
     }
 
     public ModelOptions withWorkers(int workers) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, lock);
     }
 
     public ModelOptions withOffloadThreads(int offloadThreads) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, lock);
     }
 
     public ModelOptions withTaskTimeout(Duration taskTimeout) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, lock);
     }
 }

@@ -52,6 +52,7 @@ public final class OpenLoop implements LoadLoop {
         this.maxInFlight = Checks.positive("max-in-flight", maxInFlight);
         this.books = new Books(workload, sampling);
         model.accept(workload);
+        SharedCheck.accept(model, workload);
         this.arrivalThread = Thread.ofPlatform().name("crossover-arrivals").daemon().unstarted(this::arrive);
         arrivalThread.start();
     }
@@ -225,6 +226,7 @@ public final class OpenLoop implements LoadLoop {
         Verification verification = full || !books.samplingOn()
                 ? Verifier.full(workload, ran, count, books.checksum(), violations)
                 : Verifier.sample(workload, ran, books, violations);
+        verification = SharedCheck.fold(model, workload, ran, verification);
         return new ClosedLoop.Drained(totals, verification, expected, books.causes());
     }
 

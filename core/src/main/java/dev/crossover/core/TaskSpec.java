@@ -18,11 +18,23 @@ package dev.crossover.core;
  * @param cpuUnits    kernel units it computes after waiting
  * @param failingWait the wait that fails, or -1 for none
  * @param computeFails whether {@link #compute()} throws
+ * @param accounts    for the {@code shared} workload, how many accounts its transfer picks two of
+ *                    ({@link #from()}, {@link #to()}, {@link #amount()}); 0 for a task without one
  */
 public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
-                       boolean computeFails) {
+                       boolean computeFails, int accounts) {
+    private static final long TRANSFER_SALT = 0x7AB5_FE85_A11CL;
+    /** The largest amount a transfer moves. */
+    public static final int MAX_AMOUNT = 1_000;
+
+    /** A task without a transfer. */
+    public TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
+                    boolean computeFails) {
+        this(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails, 0);
+    }
 
     public TaskSpec {
+        Checks.argument(accounts == 0 || accounts >= 2, "accounts", accounts, "0, or at least 2 for a transfer");
         Checks.notNegative("index", index);
         Checks.notNegative("waits", waits);
         Checks.notNegative("ioNanos", ioNanos);
@@ -67,5 +79,26 @@ public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuU
             throw new InjectedFailure("task " + index + ": computation failed (injected)");
         }
         return Kernel.compute(token, cpuUnits);
+    }
+
+    /** {@return whether the task ends with a transfer between two accounts (the {@code shared} workload)} */
+    public boolean transfers() {
+        return accounts > 0;
+    }
+
+    /** {@return the account the transfer takes {@link #amount()} from}: drawn from the token, in [0, accounts) */
+    public int from() {
+        return (int) Long.remainderUnsigned(Mix.mix64(token ^ TRANSFER_SALT), accounts);
+    }
+
+    /** {@return the account the transfer gives {@link #amount()} to}: drawn from the token, never {@link #from()} */
+    public int to() {
+        long h = Mix.mix64(Mix.mix64(token ^ TRANSFER_SALT) + Mix.GOLDEN);
+        return (int) ((from() + 1 + Long.remainderUnsigned(h, accounts - 1)) % accounts);
+    }
+
+    /** {@return how much the transfer moves}: drawn from the token, in [1, {@value #MAX_AMOUNT}] */
+    public long amount() {
+        return 1 + Long.remainderUnsigned(Mix.mix64(token + TRANSFER_SALT), MAX_AMOUNT);
     }
 }

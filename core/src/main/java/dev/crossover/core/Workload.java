@@ -21,9 +21,18 @@ import java.util.Objects;
  *                    computation) fails
  * @param ioDist      how each task's wait varies around {@code ioNanos}
  * @param cpuDist     how each task's CPU work varies around {@code cpuUnits}
+ * @param accounts    for {@link WorkloadKind#SHARED}, the K accounts its transfers pick two of
+ *                    ({@value #MIN_ACCOUNTS} to {@value #MAX_ACCOUNTS}); 0 for the other kinds
  */
 public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
-                       long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist) {
+                       long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist,
+                       int accounts) {
+    /** The fewest accounts of a {@code shared} workload (the most contention)… */
+    public static final int MIN_ACCOUNTS = 2;
+    /** …the most… */
+    public static final int MAX_ACCOUNTS = 100_000;
+    /** …and how many when none is given. */
+    public static final int DEFAULT_ACCOUNTS = 100;
     private static final long IO_SALT = 0x10D1_57A1_7E5EL;
     private static final long CPU_SALT = 0xC0DE_57A1_7E5EL;
 
@@ -32,6 +41,13 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                     long cpuNanos, int fanout, double failRate) {
         this(kind, seed, tasks, concurrency, ioNanos, cpuUnits, cpuNanos, fanout, failRate, Distribution.FIXED,
                 Distribution.FIXED);
+    }
+
+    /** A workload with the default number of accounts if it is {@code shared}, else none. */
+    public Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
+                    long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist) {
+        this(kind, seed, tasks, concurrency, ioNanos, cpuUnits, cpuNanos, fanout, failRate, ioDist, cpuDist,
+                kind == WorkloadKind.SHARED ? DEFAULT_ACCOUNTS : 0);
     }
 
     public Workload {
@@ -54,6 +70,9 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 "io-dist", ioDist, "fixed for workload " + kind.id());
         Checks.argument(cpuDist.kind() == Distribution.Kind.FIXED || cpuUnits > 0, "cpu-dist", cpuDist,
                 "fixed unless --cpu > 0");
+        Checks.argument(kind == WorkloadKind.SHARED ? accounts >= MIN_ACCOUNTS && accounts <= MAX_ACCOUNTS
+                : accounts == 0, "accounts", accounts, kind == WorkloadKind.SHARED
+                ? MIN_ACCOUNTS + " to " + MAX_ACCOUNTS : "0 unless the workload is shared");
     }
 
     /** {@return a builder for a workload of this kind, with the kind's default durations} */
@@ -90,7 +109,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         }
         long io = ioDist.draw(ioNanos, ioNanos, token, IO_SALT);
         long units = cpuDist.draw(cpuUnits, cpuNanos, token, CPU_SALT);
-        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails);
+        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails, accounts);
     }
 
     /** {@return the checksum every model must report: the tasks computed one after another here} */
@@ -143,12 +162,20 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         private double failRate;
         private Distribution ioDist = Distribution.FIXED;
         private Distribution cpuDist = Distribution.FIXED;
+        private int accounts;
 
         private Builder(WorkloadKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
             this.io = kind.defaultIo();
             this.cpu = kind.defaultCpu();
             this.fanout = kind.defaultFanout();
+            this.accounts = kind == WorkloadKind.SHARED ? DEFAULT_ACCOUNTS : 0;
+        }
+
+        /** Sets the K accounts a {@code shared} workload's transfers pick two of. */
+        public Builder accounts(int accounts) {
+            this.accounts = accounts;
+            return this;
         }
 
         public Builder seed(long seed) {
@@ -231,7 +258,8 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 units = cpu.isZero() ? 0 : (calibration != null ? calibration : Kernel.calibrate()).unitsFor(cpu);
                 nanos = cpu.toNanos();
             }
-            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate, ioDist, cpuDist);
+            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate, ioDist, cpuDist,
+                    accounts);
         }
     }
 }

@@ -15,6 +15,9 @@ public enum WorkloadKind {
     /** Each task gathers k concurrent waits in a group that fails fast, then computes. */
     FANOUT("fanout", "gathers --fanout k waits of --io as a group that fails fast, then computes --cpu",
             Duration.ofMillis(10), Duration.ZERO, true, true),
+    /** Each task computes a little, then moves an amount between two of K shared accounts. */
+    SHARED("shared", "computes --cpu, then moves an amount between two of --accounts K shared accounts",
+            Duration.ZERO, Duration.ofNanos(10_000), false, true),
     /** Each task does nothing: its throughput is a model's dispatch ceiling. */
     NULL("null", "nothing: no wait, no work (a model's dispatch ceiling)", Duration.ZERO, Duration.ZERO, false, false);
 

@@ -3,7 +3,10 @@ package dev.crossover.processes;
 import dev.crossover.core.Checks;
 import dev.crossover.core.Completion;
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Ledger;
 import dev.crossover.core.Lifecycle;
+import dev.crossover.core.SharedState;
+import dev.crossover.core.WorkloadKind;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.TaskSpec;
 import dev.crossover.core.Workload;
@@ -66,11 +69,16 @@ import java.util.Objects;
  * inside a completion. {@link #close()} returns once every worker process has exited and every
  * thread the model started (per worker a reader, a stdin writer and a stderr drain; a watchdog)
  * has ended; the tasks still held then fail with their worker's exit as the cause.
+ *
+ * <h2>Shared state</h2>
+ * The {@code shared} workload's accounts are the parent's ({@link ParentAccounts}): a worker
+ * computes, and the parent applies the transfer when the reply comes back.
  */
-public final class ProcessesModel implements ConcurrencyModel {
+public final class ProcessesModel implements ConcurrencyModel, SharedState {
     private final WorkerMode mode;
     private final Lifecycle lifecycle;
     private final WorkerPool pool;
+    private final ParentAccounts shared = new ParentAccounts();
 
     ProcessesModel(WorkerMode mode, ModelOptions options, WorkerCommand command) {
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -108,6 +116,15 @@ public final class ProcessesModel implements ConcurrencyModel {
     public void accept(Workload workload) {
         Checks.argument(workload.waitsPerTask() <= Protocol.MAX_WAITS, "fanout", workload.fanout(),
                 "<= " + Protocol.MAX_WAITS + " for model " + id() + ": each wait's lateness travels back in the task's reply");
+        if (workload.kind() == WorkloadKind.SHARED) {
+            shared.reset(workload.accounts());
+        }
+    }
+
+    /** @throws IllegalStateException if no {@code shared} workload was accepted */
+    @Override
+    public Ledger ledger() {
+        return shared.ledger();
     }
 
     /**
@@ -126,7 +143,7 @@ public final class ProcessesModel implements ConcurrencyModel {
         }
         Checks.argument(task.waits() <= Protocol.MAX_WAITS, "waits", task.waits(),
                 "<= " + Protocol.MAX_WAITS + " for model " + id() + " (task " + task.index() + ")");
-        pool.submit(task, done);
+        pool.submit(task, task.transfers() ? shared.applyingTransfer(task, done) : done);
     }
 
     /** {@return the nanoseconds from starting the first worker until every worker had said hello} */

@@ -5,6 +5,9 @@ import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.Completion;
+import dev.crossover.core.Ledger;
+import dev.crossover.core.LockKind;
+import dev.crossover.core.SharedState;
 import dev.crossover.core.TaskSpec;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
@@ -30,8 +33,12 @@ import java.util.concurrent.TimeUnit;
  * {@link #submit} hands the task to the executor and returns; the task's thread reports its
  * outcome (and the driver may submit the next task from there). Platform threads are named
  * {@code crossover-<model-id>-N}.
+ *
+ * <h2>Shared state</h2>
+ * For the {@code shared} workload each task computes on its thread, then applies its transfer
+ * under the lock {@code --lock} names ({@link LockedAccounts}), then reports its outcome.
  */
-public abstract sealed class ThreadModel implements ConcurrencyModel
+public abstract sealed class ThreadModel implements ConcurrencyModel, SharedState
         permits FixedPoolModel, ThreadPerTaskModel, ForkJoinModel, VirtualThreadModel {
     /** How long {@link #close()} waits for tasks to end before it interrupts them, then again after. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
@@ -41,6 +48,9 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
     private final OwnedThreads owned;
     private final ExecutorService executor;
     private final Optional<ThreadFactory> subWaits;
+    private LockKind lock = LockKind.SYNCHRONIZED;
+    /** Written by accept() on the driver's thread before it submits; the executor's handoff publishes it to the tasks. */
+    private LockedAccounts shared;
 
     /**
      * @param owned    every thread {@code executor} and {@code subWaits} make, recorded as they are made
@@ -65,6 +75,23 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
     public final void accept(Workload workload) {
         Checks.argument(workload.kind() != WorkloadKind.FANOUT || subWaits.isPresent(), "workload",
                 workload.kind().id(), "sleep, cpu, mixed or null: model " + id + " runs no fan-out");
+        if (workload.kind() == WorkloadKind.SHARED) {
+            shared = LockedAccounts.of(lock, workload.accounts());
+        }
+    }
+
+    /** Sets the lock that guards the {@code shared} workload's accounts; called once, before the first task. */
+    final void guardWith(LockKind lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+    }
+
+    /** @throws IllegalStateException if no {@code shared} workload was accepted */
+    @Override
+    public final Ledger ledger() {
+        if (shared == null) {
+            throw new IllegalStateException("model " + id + ": no shared accounts (expected: a shared workload accepted)");
+        }
+        return shared.ledger();
     }
 
     /**
@@ -93,6 +120,9 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
         long result;
         try {
             result = BlockingTask.run(spec, subWaits.orElse(null), done);
+            if (spec.transfers()) {
+                shared.transfer(spec);
+            }
         } catch (Throwable failure) {
             // A failed task is reported and the model goes on; an Error still reaches the thread's handler.
             done.failed(failure);

@@ -116,6 +116,15 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--offload-threads", description = "Pool that takes CPU work off the loop in eventloop-offload (default: cores).")
     Integer offloadThreads;
 
+    @Option(names = "--accounts", description = "Accounts the shared workload's transfers pick two of, "
+            + dev.crossover.core.Workload.MIN_ACCOUNTS + " to " + dev.crossover.core.Workload.MAX_ACCOUNTS
+            + " (default: " + dev.crossover.core.Workload.DEFAULT_ACCOUNTS + ").")
+    Integer accounts;
+
+    @Option(names = "--lock", description = "How thread models guard the shared workload's accounts: synchronized, "
+            + "reentrant, stamped, striped, or none, a demonstration of lost updates (default: synchronized).")
+    String lock;
+
     @Option(names = "--warmup", defaultValue = "2s", converter = Durations.class,
             description = "How long the load runs before the measured window (default: ${DEFAULT-VALUE}).")
     Duration warmup;
@@ -179,10 +188,15 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         boolean same = !(mode instanceof ScenarioRun.Mode.Fixed) || sameChecksums(runs, err);
         failed |= !same;
+        boolean sameState = !(mode instanceof ScenarioRun.Mode.Fixed) || sameStateHashes(runs, err);
+        failed |= !sameState;
         if (json) {
             out.println(ScenarioOutput.json(objects));
         } else {
             for (ScenarioRun run : runs) {
+                if (run.shared() != null) {
+                    out.println(ScenarioOutput.sharedLine(run));
+                }
                 ScenarioOutput.queueing(run.measured()).ifPresent(q -> out.println(run.measured().model() + ": " + q));
             }
             if (runs.stream().allMatch(r -> r.measured().checksumMatchesReference())) {
@@ -208,6 +222,23 @@ public final class ScenarioCommand implements Callable<Integer> {
             return true;
         }
         err.println("crossover: scenario: checksums: " + byChecksum + " (expected: one checksum for every model)");
+        err.flush();
+        return false;
+    }
+
+    /**
+     * {@return whether every guarded fixed-count {@code shared} run ended in the same state hash}:
+     * they applied the same transfers, which commute, so a difference is a lost or doubled update
+     */
+    private static boolean sameStateHashes(List<ScenarioRun> runs, PrintWriter err) {
+        Map<String, List<String>> byHash = new java.util.TreeMap<>();
+        runs.stream().filter(r -> r.shared() != null && r.shared().guarded() && !r.unexpectedFailures())
+                .forEach(r -> byHash.computeIfAbsent(Long.toHexString(r.shared().stateHash()),
+                        k -> new ArrayList<>()).add(r.measured().model()));
+        if (byHash.size() <= 1) {
+            return true;
+        }
+        err.println("crossover: scenario: state hashes: " + byHash + " (expected: one state hash for every model)");
         err.flush();
         return false;
     }
@@ -272,6 +303,12 @@ public final class ScenarioCommand implements Callable<Integer> {
         if (fanout != null) {
             builder.fanout(fanout);
         }
+        if (accounts != null) {
+            builder.accounts(accounts);
+        }
+        if (lock != null && kind != WorkloadKind.SHARED) {
+            throw new IllegalArgumentException("lock: " + lock + " (expected: only with --workload shared)");
+        }
         return builder.build();
     }
 
@@ -285,6 +322,9 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         if (offloadThreads != null) {
             options = options.withOffloadThreads(offloadThreads);
+        }
+        if (lock != null) {
+            options = options.withLock(dev.crossover.core.LockKind.byId(lock));
         }
         return options;
     }

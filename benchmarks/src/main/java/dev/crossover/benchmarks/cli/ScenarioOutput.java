@@ -97,6 +97,9 @@ final class ScenarioOutput {
         f.put("verification", check);
         f.put("unexpectedFailures", run.unexpectedFailures());
         queueing(r).ifPresent(q -> f.put("queueing", q));
+        if (run.shared() != null) {
+            f.put("shared", shared(run));
+        }
         f.put("methodVersion", Driver.METHOD_VERSION);
         return f;
     }
@@ -115,6 +118,39 @@ final class ScenarioOutput {
         return Optional.of(String.format(Locale.ROOT, "p90 from intended start %.2f ms is %.1fx the p90 of service "
                 + "time %.2f ms: tasks waited behind stalls before the model began them", latency / 1e3,
                 latency / service, service / 1e3));
+    }
+
+    /**
+     * {@return the {@code shared} workload's fields}: the mechanism, K, the total, the account
+     * writes that landed and those lost, the state hash, contention where the mechanism exposes it
+     * (-1 where not), and {@code demonstration} for an unguarded run ({@code --lock none}), which no
+     * comparison of models should use
+     */
+    static Map<String, Object> shared(ScenarioRun run) {
+        dev.crossover.core.Ledger l = run.shared();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("mechanism", l.mechanism());
+        f.put("accounts", l.accounts());
+        f.put("total", l.total());
+        f.put("updates", l.updates());
+        f.put("lostUpdates", run.lostUpdates());
+        f.put("stateHash", Long.toHexString(l.stateHash()));
+        f.put("contended", l.contended());
+        f.put("lockWaitMicros", l.waitNanos() < 0 ? -1 : l.waitNanos() / 1e3);
+        f.put("demonstration", !l.guarded());
+        f.put("jdk", Runtime.version().toString());
+        return f;
+    }
+
+    /** {@return one line on a {@code shared} run's accounts} */
+    static String sharedLine(ScenarioRun run) {
+        dev.crossover.core.Ledger l = run.shared();
+        return String.format(Locale.ROOT, "%s: shared: %s, %,d accounts, total %,d, %,d account writes, %,d lost, "
+                        + "state hash %s, contended %s, lock wait %s%s", run.measured().model(), l.mechanism(),
+                l.accounts(), l.total(), l.updates(), run.lostUpdates(), Long.toHexString(l.stateHash()),
+                l.contended() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", l.contended()),
+                l.waitNanos() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f ms", l.waitNanos() / 1e6),
+                l.guarded() ? "" : " (unguarded: a demonstration, not a result to compare)");
     }
 
     private static Map<String, Object> percentiles(Histogram h) {

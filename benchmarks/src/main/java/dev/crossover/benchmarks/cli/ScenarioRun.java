@@ -4,6 +4,9 @@ import dev.crossover.core.Arrivals;
 import dev.crossover.core.ClosedLoop;
 import dev.crossover.core.ConcurrencyModel;
 import dev.crossover.core.Driver;
+import dev.crossover.core.Ledger;
+import dev.crossover.core.SharedState;
+import dev.crossover.core.WorkloadKind;
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.ModelProvider;
 import dev.crossover.core.RunResult;
@@ -34,12 +37,22 @@ import java.util.function.Consumer;
  * @param warmup             the warm-up: its own trial in fixed mode, else the part of the trial before the window
  * @param startupNanos       time to a ready model (its pool, loop or worker JVMs), before any task
  * @param unexpectedFailures whether any trial failed a number of tasks other than the injected ones
+ * @param shared             for the {@code shared} workload, the accounts as the measured trial left them; else null
  */
-record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures) {
+record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures, Ledger shared) {
 
     ScenarioRun {
         Objects.requireNonNull(measured, "measured");
         Objects.requireNonNull(warmup, "warmup");
+    }
+
+    ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures) {
+        this(measured, warmup, startupNanos, unexpectedFailures, null);
+    }
+
+    /** {@return the account writes the measured trial lost}: two per completed transfer, less those that landed; 0 if not shared */
+    long lostUpdates() {
+        return shared == null ? 0 : 2 * measured.totals().completed() - shared.updates();
     }
 
     /** How a scenario drives each model. */
@@ -80,13 +93,17 @@ record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean
         try (ConcurrencyModel model = provider.create(options)) {
             long startupNanos = System.nanoTime() - creating;
             model.accept(workload);
-            return switch (mode) {
+            ScenarioRun run = switch (mode) {
                 case Mode.Fixed f -> fixed(provider.id(), model, workload, warmup, startupNanos, report);
                 case Mode.Steady s -> inOneTrial(provider.id(), Driver.steady(model, workload, warmup), warmup,
                         startupNanos, report);
                 case Mode.Open o -> inOneTrial(provider.id(),
                         Driver.open(model, workload, o.arrivals(), o.maxInFlight(), warmup), warmup, startupNanos, report);
             };
+            return model instanceof SharedState owner && workload.kind() == WorkloadKind.SHARED
+                    ? new ScenarioRun(run.measured(), run.warmup(), run.startupNanos(), run.unexpectedFailures(),
+                            owner.ledger())
+                    : run;
         }
     }
 

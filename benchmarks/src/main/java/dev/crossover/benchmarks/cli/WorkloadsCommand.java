@@ -24,6 +24,9 @@ public final class WorkloadsCommand implements Callable<Integer> {
             if (kind.computes()) {
                 defaults.append(defaults.isEmpty() ? "" : " ").append("cpu=").append(Durations.format(kind.defaultCpu()));
             }
+            if (kind == WorkloadKind.SHARED) {
+                defaults.append(" accounts=").append(dev.crossover.core.Workload.DEFAULT_ACCOUNTS).append(" lock=synchronized");
+            }
             if (kind == WorkloadKind.FANOUT) {
                 defaults.append(" fanout=").append(kind.defaultFanout());
             }

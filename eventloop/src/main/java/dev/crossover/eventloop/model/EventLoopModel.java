@@ -2,6 +2,10 @@ package dev.crossover.eventloop.model;
 
 import dev.crossover.core.Completion;
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Ledger;
+import dev.crossover.core.SharedState;
+import dev.crossover.core.Workload;
+import dev.crossover.core.WorkloadKind;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.TaskSpec;
@@ -52,8 +56,13 @@ import java.util.function.ToLongFunction;
  * callback (a bug: the tasks' chains can no longer be trusted to end) is logged and fails every
  * task in flight with an {@link IllegalStateException} that names the callback; the loop goes on,
  * and tasks submitted after that run as usual.
+ *
+ * <h2>Shared state</h2>
+ * The {@code shared} workload's accounts are confined to the loop thread, without a lock
+ * ({@link ConfinedAccounts}); {@code eventloop-offload} computes on its pool and applies each
+ * transfer back on the loop.
  */
-public final class EventLoopModel implements ConcurrencyModel {
+public final class EventLoopModel implements ConcurrencyModel, SharedState {
     /** The id of the model whose CPU work runs on the loop. */
     public static final String ID = "eventloop";
     /** The id of the model whose CPU work goes to a pool. */
@@ -106,6 +115,19 @@ public final class EventLoopModel implements ConcurrencyModel {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public void accept(Workload workload) {
+        if (workload.kind() == WorkloadKind.SHARED) {
+            tasks.shared().reset(workload.accounts());
+        }
+    }
+
+    /** @throws IllegalStateException if no {@code shared} workload was accepted */
+    @Override
+    public Ledger ledger() {
+        return tasks.shared().ledger(offload == null ? "loop-confined" : "offload, loop-confined");
     }
 
     /**

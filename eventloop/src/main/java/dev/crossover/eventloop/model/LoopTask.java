@@ -85,9 +85,20 @@ public abstract class LoopTask implements Runnable {
         }
     }
 
-    /** Reports that the task completed with {@code result}, unless its outcome has been reported already. */
+    /**
+     * Reports that the task completed with {@code result}, unless its outcome has been reported
+     * already; a {@code shared} task's transfer is applied first, here on the loop thread.
+     */
     protected final void complete(long result) {
         if (finish()) {
+            if (spec.transfers()) {
+                try {
+                    tasks.shared().apply(spec);
+                } catch (RuntimeException e) {
+                    reportFailed(e);  // off the loop or without accounts: the task did not transfer
+                    return;
+                }
+            }
             try {
                 done.completed(result);
             } catch (Throwable t) {
@@ -99,11 +110,15 @@ public abstract class LoopTask implements Runnable {
     /** Reports that the task failed with {@code cause}, unless its outcome has been reported already. */
     protected final void fail(Throwable cause) {
         if (finish()) {
-            try {
-                done.failed(cause);
-            } catch (Throwable t) {
-                tasks.callbackFailed("failed() of task " + spec.index(), t);
-            }
+            reportFailed(cause);
+        }
+    }
+
+    private void reportFailed(Throwable cause) {
+        try {
+            done.failed(cause);
+        } catch (Throwable t) {
+            tasks.callbackFailed("failed() of task " + spec.index(), t);
         }
     }
 

@@ -44,6 +44,7 @@ public final class LoopTasks {
     private final Executor inbox;
     private final Consumer<Runnable> ready;
     private final BooleanSupplier inLoop;
+    private final ConfinedAccounts shared;
     private final ConcurrentLinkedQueue<LoopTask> arrivals = new ConcurrentLinkedQueue<>();
     /** True from the arrival that queued a drain until that drain begins. */
     private final AtomicBoolean drainQueued = new AtomicBoolean();
@@ -77,6 +78,7 @@ public final class LoopTasks {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.ready = Objects.requireNonNull(ready, "ready");
         this.inLoop = Objects.requireNonNull(inLoop, "inLoop");
+        this.shared = new ConfinedAccounts(inLoop);
     }
 
     /**
@@ -162,6 +164,11 @@ public final class LoopTasks {
                 task.fail(reason);
             }
         }
+    }
+
+    /** {@return the {@code shared} workload's accounts, confined to the loop thread} */
+    public ConfinedAccounts shared() {
+        return shared;
     }
 
     /** {@return how many tasks are in flight} Called on the loop thread. */

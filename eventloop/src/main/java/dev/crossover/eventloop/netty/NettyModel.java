@@ -2,6 +2,10 @@ package dev.crossover.eventloop.netty;
 
 import dev.crossover.core.Completion;
 import dev.crossover.core.ConcurrencyModel;
+import dev.crossover.core.Ledger;
+import dev.crossover.core.SharedState;
+import dev.crossover.core.Workload;
+import dev.crossover.core.WorkloadKind;
 import dev.crossover.core.Lifecycle;
 import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.TaskSpec;
@@ -60,8 +64,12 @@ import java.util.function.ToLongFunction;
  * on the loop: Netty logs it (or, thrown in a timer, keeps it in the timer's future) and its loop
  * goes on. A {@link Completion} that throws (a bug outside the task) fails every task in flight
  * with an {@link IllegalStateException} that names it; tasks submitted after that run as usual.
+ *
+ * <h2>Shared state</h2>
+ * The {@code shared} workload's accounts are confined to the loop thread, without a lock
+ * ({@link dev.crossover.eventloop.model.ConfinedAccounts}).
  */
-public final class NettyModel implements ConcurrencyModel {
+public final class NettyModel implements ConcurrencyModel, SharedState {
     /** The model's id. */
     public static final String ID = "netty";
     private static final long QUIET_PERIOD_MILLIS = 10;
@@ -88,6 +96,19 @@ public final class NettyModel implements ConcurrencyModel {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public void accept(Workload workload) {
+        if (workload.kind() == WorkloadKind.SHARED) {
+            tasks.shared().reset(workload.accounts());
+        }
+    }
+
+    /** @throws IllegalStateException if no {@code shared} workload was accepted */
+    @Override
+    public Ledger ledger() {
+        return tasks.shared().ledger("loop-confined");
     }
 
     /**
