@@ -39,6 +39,31 @@ public final class Claims {
     private Claims() {
     }
 
+    /**
+     * The models a language's claims speak of, by role.
+     *
+     * @param loops       the event-loop models
+     * @param threads     the thread models
+     * @param singleLoops the loops that compute on their one loop thread
+     * @param processes   the pool of worker processes
+     * @param ipc         the models whose shared state lives in another process
+     * @param fixedPool   the fixed pool of platform threads
+     * @param loop        the loop that computes on its thread
+     * @param offload     the same loop handing CPU work to a pool
+     * @param cheapThreads the thread models whose CPU per task the loops are set against
+     */
+    record Groups(List<String> loops, List<String> threads, List<String> singleLoops, String processes, List<String> ipc,
+                  String fixedPool, String loop, String offload, List<String> cheapThreads) {
+        /** The JVM's models. */
+        static final Groups JVM = new Groups(LOOPS, THREADS, SINGLE_LOOPS, "processes",
+                List.of("processes", "processes-eventloop"), "threads-fixed", "eventloop", "eventloop-offload",
+                List.of("threads-virtual", "threads-fixed"));
+        /** The Python reference's models. */
+        static final Groups PYTHON = new Groups(List.of("py-asyncio", "py-asyncio-offload", "py-uvloop"), List.of("py-threads"),
+                List.of("py-asyncio", "py-uvloop"), "py-processes", List.of("py-processes"), "py-threads", "py-asyncio",
+                "py-asyncio-offload", List.of("py-threads"));
+    }
+
     /** {@return the verdict on every claim, in design.md's order, at the default margin} */
     public static List<Claim> evaluate(List<Point> points) {
         return evaluate(points, List.of(), Decision.DEFAULT_MARGIN);
@@ -54,8 +79,20 @@ public final class Claims {
      * and the open-loop {@code load} points, by {@code margin}
      */
     public static List<Claim> evaluate(List<Point> points, List<LoadPoint> load, double margin) {
+        return evaluate(points, load, margin, Groups.JVM);
+    }
+
+    /**
+     * {@return the verdict on every claim for the Python reference's models}: the same comparisons,
+     * asyncio for the loops, its thread pool and process pool for the threads and processes
+     */
+    public static List<Claim> evaluatePython(List<Point> points, List<LoadPoint> load, double margin) {
+        return evaluate(points, load, margin, Groups.PYTHON);
+    }
+
+    static List<Claim> evaluate(List<Point> points, List<LoadPoint> load, double margin, Groups g) {
         List<Point> usable = points.stream().filter(p -> !p.dispatchBound()).toList();
-        Claims.Judge j = new Judge(margin);
+        Claims.Judge j = new Judge(margin, g);
         return List.of(
                 j.waiting(usable, List.of("sleep", "http", "file"), "async I/O is the ideal choice for waiting: network, files (000)"),
                 j.littleCpu(load, usable),
@@ -118,9 +155,11 @@ public final class Claims {
     /** The claims, each judged by one margin. */
     static final class Judge {
         private final double margin;
+        private final Groups g;
 
-        Judge(double margin) {
+        Judge(double margin, Groups g) {
             this.margin = margin;
+            this.g = g;
         }
 
         /** {@return the best (highest mean rate) of {@code models} among {@code points}} */
@@ -157,8 +196,8 @@ public final class Claims {
             List<String> evidence = new ArrayList<>();
             byCell(points.stream().filter(p -> workloads.contains(p.workload()) && p.concurrency() >= 1000).toList())
                     .forEach((key, ps) -> {
-                        Optional<Point> loop = best(ps, LOOPS);
-                        Optional<Point> thread = best(ps, THREADS);
+                        Optional<Point> loop = best(ps, g.loops());
+                        Optional<Point> thread = best(ps, g.threads());
                         if (loop.isEmpty() || thread.isEmpty()) {
                             return;
                         }
@@ -199,8 +238,8 @@ public final class Claims {
             List<Verdict> verdicts = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
             fixedRate(load).forEach((slice, ps) -> {
-                Optional<LoadPoint> loop = lowest(ps, LOOPS, harness);
-                Optional<LoadPoint> thread = lowest(ps, List.of("threads-virtual", "threads-fixed"), harness);
+                Optional<LoadPoint> loop = lowest(ps, g.loops(), harness);
+                Optional<LoadPoint> thread = lowest(ps, g.cheapThreads(), harness);
                 if (loop.isEmpty() || thread.isEmpty()) {
                     return;
                 }
@@ -250,8 +289,8 @@ public final class Claims {
             List<Verdict> verdicts = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
             byCell(cpu).forEach((key, ps) -> {
-                Optional<Point> procs = ps.stream().filter(p -> p.model().equals("processes")).findFirst();
-                Optional<Point> thread = best(ps, THREADS);
+                Optional<Point> procs = ps.stream().filter(p -> p.model().equals(g.processes())).findFirst();
+                Optional<Point> thread = best(ps, g.threads());
                 int cores = cores(ps);
                 if (procs.isEmpty() || thread.isEmpty() || (cores > 0 && key.concurrency() < cores)) {
                     return;
@@ -283,10 +322,9 @@ public final class Claims {
             List<Verdict> verdicts = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
             byCell(shared).forEach((key, ps) -> {
-                Optional<Point> thread = best(ps, THREADS);
-                List<String> others = new ArrayList<>(LOOPS);
-                others.add("processes");
-                others.add("processes-eventloop");
+                Optional<Point> thread = best(ps, g.threads());
+                List<String> others = new ArrayList<>(g.loops());
+                others.addAll(g.ipc());
                 Optional<Point> other = best(ps, others);
                 if (thread.isEmpty() || other.isEmpty()) {
                     return;
@@ -337,12 +375,17 @@ public final class Claims {
 
         /** {@return how many tasks a model's configuration runs at once, from the run's model defaults; max when unbounded} */
         private static int cap(Point p) {
+            if (p.model().equals("py-processes")) {
+                int cores = cores(List.of(p));
+                return cores > 0 ? cores : Integer.MAX_VALUE;  // ProcessPoolExecutor: one worker per core
+            }
             String config = p.result().source().get("modelDefaults." + p.model());
             if (config == null) {
                 return Integer.MAX_VALUE;
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:workers|parallelism|threads)=(\\d+)").matcher(config);
-            if (p.model().equals("processes-eventloop") || p.model().equals("eventloop-offload")) {
+            if (p.model().equals("processes-eventloop") || p.model().equals("eventloop-offload")
+                    || p.model().startsWith("py-asyncio")) {
                 return Integer.MAX_VALUE;  // loops: their waits overlap whatever the workers or the pool
             }
             return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
@@ -360,8 +403,8 @@ public final class Claims {
                     .forEach(p -> spiky.computeIfAbsent(p.sourceLabel() + " " + p.workload() + " " + num(p.ioMillis()) + " ms + "
                             + num(p.cpuMicros()) + " \u00b5s at " + num(p.rate()) + "/s" + others(p.other()), k -> new ArrayList<>()).add(p));
             spiky.forEach((slice, ps) -> {
-                Optional<LoadPoint> loop = ps.stream().filter(p -> p.model().equals("eventloop")).findFirst();
-                Optional<LoadPoint> off = ps.stream().filter(p -> p.model().equals("eventloop-offload")).findFirst();
+                Optional<LoadPoint> loop = ps.stream().filter(p -> p.model().equals(g.loop())).findFirst();
+                Optional<LoadPoint> off = ps.stream().filter(p -> p.model().equals(g.offload())).findFirst();
                 if (loop.isEmpty() || off.isEmpty()) {
                     return;
                 }
@@ -399,7 +442,7 @@ public final class Claims {
                 }
                 Decision d = Decision.of(many.get().forkRates(), one.forkRates(), margin);
                 String line = one.model() + " \u00d7" + fixed(many.get().rate() / one.rate()) + " at C = " + k + " " + d.words();
-                if (SINGLE_LOOPS.contains(one.model())) {
+                if (g.singleLoops().contains(one.model())) {
                     Verdict v = single
                             ? switch (d.outcome()) {
                                 case EQUIVALENT, WORSE -> Verdict.HOLDS;
@@ -432,8 +475,8 @@ public final class Claims {
             List<String> evidence = new ArrayList<>();
             byCell(points.stream().filter(p -> (p.workload().equals("sleep") || p.workload().equals("http"))
                     && p.concurrency() > 1 && p.concurrency() <= 200).toList()).forEach((key, ps) -> {
-                        Optional<Point> fixed = ps.stream().filter(p -> p.model().equals("threads-fixed")).findFirst();
-                        Optional<Point> loop = best(ps, LOOPS);
+                        Optional<Point> fixed = ps.stream().filter(p -> p.model().equals(g.fixedPool())).findFirst();
+                        Optional<Point> loop = best(ps, g.loops());
                         if (fixed.isEmpty() || loop.isEmpty()) {
                             return;
                         }
@@ -457,8 +500,8 @@ public final class Claims {
             List<Verdict> verdicts = new ArrayList<>();
             List<String> evidence = new ArrayList<>();
             fixedRate(load).forEach((slice, ps) -> {
-                Optional<LoadPoint> loop = lowestP99(ps, LOOPS);
-                Optional<LoadPoint> thread = lowestP99(ps, THREADS);
+                Optional<LoadPoint> loop = lowestP99(ps, g.loops());
+                Optional<LoadPoint> thread = lowestP99(ps, g.threads());
                 if (loop.isEmpty() || thread.isEmpty()) {
                     return;
                 }

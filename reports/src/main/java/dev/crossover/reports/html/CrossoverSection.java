@@ -175,20 +175,41 @@ final class CrossoverSection {
         List<Views.ClaimSet> sets = new ArrayList<>();
         for (String source : sources) {
             List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(source)).toList();
-            if (mine.isEmpty()) {
+            List<dev.crossover.reports.crossover.LoadPoint> myLoad = load.stream().filter(p -> p.sourceLabel().equals(source)).toList();
+            if (mine.isEmpty() && myLoad.isEmpty()) {
                 continue;
             }
-            List<Views.ClaimView> views = Claims.evaluate(mine, load.stream().filter(p -> p.sourceLabel().equals(source)).toList(), margin).stream().map(c -> new Views.ClaimView(c.claim(),
-                    c.experiment(), c.verdict().words(), switch (c.verdict()) {
-                        case HOLDS -> "holds";
-                        case DOES_NOT_HOLD -> "fails";
-                        case EQUIVALENT -> "equivalent";
-                        case INCONCLUSIVE -> "inconclusive";
-                        case NOT_MEASURED -> "unmeasured";
-                    }, c.evidence())).toList();
+            List<Point> jvm = mine.stream().filter(p -> !PythonRuns.isPython(p.model())).toList();
+            List<Point> py = mine.stream().filter(p -> PythonRuns.isPython(p.model())).toList();
+            List<dev.crossover.reports.crossover.Claim> onJvm = Claims.evaluate(jvm,
+                    myLoad.stream().filter(p -> !PythonRuns.isPython(p.model())).toList(), margin);
+            List<dev.crossover.reports.crossover.Claim> onPython = py.isEmpty() ? List.of() : Claims.evaluatePython(py,
+                    myLoad.stream().filter(p -> PythonRuns.isPython(p.model())).toList(), margin);
+            List<Views.ClaimView> views = new ArrayList<>();
+            for (int i = 0; i < onJvm.size(); i++) {
+                dev.crossover.reports.crossover.Claim c = onJvm.get(i);
+                if (onPython.isEmpty()) {
+                    views.add(new Views.ClaimView(c.claim(), c.experiment(), c.verdict().words(), verdictClass(c.verdict()),
+                            c.evidence()));
+                } else {
+                    dev.crossover.reports.crossover.Claim p = onPython.get(i);
+                    views.add(new Views.ClaimView(c.claim(), c.experiment(), c.verdict().words(), verdictClass(c.verdict()),
+                            c.evidence(), p.verdict().words(), verdictClass(p.verdict()), p.evidence()));
+                }
+            }
             sets.add(new Views.ClaimSet(source, views));
         }
         return sets;
+    }
+
+    private static String verdictClass(dev.crossover.reports.crossover.Claim.Verdict v) {
+        return switch (v) {
+            case HOLDS -> "holds";
+            case DOES_NOT_HOLD -> "fails";
+            case EQUIVALENT -> "equivalent";
+            case INCONCLUSIVE -> "inconclusive";
+            case NOT_MEASURED -> "unmeasured";
+        };
     }
 
     List<Views.WorkloadView> charts(List<Cell> cells) {

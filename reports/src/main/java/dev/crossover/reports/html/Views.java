@@ -85,10 +85,19 @@ public final class Views {
 
     /** The claims judged on one source. */
     public record ClaimSet(String source, List<ClaimView> claims) {
+        /** {@return whether the claims were judged on a Python run too (a column of their own)} */
+        public boolean python() {
+            return claims.stream().anyMatch(c -> !c.pythonVerdict().isEmpty());
+        }
     }
 
     /** One claim, its verdict and the evidence. */
-    public record ClaimView(String claim, String experiment, String verdict, String verdictClass, String evidence) {
+    public record ClaimView(String claim, String experiment, String verdict, String verdictClass, String evidence,
+                            String pythonVerdict, String pythonClass, String pythonEvidence) {
+        /** A claim judged on the JVM alone. */
+        public ClaimView(String claim, String experiment, String verdict, String verdictClass, String evidence) {
+            this(claim, experiment, verdict, verdictClass, evidence, "", "", "");
+        }
     }
 
     /** One workload's charts. */
