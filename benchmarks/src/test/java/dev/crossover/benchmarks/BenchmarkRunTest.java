@@ -63,8 +63,7 @@ class BenchmarkRunTest {
         assertEquals(smoke.measurementIterations(), secondary.get("completed").get("rawData").get(0).size(),
                 "one value per measured iteration");
 
-        Path log = latency.resolve("dev.crossover.benchmarks.SleepBenchmark.run@concurrency=3,cpuMicros=0,ioMillis=10,model="
-                + MODEL + ".hlog");
+        Path log = latency.resolve(LatencyLog.fileName("dev.crossover.benchmarks.SleepBenchmark.run", point.params()));
         assertTrue(Files.exists(log), "latency log " + log);
         EncodableHistogram interval = new HistogramLogReader(log.toFile()).nextIntervalHistogram();
         assertTrue(interval.getMaxValueAsDouble() >= 10_000_000, "a 10 ms wait takes at least 10 ms, in nanoseconds");

@@ -27,7 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--margin", paramLabel = "FRACTION", defaultValue = "0.05", description = "The margin of the "
-            + "decisions: a model wins a cell (and a claim holds) when it is better by more than this share, with 95% "
+            + "decisions: a model wins a cell (and a claim holds) when it is better by more than this share, with 95%% "
             + "confidence over the forks; models within it are equivalent when the data shows it (default: ${DEFAULT-VALUE}).")
     double margin;
 

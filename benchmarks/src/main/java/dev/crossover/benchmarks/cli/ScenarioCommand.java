@@ -81,8 +81,8 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--fixed", description = "Run every one of --tasks once, ramp and drain included, instead of a steady window.")
     boolean fixed;
 
-    @Option(names = "--io-dist", defaultValue = "fixed", description = "How each wait varies: fixed, uniform:P%, exp, "
-            + "lognormal:SIGMA, spike:P%:DURATION (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--io-dist", defaultValue = "fixed", description = "How each wait varies: fixed, uniform:P%%, exp, "
+            + "lognormal:SIGMA, spike:P%%:DURATION (default: ${DEFAULT-VALUE}).")
     String ioDist;
 
     @Option(names = "--cpu-dist", defaultValue = "fixed", description = "How each task's CPU work varies, as --io-dist "

@@ -88,7 +88,10 @@ public record Decision(Outcome outcome, double ratio, double low, double high, d
         return new Decision(o, ratio, low, high, margin);
     }
 
-    /** {@return A against B where lower is better (latency, CPU per task), by {@code margin}}: A better when A / B is below 1 − δ */
+    /**
+     * {@return A against B where lower is better (latency, CPU per task), by {@code margin}}: A better
+     * when B / A is above 1 + δ (A / B below 1 / (1 + δ), about 1 − δ), judged as {@link #of} judges B against A
+     */
     public static Decision lowerIsBetter(List<Double> a, List<Double> b, double margin) {
         Decision d = of(b, a, margin);  // B / A above 1 + δ: A lower by the margin
         double ratio = 1 / d.ratio;

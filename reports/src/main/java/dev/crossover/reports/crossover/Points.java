@@ -117,9 +117,15 @@ public final class Points {
      * @param points   the points of every workload but {@code null}, each with its model's ceiling
      * @param ceilings the ceilings the {@code null} workload's points give (empty when there are none)
      */
-    public record Found(List<Point> points, Ceilings ceilings) {
+    public record Found(List<Point> points, Ceilings ceilings, List<Point> ceilingPoints) {
         public Found {
             points = List.copyOf(points);
+            ceilingPoints = List.copyOf(ceilingPoints);
+        }
+
+        /** Points and ceilings, without the null workload's own points. */
+        public Found(List<Point> points, Ceilings ceilings) {
+            this(points, ceilings, List.of());
         }
     }
 
@@ -138,7 +144,8 @@ public final class Points {
         String source = results.isEmpty() ? "" : results.get(0).source().label();
         Ceilings ceilings = Ceilings.of(source, points.stream().filter(p -> p.workload().equals(Ceilings.WORKLOAD)).toList());
         return new Found(points.stream().filter(p -> !p.workload().equals(Ceilings.WORKLOAD))
-                .map(p -> p.withCeiling(ceilings.of(p.model()))).toList(), ceilings);
+                .map(p -> p.withCeiling(ceilings.of(p.model()))).toList(), ceilings,
+                points.stream().filter(p -> p.workload().equals(Ceilings.WORKLOAD)).toList());
     }
 
     /** {@return the workloads (of "workload\nmethod" pairs) that have more than one method} */

@@ -172,6 +172,11 @@ final class CrossoverSection {
     static final String SHARED = "#e4e9ee";
 
     List<Views.ClaimSet> claims(List<dev.crossover.reports.crossover.LoadPoint> load) {
+        return claims(load, List.of());
+    }
+
+    /** {@return the claims per source}, {@code nulls} (the null workload's points) giving the harness's CPU per task */
+    List<Views.ClaimSet> claims(List<dev.crossover.reports.crossover.LoadPoint> load, List<Point> nulls) {
         List<Views.ClaimSet> sets = new ArrayList<>();
         for (String source : sources) {
             List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(source)).toList();
@@ -179,7 +184,8 @@ final class CrossoverSection {
             if (mine.isEmpty() && myLoad.isEmpty()) {
                 continue;
             }
-            List<Point> jvm = mine.stream().filter(p -> !PythonRuns.isPython(p.model())).toList();
+            List<Point> jvm = new ArrayList<>(mine.stream().filter(p -> !PythonRuns.isPython(p.model())).toList());
+            nulls.stream().filter(p -> p.sourceLabel().equals(source) && !PythonRuns.isPython(p.model())).forEach(jvm::add);
             List<Point> py = mine.stream().filter(p -> PythonRuns.isPython(p.model())).toList();
             List<dev.crossover.reports.crossover.Claim> onJvm = Claims.evaluate(jvm,
                     myLoad.stream().filter(p -> !PythonRuns.isPython(p.model())).toList(), margin);

@@ -51,6 +51,7 @@ public final class ReportBuilder {
         List<String> labels = loaded.stream().map(l -> l.source().label()).distinct().toList();  // a Python run shares its JVM run's label
         List<Point> points = new ArrayList<>();
         List<LoadPoint> load = new ArrayList<>();
+        List<Point> nulls = new ArrayList<>();  // the null workload's points: the harness's own CPU per task
         List<Ceilings> ceilings = new ArrayList<>();
         List<Cell.Missing> missing = new ArrayList<>();
         List<Views.FailureRow> failures = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class ReportBuilder {
             List<LoadPoint> mineLoad = LoadPoints.all(l.results(), files);
             List<Cell.Missing> mineMissing = missing(l.source(), found.points(), files.failures());
             points.addAll(found.points());
+            nulls.addAll(found.ceilingPoints());
             load.addAll(mineLoad);
             ceilings.add(found.ceilings());
             missing.addAll(mineMissing);
@@ -93,7 +95,7 @@ public final class ReportBuilder {
         CrossoverSection section = new CrossoverSection(points, labels, palette, margin);
         HarnessSection harness = new HarnessSection(points, load, ceilings, labels, palette);
         List<Cell> cells = Winners.cells(points, missing, margin);
-        List<Views.ClaimSet> claims = section.claims(load);
+        List<Views.ClaimSet> claims = section.claims(load, nulls);
         List<String> trust = new ArrayList<>(Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions,
                 runFiles, points, load));
         long[] decided = CrossoverSection.decided(cells);
