@@ -76,6 +76,10 @@ record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean
      */
     static ScenarioRun of(ModelProvider provider, ModelOptions options, Workload workload, Mode mode, Duration warmup,
                           Consumer<String> report) {
+        provider.unavailable().ifPresent(reason -> {
+            throw new IllegalArgumentException("model: " + provider.id() + " unavailable: " + reason
+                    + " (expected: a model that runs on this machine)");
+        });
         long creating = System.nanoTime();
         try (ConcurrencyModel model = provider.create(options)) {
             long startupNanos = System.nanoTime() - creating;

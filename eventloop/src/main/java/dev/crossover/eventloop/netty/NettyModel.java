@@ -7,6 +7,8 @@ import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.TaskSpec;
 import dev.crossover.eventloop.model.LoopTasks;
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.FastThreadLocalThread;
@@ -42,8 +44,13 @@ import java.util.function.ToLongFunction;
  * ever started. (For the same reason the model hangs no listener on the loop's termination future:
  * {@link #close()} itself fails what is left in flight, once the loop thread has ended.)
  *
+ * <p>The same model runs as {@code netty-epoll} on Netty's native epoll transport
+ * ({@link EpollIoHandler}): there the loop sleeps in {@code epoll_wait} and its scheduled tasks
+ * are armed on a {@code timerfd} with nanosecond deadlines, instead of {@code Selector.select}'s
+ * milliseconds. Everything else is the same code.
+ *
  * <h2>Lifecycle</h2>
- * The loop thread, {@code crossover-netty-1}, starts with the first task and ends in
+ * The loop thread, {@code crossover-netty-1} (or {@code crossover-netty-epoll-1}), starts with the first task and ends in
  * {@link #close()}, which shuts the loop down gracefully, joins the thread itself, then fails every
  * task still in flight with an {@link IllegalStateException} that says the model closed. Only
  * {@link #close()} shuts the loop down.
@@ -64,30 +71,50 @@ import java.util.function.ToLongFunction;
 public final class NettyModel implements ConcurrencyModel {
     /** The model's id. */
     public static final String ID = "netty";
+    /** The id of the same model on Netty's native epoll transport. */
+    public static final String EPOLL_ID = "netty-epoll";
     private static final long QUIET_PERIOD_MILLIS = 10;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
     private static final Duration TERMINATION_WAIT = Duration.ofSeconds(10);
 
-    private final Lifecycle lifecycle = new Lifecycle(ID);
-    private final OwnedThreads owned = new OwnedThreads(ID);
-    private final SingleThreadIoEventLoop loop =
-            new SingleThreadIoEventLoop(null, owned.factory(threads()), NioIoHandler.newFactory());
-    private final LoopTasks tasks = new LoopTasks(ID, loop::execute, loop::execute, loop::inEventLoop);
+    private final String id;
+    private final Lifecycle lifecycle;
+    private final OwnedThreads owned;
+    private final SingleThreadIoEventLoop loop;
+    private final LoopTasks tasks;
     private final ToLongFunction<TaskSpec> work;
 
-    /** Creates the model; its loop thread starts with the first task. */
+    /** Creates the model on NIO; its loop thread starts with the first task. */
     public NettyModel() {
-        this(TaskSpec::compute);
+        this(ID, NioIoHandler.newFactory(), TaskSpec::compute);
     }
 
     /** A model whose tasks compute with {@code work} instead of {@link TaskSpec#compute()}, for failure tests. */
     NettyModel(ToLongFunction<TaskSpec> work) {
+        this(ID, NioIoHandler.newFactory(), work);
+    }
+
+    /**
+     * A model called {@code id} whose loop runs on the transport {@code handlers} makes (NIO, or the
+     * native epoll transport, whose timers are a {@code timerfd} with nanosecond deadlines).
+     */
+    NettyModel(String id, IoHandlerFactory handlers, ToLongFunction<TaskSpec> work) {
+        this.id = Objects.requireNonNull(id, "id");
         this.work = Objects.requireNonNull(work, "work");
+        this.lifecycle = new Lifecycle(id);
+        this.owned = new OwnedThreads(id);
+        this.loop = new SingleThreadIoEventLoop(null, owned.factory(threads(id)), handlers);
+        this.tasks = new LoopTasks(id, loop::execute, loop::execute, loop::inEventLoop);
+    }
+
+    /** {@return a model on Netty's native epoll transport} (the caller checks that it is available) */
+    static NettyModel epoll() {
+        return new NettyModel(EPOLL_ID, EpollIoHandler.newFactory(), TaskSpec::compute);
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     /**
@@ -100,10 +127,10 @@ public final class NettyModel implements ConcurrencyModel {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(done, "done");
         if (lifecycle.isClosed()) {
-            throw new IllegalStateException("model " + ID + ": closed (expected: submit before close)");
+            throw new IllegalStateException("model " + id + ": closed (expected: submit before close)");
         }
         if (loop.isShuttingDown()) {
-            throw new IllegalStateException("model " + ID + ": the event loop shut down (expected: running until close)");
+            throw new IllegalStateException("model " + id + ": the event loop shut down (expected: running until close)");
         }
         tasks.submit(new NettyTask(tasks, task, done, loop, work));
     }
@@ -139,16 +166,16 @@ public final class NettyModel implements ConcurrencyModel {
         }
         // The loop thread has ended (joined: what it did happens-before this), so its tasks are
         // this thread's to fail now; their timers were cancelled by the shutdown.
-        tasks.stop(new IllegalStateException("model " + ID + ": closed with the task in flight "
+        tasks.stop(new IllegalStateException("model " + id + ": closed with the task in flight "
                 + "(expected: close after every task ended)"));
     }
 
-    private static ThreadFactory threads() {
+    private static ThreadFactory threads(String id) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             // A FastThreadLocalThread, as Netty's own DefaultThreadFactory makes: Netty's internals
             // (its thread-local map) take their fast path on it.
-            Thread t = new FastThreadLocalThread(task, "crossover-" + ID + "-" + count.incrementAndGet());
+            Thread t = new FastThreadLocalThread(task, "crossover-" + id + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
