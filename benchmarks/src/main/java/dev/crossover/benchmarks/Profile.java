@@ -411,6 +411,8 @@ public enum Profile {
                 case MIXED -> MixedBenchmark.class;
                 case FANOUT -> FanoutBenchmark.class;
                 case NULL -> NullBenchmark.class;
+                case HTTP -> HttpBenchmark.class;
+                case FILE -> FileBenchmark.class;
             };
             return type.getName() + ".run";
         }

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param workers     worker processes ({@code --workers})
  * @param offloadThreads threads that take CPU work off an event loop
  * @param taskTimeout how long a task may run before its worker is presumed hung
+ * @param io          where real I/O goes (the delay server, the file directory)
  */
-public record ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout) {
+public record ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout, IoOptions io) {
     /** The fixed pool's size when none is given: a servlet container's usual default. */
     public static final int DEFAULT_THREADS = 200;
 
@@ -21,6 +22,16 @@ public record ModelOptions(int threads, int workers, int offloadThreads, Duratio
         Checks.positive("offload-threads", offloadThreads);
         Objects.requireNonNull(taskTimeout, "taskTimeout");
         Checks.argument(!taskTimeout.isNegative() && !taskTimeout.isZero(), "task-timeout", taskTimeout, "> 0");
+        Objects.requireNonNull(io, "io");
+    }
+
+    /** Options without real I/O settings ({@link IoOptions#none()}). */
+    public ModelOptions(int threads, int workers, int offloadThreads, Duration taskTimeout) {
+        this(threads, workers, offloadThreads, taskTimeout, IoOptions.none());
+    }
+
+    public ModelOptions withIo(IoOptions io) {
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, io);
     }
 
     /** {@return the defaults: 200 threads, a worker and an offload thread per core, a 60 s task timeout} */
@@ -30,18 +41,18 @@ public record ModelOptions(int threads, int workers, int offloadThreads, Duratio
     }
 
     public ModelOptions withThreads(int threads) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, io);
     }
 
     public ModelOptions withWorkers(int workers) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, io);
     }
 
     public ModelOptions withOffloadThreads(int offloadThreads) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, io);
     }
 
     public ModelOptions withTaskTimeout(Duration taskTimeout) {
-        return new ModelOptions(threads, workers, offloadThreads, taskTimeout);
+        return new ModelOptions(threads, workers, offloadThreads, taskTimeout, io);
     }
 }

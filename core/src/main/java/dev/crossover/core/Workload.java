@@ -21,9 +21,12 @@ import java.util.Objects;
  *                    computation) fails
  * @param ioDist      how each task's wait varies around {@code ioNanos}
  * @param cpuDist     how each task's CPU work varies around {@code cpuUnits}
+ * @param bytes       the bytes each task's real I/O moves ({@code http}: the response body; {@code file}:
+ *                    the file), 0 for the other kinds
  */
 public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
-                       long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist) {
+                       long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist,
+                       int bytes) {
     private static final long IO_SALT = 0x10D1_57A1_7E5EL;
     private static final long CPU_SALT = 0xC0DE_57A1_7E5EL;
 
@@ -32,6 +35,13 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                     long cpuNanos, int fanout, double failRate) {
         this(kind, seed, tasks, concurrency, ioNanos, cpuUnits, cpuNanos, fanout, failRate, Distribution.FIXED,
                 Distribution.FIXED);
+    }
+
+    /** A workload whose real I/O, if any, moves the kind's default bytes. */
+    public Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
+                    long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist) {
+        this(kind, seed, tasks, concurrency, ioNanos, cpuUnits, cpuNanos, fanout, failRate, ioDist, cpuDist,
+                kind.defaultBytes());
     }
 
     public Workload {
@@ -54,6 +64,9 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 "io-dist", ioDist, "fixed for workload " + kind.id());
         Checks.argument(cpuDist.kind() == Distribution.Kind.FIXED || cpuUnits > 0, "cpu-dist", cpuDist,
                 "fixed unless --cpu > 0");
+        Checks.notNegative("bytes", bytes);
+        Checks.argument(kind.waitKind() != TaskSpec.Wait.TIMER || bytes == 0, "bytes", bytes,
+                "0 for workload " + kind.id());
     }
 
     /** {@return a builder for a workload of this kind, with the kind's default durations} */
@@ -63,7 +76,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
 
     /** {@return how many waits each task makes} */
     public int waitsPerTask() {
-        return kind.waits() ? fanout : 0;
+        return kind.waits() ? fanout : (kind == WorkloadKind.FILE ? 1 : 0);
     }
 
     /**
@@ -90,7 +103,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         }
         long io = ioDist.draw(ioNanos, ioNanos, token, IO_SALT);
         long units = cpuDist.draw(cpuUnits, cpuNanos, token, CPU_SALT);
-        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails);
+        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails, kind.waitKind(), bytes);
     }
 
     /** {@return the checksum every model must report: the tasks computed one after another here} */
@@ -143,12 +156,20 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         private double failRate;
         private Distribution ioDist = Distribution.FIXED;
         private Distribution cpuDist = Distribution.FIXED;
+        private int bytes;
 
         private Builder(WorkloadKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
             this.io = kind.defaultIo();
             this.cpu = kind.defaultCpu();
             this.fanout = kind.defaultFanout();
+            this.bytes = kind.defaultBytes();
+        }
+
+        /** Sets the bytes each task's real I/O moves ({@code http}, {@code file}). */
+        public Builder bytes(int bytes) {
+            this.bytes = bytes;
+            return this;
         }
 
         public Builder seed(long seed) {
@@ -231,7 +252,8 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 units = cpu.isZero() ? 0 : (calibration != null ? calibration : Kernel.calibrate()).unitsFor(cpu);
                 nanos = cpu.toNanos();
             }
-            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate, ioDist, cpuDist);
+            return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate, ioDist, cpuDist,
+                    bytes);
         }
     }
 }

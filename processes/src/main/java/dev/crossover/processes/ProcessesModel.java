@@ -106,6 +106,9 @@ public final class ProcessesModel implements ConcurrencyModel {
      */
     @Override
     public void accept(Workload workload) {
+        Checks.argument(workload.kind().waitKind() == dev.crossover.core.TaskSpec.Wait.TIMER, "workload",
+                workload.kind().id(), "a timer workload: model " + id() + " has no " + workload.kind().id()
+                        + " path in its workers yet");
         Checks.argument(workload.waitsPerTask() <= Protocol.MAX_WAITS, "fanout", workload.fanout(),
                 "<= " + Protocol.MAX_WAITS + " for model " + id() + ": each wait's lateness travels back in the task's reply");
     }

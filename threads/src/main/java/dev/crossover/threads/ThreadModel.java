@@ -41,6 +41,8 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
     private final OwnedThreads owned;
     private final ExecutorService executor;
     private final Optional<ThreadFactory> subWaits;
+    /** Real I/O; set by the provider before the model is handed out (see {@link #useIo}). */
+    private volatile dev.crossover.core.BlockingIo io;
 
     /**
      * @param owned    every thread {@code executor} and {@code subWaits} make, recorded as they are made
@@ -53,6 +55,21 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
         this.owned = Objects.requireNonNull(owned, "owned");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.subWaits = Objects.requireNonNull(subWaits, "subWaits");
+        this.io = new dev.crossover.core.BlockingIo(id, dev.crossover.core.IoOptions.none());
+    }
+
+    /** Makes the model's real I/O go where {@code options} say; called once, before the first task. */
+    final void useIo(dev.crossover.core.IoOptions options) {
+        this.io = new dev.crossover.core.BlockingIo(id, options);
+    }
+
+    @Override
+    public final String mechanism(WorkloadKind kind) {
+        return switch (kind) {
+            case HTTP -> dev.crossover.core.BlockingIo.HTTP_MECHANISM;
+            case FILE -> dev.crossover.core.BlockingIo.FILE_MECHANISM;
+            default -> "blocking " + (id.equals("threads-virtual") ? "virtual" : "platform") + " threads";
+        };
     }
 
     @Override
@@ -92,7 +109,7 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
         done.began();
         long result;
         try {
-            result = BlockingTask.run(spec, subWaits.orElse(null), done);
+            result = BlockingTask.run(spec, subWaits.orElse(null), io, done);
         } catch (Throwable failure) {
             // A failed task is reported and the model goes on; an Error still reaches the thread's handler.
             done.failed(failure);
@@ -109,6 +126,7 @@ public abstract sealed class ThreadModel implements ConcurrencyModel
     @Override
     public final void close() {
         if (lifecycle.close()) {
+            io.close();  // first: a task blocked on a request ends now instead of at its timeout
             shutdownAndAwait(executor, owned, id);
         }
     }

@@ -34,6 +34,10 @@ abstract class ThreadModelProvider implements ModelProvider {
 
     @Override
     public final ConcurrencyModel create(ModelOptions options) {
-        return factory.apply(Objects.requireNonNull(options, "options"));
+        ConcurrencyModel model = factory.apply(Objects.requireNonNull(options, "options"));
+        if (model instanceof ThreadModel threads) {
+            threads.useIo(options.io());
+        }
+        return model;
     }
 }

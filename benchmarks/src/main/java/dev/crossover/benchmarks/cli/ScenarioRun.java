@@ -34,12 +34,22 @@ import java.util.function.Consumer;
  * @param warmup             the warm-up: its own trial in fixed mode, else the part of the trial before the window
  * @param startupNanos       time to a ready model (its pool, loop or worker JVMs), before any task
  * @param unexpectedFailures whether any trial failed a number of tasks other than the injected ones
+ * @param mechanism          how the model did the workload's waits ({@link ConcurrencyModel#mechanism}), or empty
  */
-record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures) {
+record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures, String mechanism) {
 
     ScenarioRun {
         Objects.requireNonNull(measured, "measured");
         Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(mechanism, "mechanism");
+    }
+
+    ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures) {
+        this(measured, warmup, startupNanos, unexpectedFailures, "");
+    }
+
+    private ScenarioRun withMechanism(String mechanism) {
+        return new ScenarioRun(measured, warmup, startupNanos, unexpectedFailures, mechanism);
     }
 
     /** How a scenario drives each model. */
@@ -84,13 +94,14 @@ record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean
         try (ConcurrencyModel model = provider.create(options)) {
             long startupNanos = System.nanoTime() - creating;
             model.accept(workload);
-            return switch (mode) {
+            ScenarioRun run = switch (mode) {
                 case Mode.Fixed f -> fixed(provider.id(), model, workload, warmup, startupNanos, report);
                 case Mode.Steady s -> inOneTrial(provider.id(), Driver.steady(model, workload, warmup), warmup,
                         startupNanos, report);
                 case Mode.Open o -> inOneTrial(provider.id(),
                         Driver.open(model, workload, o.arrivals(), o.maxInFlight(), warmup), warmup, startupNanos, report);
             };
+            return run.withMechanism(model.mechanism(workload.kind()));
         }
     }
 

@@ -117,6 +117,13 @@ public final class NettyModel implements ConcurrencyModel {
         return id;
     }
 
+    /** @throws IllegalArgumentException for {@code http} and {@code file}: this model has no real-I/O path yet */
+    @Override
+    public void accept(dev.crossover.core.Workload workload) {
+        dev.crossover.core.Checks.argument(workload.kind().waitKind() == TaskSpec.Wait.TIMER, "workload",
+                workload.kind().id(), "a timer workload: model " + id + " has no " + workload.kind().id() + " client yet");
+    }
+
     /**
      * {@inheritDoc}
      *
