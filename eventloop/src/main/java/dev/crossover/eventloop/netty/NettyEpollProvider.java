@@ -45,6 +45,6 @@ public final class NettyEpollProvider implements ModelProvider {
             throw new IllegalStateException("model: " + id() + " unavailable: " + reason
                     + " (expected: a model that runs on this machine)");
         });
-        return NettyModel.epoll();
+        return NettyModel.epoll(options.io());
     }
 }

@@ -83,6 +83,8 @@ public final class NettyModel implements ConcurrencyModel {
     private final SingleThreadIoEventLoop loop;
     private final LoopTasks tasks;
     private final ToLongFunction<TaskSpec> work;
+    private final NettyHttpClient client;
+    private final String clientName;
 
     /** Creates the model on NIO; its loop thread starts with the first task. */
     public NettyModel() {
@@ -99,17 +101,38 @@ public final class NettyModel implements ConcurrencyModel {
      * native epoll transport, whose timers are a {@code timerfd} with nanosecond deadlines).
      */
     NettyModel(String id, IoHandlerFactory handlers, ToLongFunction<TaskSpec> work) {
+        this(id, handlers, work, dev.crossover.core.IoOptions.none());
+    }
+
+    /** As above, with real I/O going where {@code io} says (a delay server: Netty's HTTP client codec on this loop). */
+    NettyModel(String id, IoHandlerFactory handlers, ToLongFunction<TaskSpec> work, dev.crossover.core.IoOptions io) {
         this.id = Objects.requireNonNull(id, "id");
         this.work = Objects.requireNonNull(work, "work");
         this.lifecycle = new Lifecycle(id);
         this.owned = new OwnedThreads(id);
         this.loop = new SingleThreadIoEventLoop(null, owned.factory(threads(id)), handlers);
         this.tasks = new LoopTasks(id, loop::execute, loop::execute, loop::inEventLoop);
+        boolean epoll = id.equals(EPOLL_ID);
+        this.clientName = "Netty HttpClientCodec on the model's " + (epoll ? "epoll" : "NIO")
+                + " loop (keep-alive pool, one request in flight per connection)";
+        this.client = io.server().map(server -> new NettyHttpClient(loop,
+                epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class,
+                server, io.requestTimeout())).orElse(null);
+    }
+
+    /** {@return a model on Netty's NIO transport whose real I/O goes where {@code io} says} */
+    static NettyModel nio(dev.crossover.core.IoOptions io) {
+        return new NettyModel(ID, NioIoHandler.newFactory(), TaskSpec::compute, io);
     }
 
     /** {@return a model on Netty's native epoll transport} (the caller checks that it is available) */
-    static NettyModel epoll() {
-        return new NettyModel(EPOLL_ID, EpollIoHandler.newFactory(), TaskSpec::compute);
+    static NettyModel epoll(dev.crossover.core.IoOptions io) {
+        return new NettyModel(EPOLL_ID, EpollIoHandler.newFactory(), TaskSpec::compute, io);
+    }
+
+    @Override
+    public String mechanism(dev.crossover.core.WorkloadKind kind) {
+        return kind == dev.crossover.core.WorkloadKind.HTTP ? clientName : "";
     }
 
     @Override
@@ -117,11 +140,11 @@ public final class NettyModel implements ConcurrencyModel {
         return id;
     }
 
-    /** @throws IllegalArgumentException for {@code http} and {@code file}: this model has no real-I/O path yet */
+    /** @throws IllegalArgumentException for {@code file}: this model has no file path yet */
     @Override
     public void accept(dev.crossover.core.Workload workload) {
-        dev.crossover.core.Checks.argument(workload.kind().waitKind() == TaskSpec.Wait.TIMER, "workload",
-                workload.kind().id(), "a timer workload: model " + id + " has no " + workload.kind().id() + " client yet");
+        dev.crossover.core.Checks.argument(workload.kind().waitKind() != TaskSpec.Wait.FILE, "workload",
+                workload.kind().id(), "a timer or http workload: model " + id + " has no file path yet");
     }
 
     /**
@@ -139,7 +162,7 @@ public final class NettyModel implements ConcurrencyModel {
         if (loop.isShuttingDown()) {
             throw new IllegalStateException("model " + id + ": the event loop shut down (expected: running until close)");
         }
-        tasks.submit(new NettyTask(tasks, task, done, loop, work));
+        tasks.submit(new NettyTask(tasks, task, done, loop, work, client));
     }
 
     /** {@return the loop the model runs on, for tests} */
