@@ -69,7 +69,9 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
+            // http at C = 10,000: the wait grown to 500 ms so the ideal (20,000/s) stays within the delay server's capacity
+            new Grid(WorkloadKind.HTTP, List.of(10_000), List.of(500), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 50, 90), 10_000))),
 
     /** Paper-grade: more forks, iterations and points; hours. */
@@ -79,7 +81,12 @@ public enum Profile {
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 1_000, 10_000), List.of(1, 10, 100),
                     List.of(0, 100, 1_000, 10_000, 30_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32)),
-            new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of())), List.of(
+            new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of()),
+            // http: the wait grows with C so the ideal stays within the delay server's ~20,000/s
+            new Grid(WorkloadKind.HTTP, List.of(100), List.of(10, 50), List.of(0), List.of()),
+            new Grid(WorkloadKind.HTTP, List.of(1_000), List.of(50, 100), List.of(0), List.of()),
+            new Grid(WorkloadKind.HTTP, List.of(10_000), List.of(500), List.of(0), List.of()),
+            new Grid(WorkloadKind.FILE, List.of(1, 16, 100), List.of(0), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.SLEEP, 1_000, 10, 0, List.of(10, 25, 50, 70, 80, 90, 95), 10_000),
             new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 25, 50, 70, 80, 90, 95), 10_000)));
 
