@@ -75,7 +75,7 @@ public final class ProcessesModel implements ConcurrencyModel {
     ProcessesModel(WorkerMode mode, ModelOptions options, WorkerCommand command) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.lifecycle = new Lifecycle(mode.modelId());
-        this.pool = new WorkerPool(command, mode, options.workers(), options.taskTimeout());
+        this.pool = new WorkerPool(WorkerIo.withIo(command, options.io()), mode, options.workers(), options.taskTimeout());
     }
 
     /**
@@ -99,6 +99,18 @@ public final class ProcessesModel implements ConcurrencyModel {
         return mode.modelId();
     }
 
+    @Override
+    public String mechanism(dev.crossover.core.WorkloadKind kind) {
+        boolean loop = mode == WorkerMode.EVENT_LOOP;
+        return switch (kind) {
+            case HTTP -> "in each worker JVM: " + (loop
+                    ? "a non-blocking client on the worker loop's Selector" : dev.crossover.core.BlockingIo.HTTP_MECHANISM);
+            case FILE -> "in each worker JVM: " + (loop
+                    ? "offloaded to the worker loop's default executor" : dev.crossover.core.BlockingIo.FILE_MECHANISM);
+            default -> "";
+        };
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -106,9 +118,6 @@ public final class ProcessesModel implements ConcurrencyModel {
      */
     @Override
     public void accept(Workload workload) {
-        Checks.argument(workload.kind().waitKind() == dev.crossover.core.TaskSpec.Wait.TIMER, "workload",
-                workload.kind().id(), "a timer workload: model " + id() + " has no " + workload.kind().id()
-                        + " path in its workers yet");
         Checks.argument(workload.waitsPerTask() <= Protocol.MAX_WAITS, "fanout", workload.fanout(),
                 "<= " + Protocol.MAX_WAITS + " for model " + id() + ": each wait's lateness travels back in the task's reply");
     }

@@ -31,9 +31,9 @@ import java.util.Set;
  * and every readiness callback, timer and callback to the caller runs on it. {@link #closeAll()}
  * is for the model's close, once the loop thread has ended.
  */
-final class SelectorHttpClient {
+public final class SelectorHttpClient {
     /** What a request's caller hears, once, on the loop. */
-    interface Callback {
+    public interface Callback {
         void done(long bodyChecksum, Throwable failure);
     }
 
@@ -46,7 +46,8 @@ final class SelectorHttpClient {
     /** One read buffer for the whole loop: a read is parsed before the next one starts. */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
 
-    SelectorHttpClient(EventLoop loop, InetSocketAddress server, Duration timeout) {
+    /** A client on {@code loop} of the delay server at {@code server}; each request may take {@code timeout}. */
+    public SelectorHttpClient(EventLoop loop, InetSocketAddress server, Duration timeout) {
         this.loop = loop;
         this.server = server;
         this.host = server.getHostString() + ":" + server.getPort();
@@ -54,7 +55,7 @@ final class SelectorHttpClient {
     }
 
     /** Asks for {@code bytes} bytes of {@code token}'s body after {@code delayNanos}; {@code callback} hears on the loop. */
-    void get(long delayNanos, int bytes, long token, Callback callback) {
+    public void get(long delayNanos, int bytes, long token, Callback callback) {
         if (!loop.inLoop()) {
             throw new IllegalStateException("selector client: called off the loop (expected: on the loop thread)");
         }
@@ -77,7 +78,7 @@ final class SelectorHttpClient {
     }
 
     /** Closes every connection; for the model's close, after the loop thread has ended. */
-    void closeAll() {
+    public void closeAll() {
         for (Connection c : new ArrayList<>(open)) {
             c.close();
         }
