@@ -9,7 +9,6 @@ import dev.crossover.core.Body;
 import dev.crossover.core.http.BlockingClient;
 import dev.crossover.core.http.HttpStatusException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,15 +67,39 @@ class BlockingClientServerTest {
     }
 
     @Test
-    void aStoppedServerRefusesTheNextRequest() throws Exception {
+    void aStoppedServerFailsTheNextRequestWithinItsTimeout() throws Exception {
         DelayServer server = DelayServer.start(DelayServer.loopback(0), 1);
         try (BlockingClient client = new BlockingClient(server.address())) {
             client.get(0, 1, 1, TIMEOUT);
             server.close();
-            IOException e = assertThrows(IOException.class, () -> client.get(0, 1, 1, TIMEOUT));
-            assertInstanceOf(ConnectException.class, e, "the pooled connection is stale, the new one refused: " + e);
+            // refused on a new connection, or (the old one not yet closed by the server) timed out: never a hang
+            assertThrows(IOException.class, () -> client.get(0, 1, 1, Duration.ofSeconds(3)));
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void connectionsHandedBetweenThreadsKeepEachResponseApart() throws Exception {
+        int threads = 16;
+        int each = 150;
+        try (DelayServer server = DelayServer.start(DelayServer.loopback(0), 1);
+             BlockingClient client = new BlockingClient(server.address());
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t * each;
+                wrong.add(pool.submit(() -> {
+                    int bad = 0;
+                    for (int token = first; token < first + each; token++) {
+                        bad += client.get(0, 33, token, TIMEOUT) == Body.expectedChecksum(token, 33) ? 0 : 1;
+                    }
+                    return bad;
+                }));
+            }
+            for (Future<Integer> w : wrong) {
+                assertEquals(0, w.get(60, TimeUnit.SECONDS), "responses checked against the token each thread asked for");
+            }
         }
     }
 }

@@ -118,20 +118,23 @@ public final class BlockingClient implements AutoCloseable {
             if (parser.status() != 200) {
                 throw new HttpStatusException(parser.status(), parser.keptBody());
             }
+            // Read before the connection goes back: from then on another thread may take it and reset its parser.
+            long checksum = parser.bodyChecksum();
+            c.reused = true;
             if (parser.keepAlive() && !closed) {
                 idle.addFirst(c);
             } else {
                 c.close();
             }
-            return parser.bodyChecksum();
+            return checksum;
         } catch (IOException e) {
             c.close();
-            if (c.reused && !anyByte && !(e instanceof SocketTimeoutException)) {
+            boolean wasReused = c.reused;
+            c.reused = true;
+            if (wasReused && !anyByte && !(e instanceof SocketTimeoutException)) {
                 throw new StaleConnection(e);
             }
             throw e;
-        } finally {
-            c.reused = true;
         }
     }
 
