@@ -20,11 +20,13 @@ final class WorkerIo {
     private WorkerIo() {
     }
 
-    /** {@return {@code command} with {@code io} passed to its workers} */
+    /** {@return {@code command} with {@code io} passed to its workers}: itself when there is no server or directory */
     static WorkerCommand withIo(WorkerCommand command, IoOptions io) {
         List<String> args = new ArrayList<>(command.jvmArgs());
-        io.server().ifPresent(s -> args.add("-D" + SERVER + "=" + s.getHostString() + ":" + s.getPort()));
-        args.add("-D" + TIMEOUT + "=" + io.requestTimeout().toMillis());
+        io.server().ifPresent(s -> {
+            args.add("-D" + SERVER + "=" + s.getHostString() + ":" + s.getPort());
+            args.add("-D" + TIMEOUT + "=" + io.requestTimeout().toMillis());
+        });
         io.directory().ifPresent(d -> args.add("-D" + DIRECTORY + "=" + d));
         return command.withJvmArgs(args);
     }
