@@ -69,9 +69,7 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 100), List.of(0), List.of(1_000), List.of()),
             new Grid(WorkloadKind.MIXED, List.of(1, 10, 100, 10_000), List.of(10), List.of(0, 1_000, 20_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8)),
-            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
-            // http at C = 10,000: the wait grown to 500 ms so the ideal (20,000/s) stays within the delay server's capacity
-            new Grid(WorkloadKind.HTTP, List.of(10_000), List.of(500), List.of(0), List.of())), List.of(
+            new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 50, 90), 10_000))),
 
     /** Paper-grade: more forks, iterations and points; hours. */

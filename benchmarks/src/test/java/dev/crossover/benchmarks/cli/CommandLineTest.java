@@ -99,7 +99,7 @@ class CommandLineTest {
         Outcome outcome = run("workloads");
 
         assertEquals(0, outcome.code());
-        assertEquals(java.util.List.of("sleep", "cpu", "mixed", "fanout", "null"),
+        assertEquals(java.util.List.of("sleep", "cpu", "mixed", "fanout", "null", "http", "file"),
                 outcome.out().lines().map(l -> l.split("\\s+")[0]).toList());
     }
 
