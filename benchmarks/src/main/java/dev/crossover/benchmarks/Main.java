@@ -5,6 +5,7 @@ import dev.crossover.benchmarks.cli.ModelsCommand;
 import dev.crossover.benchmarks.cli.RunCommand;
 import dev.crossover.benchmarks.cli.ScenarioCommand;
 import dev.crossover.benchmarks.cli.SeedsCommand;
+import dev.crossover.benchmarks.cli.ServerCommand;
 import dev.crossover.benchmarks.cli.WorkloadsCommand;
 import dev.crossover.benchmarks.python.PythonCommand;
 import dev.crossover.reports.CompareCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 @Command(name = "crossover", mixinStandardHelpOptions = true, version = "crossover 0.1.0",
         description = "When does each concurrency model win? Anything else is passed to JMH.",
-        subcommands = {ScenarioCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class,
+        subcommands = {ScenarioCommand.class, ServerCommand.class, ModelsCommand.class, WorkloadsCommand.class, SeedsCommand.class,
                 RunCommand.class, FootprintCommand.class, PythonCommand.class, ReportCommand.class, CompareCommand.class, HistoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -107,7 +107,12 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 10), List.of(0), List.of(10_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32)),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8), Map.of("failRate", "0.05")),
-            new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of())), List.of(
+            new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of()),
+            // http: the wait grows with C so the ideal stays within the delay server's ~20,000/s
+            new Grid(WorkloadKind.HTTP, List.of(100), List.of(10, 50), List.of(0), List.of()),
+            new Grid(WorkloadKind.HTTP, List.of(1_000), List.of(50, 100), List.of(0), List.of()),
+            new Grid(WorkloadKind.HTTP, List.of(10_000), List.of(500), List.of(0), List.of()),
+            new Grid(WorkloadKind.FILE, List.of(1, 16, 100), List.of(0), List.of(0), List.of())), List.of(
             new OpenGrid(WorkloadKind.SLEEP, 1_000, 10, 0, List.of(10, 25, 50, 70, 80, 90, 95), 10_000),
             new OpenGrid(WorkloadKind.MIXED, 1_000, 10, 1_000, List.of(10, 25, 50, 70, 80, 90, 95), 10_000)), List.of(
             new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS),
@@ -532,6 +537,8 @@ public enum Profile {
                 case FANOUT -> FanoutBenchmark.class;
                 case NULL -> NullBenchmark.class;
                 case SHARED -> SharedBenchmark.class;
+                case HTTP -> HttpBenchmark.class;
+                case FILE -> FileBenchmark.class;
             };
             return type.getName() + ".run";
         }

@@ -193,8 +193,9 @@ public abstract class WorkloadBenchmark {
     @Setup(Level.Trial)
     public void setUpTrial(BenchmarkParams params) {
         workload = workload().build();
+        ModelOptions options = beforeTrial(workload);
         long start = System.nanoTime();
-        running = Models.create(model, options());
+        running = Models.create(model, options().withIo(options.io()));  // the benchmark's own options, the trial's I/O
         startupNanos = System.nanoTime() - start;
         measured = PointSummary.Histograms.empty();
         latencyFile = LatencyLog.fileFor(params);
@@ -282,10 +283,26 @@ public abstract class WorkloadBenchmark {
                 summary(drained).writeMerged(summaryFile);
             }
         } finally {
-            if (running != null) {
-                running.close();
+            try {
+                if (running != null) {
+                    running.close();
+                }
+            } finally {
+                afterTrial();
             }
         }
+    }
+
+    /**
+     * Prepares what the trial's tasks need outside the model (a delay server, a directory), before
+     * the model is created; {@return the options the model is created with} (the default: the defaults)
+     */
+    protected ModelOptions beforeTrial(Workload workload) {
+        return ModelOptions.defaults();
+    }
+
+    /** Undoes {@link #beforeTrial} once the model is closed, also when the trial failed. */
+    protected void afterTrial() {
     }
 
     private PointSummary summary(ClosedLoop.Drained drained) {

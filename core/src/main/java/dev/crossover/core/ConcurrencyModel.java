@@ -28,6 +28,14 @@ public interface ConcurrencyModel extends AutoCloseable {
     }
 
     /**
+     * {@return how the model does the waits of workload {@code kind}, in a few words} (its client
+     * for {@code http}, its file path for {@code file}), for results; empty when it has nothing to say
+     */
+    default String mechanism(WorkloadKind kind) {
+        return "";
+    }
+
+    /**
      * Starts {@code task} its own way and returns without waiting for it; {@code done} hears when it
      * began, when each wait ended and its one outcome, on any of the model's threads, never inside this call.
      *

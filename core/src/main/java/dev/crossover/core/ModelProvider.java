@@ -47,6 +47,14 @@ public interface ModelProvider {
         return 0;
     }
 
+    /**
+     * {@return why the model cannot run on this machine, or empty if it can} (a native transport whose
+     * library does not load, say); a model that cannot run is listed with the reason, never replaced
+     */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     /** {@return a new, ready model} */
     ConcurrencyModel create(ModelOptions options);
 }

@@ -18,9 +18,9 @@ public final class Models {
                 .toList();
     }
 
-    /** {@return the ids of every model on the class path} */
+    /** {@return the ids of every model on the class path that can run here (see {@link ModelProvider#unavailable()})} */
     public static List<String> ids() {
-        return providers().stream().map(ModelProvider::id).toList();
+        return providers().stream().filter(p -> p.unavailable().isEmpty()).map(ModelProvider::id).toList();
     }
 
     /**
@@ -34,8 +34,17 @@ public final class Models {
                         + all.stream().map(ModelProvider::id).collect(Collectors.joining(", ")) + ")"));
     }
 
-    /** {@return a new model with this id} @throws IllegalArgumentException if no model has it */
+    /**
+     * {@return a new model with this id}
+     * @throws IllegalArgumentException if no model has it
+     * @throws IllegalStateException if the model cannot run here, with the reason
+     */
     public static ConcurrencyModel create(String id, ModelOptions options) {
-        return provider(id).create(options);
+        ModelProvider provider = provider(id);
+        provider.unavailable().ifPresent(reason -> {
+            throw new IllegalStateException("model: " + id + " unavailable: " + reason
+                    + " (expected: a model that runs on this machine)");
+        });
+        return provider.create(options);
     }
 }

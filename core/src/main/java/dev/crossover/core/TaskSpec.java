@@ -18,19 +18,43 @@ package dev.crossover.core;
  * @param cpuUnits    kernel units it computes after waiting
  * @param failingWait the wait that fails, or -1 for none
  * @param computeFails whether {@link #compute()} throws
+ * @param waitKind    how each wait waits: on a timer, a request to the delay server, a file round trip
+ * @param bytes       the bytes its real I/O moves (the response body, the file), 0 for a timer
  * @param accounts    for the {@code shared} workload, how many accounts its transfer picks two of
  *                    ({@link #from()}, {@link #to()}, {@link #amount()}); 0 for a task without one
  */
 public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
-                       boolean computeFails, int accounts) {
+                       boolean computeFails, Wait waitKind, int bytes, int accounts) {
     private static final long TRANSFER_SALT = 0x7AB5_FE85_A11CL;
     /** The largest amount a transfer moves. */
     public static final int MAX_AMOUNT = 1_000;
 
-    /** A task without a transfer. */
+    /** How a task waits. */
+    public enum Wait {
+        /** A timer of {@code ioNanos}. */
+        TIMER,
+        /** A request to the loopback delay server, which answers after {@code ioNanos} with {@code bytes} bytes. */
+        HTTP,
+        /** Its own file: write {@code bytes}, fsync, read them back. */
+        FILE
+    }
+
+    /** A task that waits on timers, without a transfer. */
     public TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
                     boolean computeFails) {
-        this(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails, 0);
+        this(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails, Wait.TIMER, 0, 0);
+    }
+
+    /** A task that waits on timers, with a transfer between two of {@code accounts} accounts. */
+    public TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
+                    boolean computeFails, int accounts) {
+        this(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails, Wait.TIMER, 0, accounts);
+    }
+
+    /** A task whose wait is {@code waitKind}, without a transfer. */
+    public TaskSpec(int index, long token, int waits, long ioNanos, long cpuUnits, int failingWait,
+                    boolean computeFails, Wait waitKind, int bytes) {
+        this(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails, waitKind, bytes, 0);
     }
 
     public TaskSpec {
@@ -41,6 +65,20 @@ public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuU
         Checks.notNegative("cpuUnits", cpuUnits);
         Checks.argument(failingWait >= -1 && failingWait < Math.max(waits, 1) && (failingWait < 0 || waits > 0),
                 "failingWait", failingWait, "-1 or a wait index below " + waits);
+        java.util.Objects.requireNonNull(waitKind, "waitKind");
+        Checks.notNegative("bytes", bytes);
+        Checks.argument(waitKind == Wait.TIMER || waits == 1, "waits", waits, "1 for a task that waits on " + waitKind);
+        Checks.argument(waitKind != Wait.TIMER || bytes == 0, "bytes", bytes, "0 for a task that waits on a timer");
+    }
+
+    /** {@return whether its wait is real I/O (a request or a file) whose bytes fold into the result} */
+    public boolean realIo() {
+        return waitKind != Wait.TIMER;
+    }
+
+    /** {@return the checksum of the bytes an intact transfer of this task moves ({@link Body#expectedChecksum})} */
+    public long expectedIoChecksum() {
+        return Body.expectedChecksum(token, bytes);
     }
 
     /** {@return whether the spec makes the task fail (a failing wait or computation)} */
@@ -75,6 +113,26 @@ public record TaskSpec(int index, long token, int waits, long ioNanos, long cpuU
      * @throws InjectedFailure if the spec says the computation fails
      */
     public long compute() {
+        return realIo() ? compute(expectedIoChecksum()) : computeKernel();
+    }
+
+    /**
+     * Runs the task's CPU phase on the calling thread and folds in {@code ioChecksum}, the
+     * {@link Body.Sum} of the bytes its real I/O received or read back: what a model that really
+     * moved the bytes reports, equal to {@link #compute()} exactly when the bytes were intact.
+     *
+     * @return the task's result
+     * @throws InjectedFailure if the spec says the computation fails
+     * @throws IllegalStateException if the task waits on a timer (it has no bytes to fold in)
+     */
+    public long compute(long ioChecksum) {
+        if (!realIo()) {
+            throw new IllegalStateException("task " + index + ": waits on a timer (expected: compute() without bytes)");
+        }
+        return computeKernel() ^ Mix.mix64(ioChecksum + Mix.GOLDEN);
+    }
+
+    private long computeKernel() {
         if (computeFails) {
             throw new InjectedFailure("task " + index + ": computation failed (injected)");
         }

@@ -21,12 +21,14 @@ import java.util.Objects;
  *                    computation) fails
  * @param ioDist      how each task's wait varies around {@code ioNanos}
  * @param cpuDist     how each task's CPU work varies around {@code cpuUnits}
+ * @param bytes       the bytes each task's real I/O moves ({@code http}: the response body; {@code file}:
+ *                    the file), 0 for the other kinds
  * @param accounts    for {@link WorkloadKind#SHARED}, the K accounts its transfers pick two of
  *                    ({@value #MIN_ACCOUNTS} to {@value #MAX_ACCOUNTS}); 0 for the other kinds
  */
 public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
                        long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist,
-                       int accounts) {
+                       int bytes, int accounts) {
     /** The fewest accounts of a {@code shared} workload (the most contention)… */
     public static final int MIN_ACCOUNTS = 2;
     /** …the most… */
@@ -43,11 +45,11 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 Distribution.FIXED);
     }
 
-    /** A workload with the default number of accounts if it is {@code shared}, else none. */
+    /** A workload whose real I/O, if any, moves the kind's default bytes, with the default accounts if it is {@code shared}. */
     public Workload(WorkloadKind kind, long seed, int tasks, int concurrency, long ioNanos, long cpuUnits,
                     long cpuNanos, int fanout, double failRate, Distribution ioDist, Distribution cpuDist) {
         this(kind, seed, tasks, concurrency, ioNanos, cpuUnits, cpuNanos, fanout, failRate, ioDist, cpuDist,
-                kind == WorkloadKind.SHARED ? DEFAULT_ACCOUNTS : 0);
+                kind.defaultBytes(), kind == WorkloadKind.SHARED ? DEFAULT_ACCOUNTS : 0);
     }
 
     public Workload {
@@ -73,6 +75,9 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         Checks.argument(kind == WorkloadKind.SHARED ? accounts >= MIN_ACCOUNTS && accounts <= MAX_ACCOUNTS
                 : accounts == 0, "accounts", accounts, kind == WorkloadKind.SHARED
                 ? MIN_ACCOUNTS + " to " + MAX_ACCOUNTS : "0 unless the workload is shared");
+        Checks.notNegative("bytes", bytes);
+        Checks.argument(kind.waitKind() != TaskSpec.Wait.TIMER || bytes == 0, "bytes", bytes,
+                "0 for workload " + kind.id());
     }
 
     /** {@return a builder for a workload of this kind, with the kind's default durations} */
@@ -82,7 +87,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
 
     /** {@return how many waits each task makes} */
     public int waitsPerTask() {
-        return kind.waits() ? fanout : 0;
+        return kind.waits() ? fanout : (kind == WorkloadKind.FILE ? 1 : 0);
     }
 
     /**
@@ -109,7 +114,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         }
         long io = ioDist.draw(ioNanos, ioNanos, token, IO_SALT);
         long units = cpuDist.draw(cpuUnits, cpuNanos, token, CPU_SALT);
-        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails, accounts);
+        return new TaskSpec(index, token, waits, io, units, failingWait, computeFails, kind.waitKind(), bytes, accounts);
     }
 
     /** {@return the checksum every model must report: the tasks computed one after another here} */
@@ -163,6 +168,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
         private Distribution ioDist = Distribution.FIXED;
         private Distribution cpuDist = Distribution.FIXED;
         private int accounts;
+        private int bytes;
 
         private Builder(WorkloadKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -170,11 +176,18 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
             this.cpu = kind.defaultCpu();
             this.fanout = kind.defaultFanout();
             this.accounts = kind == WorkloadKind.SHARED ? DEFAULT_ACCOUNTS : 0;
+            this.bytes = kind.defaultBytes();
         }
 
         /** Sets the K accounts a {@code shared} workload's transfers pick two of. */
         public Builder accounts(int accounts) {
             this.accounts = accounts;
+            return this;
+        }
+
+        /** Sets the bytes each task's real I/O moves ({@code http}, {@code file}). */
+        public Builder bytes(int bytes) {
+            this.bytes = bytes;
             return this;
         }
 
@@ -259,7 +272,7 @@ public record Workload(WorkloadKind kind, long seed, int tasks, int concurrency,
                 nanos = cpu.toNanos();
             }
             return new Workload(kind, seed, tasks, concurrency, io.toNanos(), units, nanos, fanout, failRate, ioDist, cpuDist,
-                    accounts);
+                    bytes, accounts);
         }
     }
 }

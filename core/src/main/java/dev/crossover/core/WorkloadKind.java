@@ -19,7 +19,13 @@ public enum WorkloadKind {
     SHARED("shared", "computes --cpu, then moves an amount between two of --accounts K shared accounts",
             Duration.ZERO, Duration.ofNanos(10_000), false, true),
     /** Each task does nothing: its throughput is a model's dispatch ceiling. */
-    NULL("null", "nothing: no wait, no work (a model's dispatch ceiling)", Duration.ZERO, Duration.ZERO, false, false);
+    NULL("null", "nothing: no wait, no work (a model's dispatch ceiling)", Duration.ZERO, Duration.ZERO, false, false),
+    /** Each task's wait is a request to the loopback delay server, answered after --io with --bytes bytes. */
+    HTTP("http", "asks the loopback delay server for --bytes bytes answered after --io, then computes --cpu",
+            Duration.ofMillis(50), Duration.ZERO, true, true),
+    /** Each task writes --bytes to a file of its own, fsyncs it and reads it back. */
+    FILE("file", "writes --bytes to its own file, fsyncs, reads them back, then computes --cpu",
+            Duration.ZERO, Duration.ZERO, false, true);
 
     private final String id;
     private final String description;
@@ -61,6 +67,24 @@ public enum WorkloadKind {
     /** {@return the waits per task when none is given: 8 for fan-out, 1 for the other waiting kinds} */
     public int defaultFanout() {
         return this == FANOUT ? 8 : 1;
+    }
+
+    /** {@return how its tasks wait: a timer, a request, a file} */
+    public TaskSpec.Wait waitKind() {
+        return switch (this) {
+            case HTTP -> TaskSpec.Wait.HTTP;
+            case FILE -> TaskSpec.Wait.FILE;
+            default -> TaskSpec.Wait.TIMER;
+        };
+    }
+
+    /** {@return the bytes each task's real I/O moves when none are given: 64 for http, 64 KiB for file, else 0} */
+    public int defaultBytes() {
+        return switch (this) {
+            case HTTP -> 64;
+            case FILE -> 64 * 1024;
+            default -> 0;
+        };
     }
 
     /** {@return whether its tasks wait} (if not, {@code --io} must be zero) */

@@ -66,7 +66,7 @@ class WorkloadTest {
         assertEquals("io: 5ms (expected: 0 for workload cpu)", io.getMessage());
 
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> WorkloadKind.byId("nap"));
-        assertEquals("workload: nap (expected: one of sleep, cpu, mixed, fanout, shared, null)", kind.getMessage());
+        assertEquals("workload: nap (expected: one of sleep, cpu, mixed, fanout, shared, null, http, file)", kind.getMessage());
     }
 
     @Test

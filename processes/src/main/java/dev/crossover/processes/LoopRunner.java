@@ -23,6 +23,8 @@ final class LoopRunner implements TaskRunner {
     private final ReplyWriter out;
     private final EventLoop loop;
     private boolean flushQueued;  // loop-confined
+    private final dev.crossover.core.IoOptions io = WorkerIo.fromSystemProperties();
+    private final dev.crossover.eventloop.model.SelectorHttpClient client;
 
     LoopRunner(ReplyWriter out) {
         this.out = out;
@@ -32,6 +34,8 @@ final class LoopRunner implements TaskRunner {
             System.err.flush();
             Runtime.getRuntime().halt(WorkerMain.BROKEN_STATUS);
         });
+        this.client = io.server().map(server -> new dev.crossover.eventloop.model.SelectorHttpClient(loop, server,
+                io.requestTimeout())).orElse(null);
         loop.start();
     }
 
@@ -52,6 +56,11 @@ final class LoopRunner implements TaskRunner {
     }
 
     private void begin(Protocol.Task task) {
+        TaskSpec spec = task.spec();
+        if (spec.realIo()) {
+            realIo(task);
+            return;
+        }
         if (task.spec().waits() == 0) {
             loop.callSoon("task " + task.spec().index(), () -> compute(task, WaitLog.NONE));
         } else {
@@ -59,12 +68,51 @@ final class LoopRunner implements TaskRunner {
         }
     }
 
+    /** A request on the loop's own selector, or the file offloaded to a thread; then the CPU phase on the loop. */
+    private void realIo(Protocol.Task task) {
+        TaskSpec spec = task.spec();
+        WaitLog log = WaitLog.of(spec.waits());
+        long deadline = System.nanoTime() + spec.waitNanos(0);
+        dev.crossover.eventloop.model.SelectorHttpClient.Callback ended = (sum, failure) -> {
+            if (failure != null) {
+                failed(task, log, new java.io.UncheckedIOException(failure.getClass().getSimpleName() + ": "
+                        + failure.getMessage(), failure instanceof java.io.IOException e ? e : new java.io.IOException(failure)));
+                return;
+            }
+            log.ended(deadline);
+            if (spec.waitFails(0)) {
+                failed(task, log, spec.waitFailure(0));
+                return;
+            }
+            compute(task, log, sum);
+        };
+        if (spec.waitKind() == TaskSpec.Wait.HTTP) {
+            if (client == null) {
+                failed(task, log, new IllegalStateException("worker: no delay server (expected: -D" + WorkerIo.SERVER + ")"));
+                return;
+            }
+            client.get(spec.waitNanos(0), spec.bytes(), spec.token(), ended);
+            return;
+        }
+        if (io.directory().isEmpty()) {
+            failed(task, log, new IllegalStateException("worker: no file directory (expected: -D" + WorkerIo.DIRECTORY + ")"));
+            return;
+        }
+        java.nio.file.Path directory = io.directory().get();
+        dev.crossover.eventloop.Async.toThread(() -> dev.crossover.core.BlockingIo.roundTrip(directory, spec))
+                .whenDone(t -> ended.done(t.isSucceeded() ? t.result() : 0, t.isSucceeded() ? null : t.failure()));
+    }
+
     private void compute(Protocol.Task task, WaitLog waits) {
+        compute(task, waits, Long.MIN_VALUE);
+    }
+
+    private void compute(Protocol.Task task, WaitLog waits, long ioSum) {
         TaskSpec spec = task.spec();
         out.flushBeforeComputing(spec);
         long result;
         try {
-            result = spec.compute();
+            result = spec.realIo() ? spec.compute(ioSum) : spec.compute();
         } catch (RuntimeException e) {  // InjectedFailure included
             failed(task, waits, e);
             return;

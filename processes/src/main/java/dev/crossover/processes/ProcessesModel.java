@@ -83,7 +83,7 @@ public final class ProcessesModel implements ConcurrencyModel, SharedState {
     ProcessesModel(WorkerMode mode, ModelOptions options, WorkerCommand command) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.lifecycle = new Lifecycle(mode.modelId());
-        this.pool = new WorkerPool(command, mode, options.workers(), options.taskTimeout());
+        this.pool = new WorkerPool(WorkerIo.withIo(command, options.io()), mode, options.workers(), options.taskTimeout());
     }
 
     /**
@@ -105,6 +105,18 @@ public final class ProcessesModel implements ConcurrencyModel, SharedState {
     @Override
     public String id() {
         return mode.modelId();
+    }
+
+    @Override
+    public String mechanism(dev.crossover.core.WorkloadKind kind) {
+        boolean loop = mode == WorkerMode.EVENT_LOOP;
+        return switch (kind) {
+            case HTTP -> "in each worker JVM: " + (loop
+                    ? "a non-blocking client on the worker loop's Selector" : dev.crossover.core.BlockingIo.HTTP_MECHANISM);
+            case FILE -> "in each worker JVM: " + (loop
+                    ? "offloaded to the worker loop's default executor" : dev.crossover.core.BlockingIo.FILE_MECHANISM);
+            default -> "";
+        };
     }
 
     /**

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * them. No Java serialization: a frame decodes only into the few shapes below.
  *
  * <pre>
- * parent -> worker   TASK    tag:int index:int token:long waits:int ioNanos:long cpuUnits:long failingWait:int computeFails:byte
+ * parent -> worker   TASK    tag:int index:int token:long waits:int ioNanos:long cpuUnits:long failingWait:int computeFails:byte waitKind:byte bytes:int
  *                    CONTROL what:byte                       (test-only fault injection, see {@link Control})
  * worker -> parent   HELLO   magic:int version:int pid:long  (the first frame, once)
  *                    RESULT  tag:int value:long ended:ushort lateness:long*ended
@@ -36,7 +36,7 @@ import java.nio.charset.StandardCharsets;
 final class Protocol {
     /** "CROS": the first bytes of a worker's hello, so a stray print on stdout is told apart at once. */
     static final int MAGIC = 0x43524F53;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The longest frame either side accepts. */
     static final int MAX_FRAME = 1 << 14;
     /** The most waits a task may make: a reply carries a lateness for each (8 bytes). */
@@ -52,7 +52,7 @@ final class Protocol {
     static final byte RESULT = 12;
     static final byte FAILURE = 13;
 
-    private static final int TASK_LENGTH = 1 + 4 + 4 + 8 + 4 + 8 + 8 + 4 + 1;
+    private static final int TASK_LENGTH = 1 + 4 + 4 + 8 + 4 + 8 + 8 + 4 + 1 + 1 + 4;
     private static final int RESULT_LENGTH = 1 + 4 + 8 + 2;  // without the lateness: 8 bytes each
     private static final int HELLO_LENGTH = 1 + 4 + 4 + 8;
     /** The lateness of a task without waits: shared, never written. */
@@ -119,6 +119,8 @@ final class Protocol {
         out.writeLong(spec.cpuUnits());
         out.writeInt(spec.failingWait());
         out.writeByte(spec.computeFails() ? 1 : 0);
+        out.writeByte(spec.waitKind().ordinal());
+        out.writeInt(spec.bytes());
     }
 
     static void writeControl(DataOutputStream out, Control control) throws IOException {
@@ -195,11 +197,18 @@ final class Protocol {
                 long cpuUnits = frame.getLong();
                 int failingWait = frame.getInt();
                 boolean computeFails = frame.get() != 0;
+                int waitKind = frame.get();
+                int bytes = frame.getInt();
+                if (waitKind < 0 || waitKind >= TaskSpec.Wait.values().length) {
+                    throw new MalformedFrameException("task frame: wait kind " + waitKind + " (expected: 0 to "
+                            + (TaskSpec.Wait.values().length - 1) + ")");
+                }
                 if (waits > MAX_WAITS) {
                     throw new MalformedFrameException("task frame: waits " + waits + " (expected: <= " + MAX_WAITS + ")");
                 }
                 try {
-                    yield new Task(tag, new TaskSpec(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails));
+                    yield new Task(tag, new TaskSpec(index, token, waits, ioNanos, cpuUnits, failingWait, computeFails,
+                            TaskSpec.Wait.values()[waitKind], bytes));
                 } catch (IllegalArgumentException e) {
                     throw new MalformedFrameException("task frame: " + e.getMessage());
                 }

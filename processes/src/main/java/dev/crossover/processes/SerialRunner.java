@@ -15,6 +15,29 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #submit} is called by the reader thread; tasks run on the runner's own thread.
  */
 final class SerialRunner implements TaskRunner {
+    /** Real I/O the blocking way, where the parent said (see {@link WorkerIo}). */
+    private final dev.crossover.core.BlockingIo io = new dev.crossover.core.BlockingIo("processes", WorkerIo.fromSystemProperties());
+
+    /** Tells a task's wait log when its real-I/O wait ended; the rest of a completion is the reply's. */
+    private record LoggedWaits(WaitLog waits) implements dev.crossover.core.Completion {
+        @Override
+        public void began() {
+        }
+
+        @Override
+        public void waitEnded(long deadlineNanos) {
+            waits.ended(deadlineNanos);
+        }
+
+        @Override
+        public void completed(long result) {
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+        }
+    }
+
     private final ReplyWriter out;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition queued = lock.newCondition();
@@ -78,8 +101,16 @@ final class SerialRunner implements TaskRunner {
         WaitLog waits = WaitLog.of(spec.waits());
         long result;
         try {
-            Waits.await(spec, waits);
-            result = spec.compute();
+            if (spec.realIo()) {
+                result = spec.compute(io.await(spec, new LoggedWaits(waits)));
+            } else {
+                Waits.await(spec, waits);
+                result = spec.compute();
+            }
+        } catch (java.io.IOException e) {  // refused, reset, timed out, malformed: the task fails with it
+            out.failure(task.tag(), waits, new java.io.UncheckedIOException(
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+            return;
         } catch (RuntimeException e) {  // InjectedFailure included
             out.failure(task.tag(), waits, e);
             return;

@@ -30,6 +30,16 @@ class ProtocolTest {
     }
 
     @Test
+    void aTaskFrameCarriesHowItWaitsAndItsBytes() throws IOException {
+        TaskSpec spec = new TaskSpec(3, -99, 1, 50_000_000, 0, -1, false, TaskSpec.Wait.HTTP, 4096);
+
+        Protocol.Task task = assertInstanceOf(Protocol.Task.class,
+                Protocol.decodeCommand(frame(out -> Protocol.writeTask(out, 1, spec))));
+
+        assertEquals(spec, task.spec(), "spec, its wait kind and bytes included");
+    }
+
+    @Test
     void aControlFrameCarriesItsInstruction() throws IOException {
         Protocol.Command command = Protocol.decodeCommand(frame(out -> Protocol.writeControl(out, Protocol.Control.HANG)));
 
@@ -149,10 +159,10 @@ class ProtocolTest {
     }
 
     @Test
-    void aHelloSaysVersionTwo() throws IOException {
+    void aHelloSaysVersionThree() throws IOException {
         Protocol.Reply reply = Protocol.decodeReply(frame(out -> Protocol.writeHello(out, 4242)));
 
-        assertEquals(2, Protocol.VERSION, "version");
+        assertEquals(3, Protocol.VERSION, "version");
         assertEquals(new Protocol.Hello(4242), reply);
     }
 
@@ -167,7 +177,7 @@ class ProtocolTest {
 
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> Protocol.decodeReply(frame));
 
-        assertEquals("hello: magic 43524f53 version 1 (expected: magic 43524f53 version 2)", e.getMessage());
+        assertEquals("hello: magic 43524f53 version 1 (expected: magic 43524f53 version 3)", e.getMessage());
     }
 
     @Test

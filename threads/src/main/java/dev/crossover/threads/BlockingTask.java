@@ -28,6 +28,25 @@ final class BlockingTask {
      * @throws InterruptedException if the calling thread is interrupted while it waits
      */
     static long run(TaskSpec spec, ThreadFactory subWaits, Completion done) throws InterruptedException {
+        return run(spec, subWaits, null, done);
+    }
+
+    /**
+     * Runs the task as {@link #run(TaskSpec, ThreadFactory, Completion)} does; a request or a file
+     * wait goes through {@code io}, on this thread, and the bytes it moved fold into the result.
+     *
+     * @throws java.io.UncheckedIOException if the request or the file failed, with its cause
+     */
+    static long run(TaskSpec spec, ThreadFactory subWaits, dev.crossover.core.BlockingIo io, Completion done)
+            throws InterruptedException {
+        if (spec.realIo()) {
+            Objects.requireNonNull(io, "io");
+            try {
+                return spec.compute(io.await(spec, done));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+        }
         switch (spec.waits()) {
             case 0 -> { }
             case 1 -> await(spec, 0, done);

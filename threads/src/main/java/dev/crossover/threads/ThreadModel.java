@@ -51,6 +51,8 @@ public abstract sealed class ThreadModel implements ConcurrencyModel, SharedStat
     private LockKind lock = LockKind.SYNCHRONIZED;
     /** Written by accept() on the driver's thread before it submits; the executor's handoff publishes it to the tasks. */
     private LockedAccounts shared;
+    /** Real I/O; set by the provider before the model is handed out (see {@link #useIo}). */
+    private volatile dev.crossover.core.BlockingIo io;
 
     /**
      * @param owned    every thread {@code executor} and {@code subWaits} make, recorded as they are made
@@ -63,6 +65,21 @@ public abstract sealed class ThreadModel implements ConcurrencyModel, SharedStat
         this.owned = Objects.requireNonNull(owned, "owned");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.subWaits = Objects.requireNonNull(subWaits, "subWaits");
+        this.io = new dev.crossover.core.BlockingIo(id, dev.crossover.core.IoOptions.none());
+    }
+
+    /** Makes the model's real I/O go where {@code options} say; called once, before the first task. */
+    final void useIo(dev.crossover.core.IoOptions options) {
+        this.io = new dev.crossover.core.BlockingIo(id, options);
+    }
+
+    @Override
+    public final String mechanism(WorkloadKind kind) {
+        return switch (kind) {
+            case HTTP -> dev.crossover.core.BlockingIo.HTTP_MECHANISM;
+            case FILE -> dev.crossover.core.BlockingIo.FILE_MECHANISM;
+            default -> "blocking " + (id.equals("threads-virtual") ? "virtual" : "platform") + " threads";
+        };
     }
 
     @Override
@@ -119,7 +136,7 @@ public abstract sealed class ThreadModel implements ConcurrencyModel, SharedStat
         done.began();
         long result;
         try {
-            result = BlockingTask.run(spec, subWaits.orElse(null), done);
+            result = BlockingTask.run(spec, subWaits.orElse(null), io, done);
             if (spec.transfers()) {
                 shared.transfer(spec);
             }
@@ -139,6 +156,7 @@ public abstract sealed class ThreadModel implements ConcurrencyModel, SharedStat
     @Override
     public final void close() {
         if (lifecycle.close()) {
+            io.close();  // first: a task blocked on a request ends now instead of at its timeout
             shutdownAndAwait(executor, owned, id);
         }
     }

@@ -37,6 +37,7 @@ abstract class ThreadModelProvider implements ModelProvider {
         ConcurrencyModel model = factory.apply(Objects.requireNonNull(options, "options"));
         if (model instanceof ThreadModel threads) {
             threads.guardWith(options.lock());
+            threads.useIo(options.io());
         }
         return model;
     }

@@ -21,8 +21,9 @@ public final class ModelsCommand implements Callable<Integer> {
         ModelOptions defaults = ModelOptions.defaults();
         for (ModelProvider provider : Models.providers()) {
             String settings = provider.defaults(defaults);
-            out.printf("%-20s %s%s%n", provider.id(), provider.description(),
-                    settings.isEmpty() ? "" : " (defaults: " + settings + ")");
+            out.printf("%-20s %s%s%s%n", provider.id(), provider.description(),
+                    settings.isEmpty() ? "" : " (defaults: " + settings + ")",
+                    provider.unavailable().map(reason -> " [unavailable: " + reason + "]").orElse(""));
         }
         out.flush();
         return 0;

@@ -132,12 +132,36 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of one object per model instead of the table.")
     boolean json;
 
+    @Option(names = "--bytes", description = "Bytes each task's real I/O moves: the response body (http, default 64), "
+            + "the file (file, default 65536).")
+    Integer bytes;
+
+    @Option(names = "--target", paramLabel = "HOST:PORT", description = "http: a delay server already running "
+            + "(default: start one, a JVM of its own, for the run).")
+    String target;
+
+    @Option(names = "--timeout", defaultValue = "10s", converter = Durations.class,
+            description = "http: how long one request may take, connect included (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
     @Override
     public Integer call() {
         Workload built = workload();
-        ModelOptions options = options();
         ScenarioRun.Mode mode = mode();
         List<ModelProvider> providers = providers(model);  // unknown ids fail here, before anything starts
+        PrintWriter err = spec.commandLine().getErr();
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout: " + Durations.format(timeout) + " (expected: > 0)");
+        }
+        try (RealIoSetup io = RealIoSetup.open(built, target, timeout, line -> {
+            err.println(line);
+            err.flush();
+        })) {
+            return run(built, options().withIo(io.options()), mode, providers);
+        }
+    }
+
+    private int run(Workload built, ModelOptions options, ScenarioRun.Mode mode, List<ModelProvider> providers) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!json) {
@@ -196,6 +220,9 @@ public final class ScenarioCommand implements Callable<Integer> {
             for (ScenarioRun run : runs) {
                 if (run.shared() != null) {
                     out.println(ScenarioOutput.sharedLine(run));
+                }
+                if (!run.mechanism().isEmpty()) {
+                    out.println(run.measured().model() + ": " + run.mechanism());
                 }
                 ScenarioOutput.queueing(run.measured()).ifPresent(q -> out.println(run.measured().model() + ": " + q));
             }
@@ -308,6 +335,9 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         if (lock != null && kind != WorkloadKind.SHARED) {
             throw new IllegalArgumentException("lock: " + lock + " (expected: only with --workload shared)");
+        }
+        if (bytes != null) {
+            builder.bytes(bytes);
         }
         return builder.build();
     }

@@ -37,6 +37,9 @@ final class ScenarioOutput {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("model", r.model());
         f.put("workload", w.kind().id());
+        if (!run.mechanism().isEmpty()) {
+            f.put("mechanism", run.mechanism());
+        }
         f.put("mode", r.mode().name().toLowerCase(Locale.ROOT));
         f.put("tasks", w.tasks());
         f.put("concurrency", w.concurrency());

@@ -38,16 +38,23 @@ import java.util.function.Consumer;
  * @param startupNanos       time to a ready model (its pool, loop or worker JVMs), before any task
  * @param unexpectedFailures whether any trial failed a number of tasks other than the injected ones
  * @param shared             for the {@code shared} workload, the accounts as the measured trial left them; else null
+ * @param mechanism          how the model did the workload's waits ({@link ConcurrencyModel#mechanism}), or empty
  */
-record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures, Ledger shared) {
+record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures, Ledger shared,
+                   String mechanism) {
 
     ScenarioRun {
         Objects.requireNonNull(measured, "measured");
         Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(mechanism, "mechanism");
     }
 
     ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean unexpectedFailures) {
-        this(measured, warmup, startupNanos, unexpectedFailures, null);
+        this(measured, warmup, startupNanos, unexpectedFailures, null, "");
+    }
+
+    private ScenarioRun withMechanism(String mechanism) {
+        return new ScenarioRun(measured, warmup, startupNanos, unexpectedFailures, shared, mechanism);
     }
 
     /** {@return the account writes the measured trial lost}: two per completed transfer, less those that landed; 0 if not shared */
@@ -89,6 +96,10 @@ record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean
      */
     static ScenarioRun of(ModelProvider provider, ModelOptions options, Workload workload, Mode mode, Duration warmup,
                           Consumer<String> report) {
+        provider.unavailable().ifPresent(reason -> {
+            throw new IllegalArgumentException("model: " + provider.id() + " unavailable: " + reason
+                    + " (expected: a model that runs on this machine)");
+        });
         long creating = System.nanoTime();
         try (ConcurrencyModel model = provider.create(options)) {
             long startupNanos = System.nanoTime() - creating;
@@ -100,10 +111,11 @@ record ScenarioRun(RunResult measured, Warmup warmup, long startupNanos, boolean
                 case Mode.Open o -> inOneTrial(provider.id(),
                         Driver.open(model, workload, o.arrivals(), o.maxInFlight(), warmup), warmup, startupNanos, report);
             };
-            return model instanceof SharedState owner && workload.kind() == WorkloadKind.SHARED
+            ScenarioRun withLedger = model instanceof SharedState owner && workload.kind() == WorkloadKind.SHARED
                     ? new ScenarioRun(run.measured(), run.warmup(), run.startupNanos(), run.unexpectedFailures(),
-                            owner.ledger())
+                            owner.ledger(), "")
                     : run;
+            return withLedger.withMechanism(model.mechanism(workload.kind()));
         }
     }
 

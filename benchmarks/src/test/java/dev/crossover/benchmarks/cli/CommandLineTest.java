@@ -30,7 +30,7 @@ class CommandLineTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             --model nope --workload sleep                     | crossover: model: nope (expected: one of
-            --model nope --workload nap                       | crossover: workload: nap (expected: one of sleep, cpu, mixed, fanout, shared, null)
+            --model nope --workload nap                       | crossover: workload: nap (expected: one of sleep, cpu, mixed, fanout, shared, null, http, file)
             --model nope --workload sleep --concurrency 0     | crossover: concurrency: 0 (expected: > 0)
             --model nope --workload sleep --tasks -3          | crossover: tasks: -3 (expected: > 0)
             --model nope --workload sleep --io 50            | crossover: Invalid value for option '--io': 50 (expected: a duration such as 50ms, 200us, 2s)
@@ -99,7 +99,7 @@ class CommandLineTest {
         Outcome outcome = run("workloads");
 
         assertEquals(0, outcome.code());
-        assertEquals(java.util.List.of("sleep", "cpu", "mixed", "fanout", "shared", "null"),
+        assertEquals(java.util.List.of("sleep", "cpu", "mixed", "fanout", "shared", "null", "http", "file"),
                 outcome.out().lines().map(l -> l.split("\\s+")[0]).toList());
     }
 

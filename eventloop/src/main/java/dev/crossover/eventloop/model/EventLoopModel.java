@@ -80,15 +80,22 @@ public final class EventLoopModel implements ConcurrencyModel, SharedState {
     private final LoopChain.Mechanism mechanism;
     private final LoopTasks tasks;
 
+    private final SelectorHttpClient client;
+
     private EventLoopModel(String id, int offloadThreads, ToLongFunction<TaskSpec> work) {
+        this(id, offloadThreads, work, dev.crossover.core.IoOptions.none());
+    }
+
+    private EventLoopModel(String id, int offloadThreads, ToLongFunction<TaskSpec> work, dev.crossover.core.IoOptions io) {
         this.id = id;
         this.lifecycle = new Lifecycle(id);
         this.offloadThreads = new OwnedThreads(id);
         this.offload = offloadThreads == 0 ? null
                 : Executors.newFixedThreadPool(offloadThreads, this.offloadThreads.factory(Thread.ofPlatform()
                         .name(OFFLOAD_ID + "-pool-", 1).daemon(true).factory()));
-        this.mechanism = new LoopChain.Mechanism(offload, work);
         this.loop = new EventLoop(id, this::callbackFailed);
+        this.client = io.server().map(server -> new SelectorHttpClient(loop, server, io.requestTimeout())).orElse(null);
+        this.mechanism = new LoopChain.Mechanism(offload, work, client, io.directory().orElse(null));
         this.tasks = new LoopTasks(id, loop::execute, loop::callSoon, loop::inLoop);
         // Registered before the loop starts, so it runs on the loop thread as the loop ends, after
         // the loop's last callback: no task can finish after that.
@@ -103,8 +110,29 @@ public final class EventLoopModel implements ConcurrencyModel, SharedState {
 
     /** {@return a model whose CPU work runs on {@code threads} platform threads} */
     public static EventLoopModel withOffload(int threads) {
+        return withOffload(threads, dev.crossover.core.IoOptions.none());
+    }
+
+    /** {@return a model whose CPU work runs on the loop thread, real I/O going where {@code io} says} */
+    public static EventLoopModel onLoop(dev.crossover.core.IoOptions io) {
+        return new EventLoopModel(ID, 0, TaskSpec::compute, io);
+    }
+
+    /** {@return a model whose CPU work (and file I/O) runs on {@code threads} platform threads, real I/O going where {@code io} says} */
+    public static EventLoopModel withOffload(int threads, dev.crossover.core.IoOptions io) {
         dev.crossover.core.Checks.positive("offload-threads", threads);
-        return new EventLoopModel(OFFLOAD_ID, threads, TaskSpec::compute);
+        return new EventLoopModel(OFFLOAD_ID, threads, TaskSpec::compute, io);
+    }
+
+    @Override
+    public String mechanism(dev.crossover.core.WorkloadKind kind) {
+        return switch (kind) {
+            case HTTP -> "non-blocking SocketChannel on the loop's own Selector (keep-alive pool, one request in flight "
+                    + "per connection)";
+            case FILE -> (offload == null ? "offloaded to the loop's default executor (asyncio to_thread)"
+                    : "offloaded to the offload pool (asyncio run_in_executor)") + ": FileChannel write, force, read";
+            default -> "";
+        };
     }
 
     /** {@return a model like {@link #onLoop()} whose tasks compute with {@code work}}, for failure tests */
@@ -188,6 +216,9 @@ public final class EventLoopModel implements ConcurrencyModel, SharedState {
             return;
         }
         loop.close();
+        if (client != null) {
+            client.closeAll();  // the loop thread has ended: its connections are this thread's to close
+        }
         if (offload != null) {
             offload.shutdownNow();
             try {

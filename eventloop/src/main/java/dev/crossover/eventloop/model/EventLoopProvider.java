@@ -18,6 +18,6 @@ public final class EventLoopProvider implements ModelProvider {
 
     @Override
     public ConcurrencyModel create(ModelOptions options) {
-        return EventLoopModel.onLoop();
+        return EventLoopModel.onLoop(options.io());
     }
 }

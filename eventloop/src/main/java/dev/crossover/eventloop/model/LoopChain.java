@@ -46,12 +46,19 @@ final class LoopChain extends LoopTask {
      * @param offload the pool the CPU phase runs on, or null for the loop thread
      * @param work    the CPU phase ({@link TaskSpec#compute()}, or a failing one in tests)
      */
-    record Mechanism(Executor offload, ToLongFunction<TaskSpec> work) {
+    record Mechanism(Executor offload, ToLongFunction<TaskSpec> work, SelectorHttpClient client,
+                     java.nio.file.Path directory) {
+        Mechanism(Executor offload, ToLongFunction<TaskSpec> work) {
+            this(offload, work, null, null);
+        }
     }
 
     private final Mechanism how;
     /** When a single wait was asked to end, in {@link System#nanoTime()} units. */
     private long deadline;
+    /** Whether the wait was real I/O, and the checksum of the bytes it moved. */
+    private boolean moved;
+    private long ioSum;
 
     LoopChain(LoopTasks tasks, TaskSpec spec, Completion done, Mechanism how) {
         super(tasks, spec, done);
@@ -60,6 +67,17 @@ final class LoopChain extends LoopTask {
 
     @Override
     protected void start() {
+        switch (spec.waitKind()) {
+            case HTTP -> {
+                request();
+                return;
+            }
+            case FILE -> {
+                file();
+                return;
+            }
+            case TIMER -> { }
+        }
         switch (spec.waits()) {
             case 0 -> compute();  // this is a loop callback of its own already: no turn to wait for
             case 1 -> {
@@ -78,6 +96,64 @@ final class LoopChain extends LoopTask {
             }
             default -> Async.taskGroup(this::spawnWaits).whenDone(this::gathered);
         }
+    }
+
+    /** The wait is a request on the loop's own selector; its body's checksum folds into the result. */
+    private void request() {
+        if (how.client() == null) {
+            fail(new IllegalStateException("no delay server (expected: a model created with IoOptions.withServer "
+                    + "for workload http)"));
+            return;
+        }
+        long nanos = spec.waitNanos(0);
+        deadline = System.nanoTime() + nanos;
+        how.client().get(nanos, spec.bytes(), spec.token(), (sum, failure) -> ioEnded(sum, failure));
+    }
+
+    /**
+     * The wait is the task's file: written, forced and read back on a thread (files have no
+     * readiness on Linux), as asyncio's {@code to_thread} does; the loop hears when it is back.
+     */
+    private void file() {
+        if (how.directory() == null) {
+            fail(new IllegalStateException("no file directory (expected: a model created with "
+                    + "IoOptions.withDirectory for workload file)"));
+            return;
+        }
+        deadline = System.nanoTime();
+        Task<Long> written;
+        try {
+            written = how.offload() != null
+                    ? Async.runInExecutor(how.offload(), () -> dev.crossover.core.BlockingIo.roundTrip(how.directory(), spec))
+                    : Async.toThread(() -> dev.crossover.core.BlockingIo.roundTrip(how.directory(), spec));
+        } catch (RejectedExecutionException e) {
+            fail(e);
+            return;
+        }
+        written.whenDone(t -> ioEnded(t.isSucceeded() ? t.result() : 0, t.isSucceeded() ? null : t.failure()));
+    }
+
+    private void ioEnded(long sum, Throwable failure) {
+        if (isFinished()) {
+            return;
+        }
+        if (failure != null) {
+            fail(failure);
+            return;
+        }
+        waitEnded(deadline);
+        if (spec.waitFails(0)) {
+            fail(spec.waitFailure(0));
+            return;
+        }
+        moved = true;
+        ioSum = sum;
+        compute();
+    }
+
+    /** {@return the task's result}: the CPU phase, with the bytes its real I/O moved folded in */
+    private long work() {
+        return moved ? spec.compute(ioSum) : how.work().applyAsLong(spec);
     }
 
     /** The single wait's timer fired (nothing cancels it). */
@@ -139,7 +215,7 @@ final class LoopChain extends LoopTask {
         if (how.offload() != null) {
             Task<Long> computed;
             try {
-                computed = Async.runInExecutor(how.offload(), () -> how.work().applyAsLong(spec));
+                computed = Async.runInExecutor(how.offload(), this::work);
             } catch (RejectedExecutionException e) {
                 fail(e);  // the pool is shut down: the model is closing
                 return;
@@ -149,7 +225,7 @@ final class LoopChain extends LoopTask {
         }
         long result;
         try {
-            result = how.work().applyAsLong(spec);
+            result = work();
         } catch (Throwable t) {
             fail(t);
             if (t instanceof Error e) {

@@ -23,6 +23,6 @@ public final class OffloadProvider implements ModelProvider {
 
     @Override
     public ConcurrencyModel create(ModelOptions options) {
-        return EventLoopModel.withOffload(options.offloadThreads());
+        return EventLoopModel.withOffload(options.offloadThreads(), options.io());
     }
 }

@@ -11,6 +11,8 @@ import dev.crossover.core.OwnedThreads;
 import dev.crossover.core.TaskSpec;
 import dev.crossover.eventloop.model.LoopTasks;
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.SingleThreadIoEventLoop;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.FastThreadLocalThread;
@@ -46,8 +48,13 @@ import java.util.function.ToLongFunction;
  * ever started. (For the same reason the model hangs no listener on the loop's termination future:
  * {@link #close()} itself fails what is left in flight, once the loop thread has ended.)
  *
+ * <p>The same model runs as {@code netty-epoll} on Netty's native epoll transport
+ * ({@link EpollIoHandler}): there the loop sleeps in {@code epoll_wait} and its scheduled tasks
+ * are armed on a {@code timerfd} with nanosecond deadlines, instead of {@code Selector.select}'s
+ * milliseconds. Everything else is the same code.
+ *
  * <h2>Lifecycle</h2>
- * The loop thread, {@code crossover-netty-1}, starts with the first task and ends in
+ * The loop thread, {@code crossover-netty-1} (or {@code crossover-netty-epoll-1}), starts with the first task and ends in
  * {@link #close()}, which shuts the loop down gracefully, joins the thread itself, then fails every
  * task still in flight with an {@link IllegalStateException} that says the model closed. Only
  * {@link #close()} shuts the loop down.
@@ -72,34 +79,80 @@ import java.util.function.ToLongFunction;
 public final class NettyModel implements ConcurrencyModel, SharedState {
     /** The model's id. */
     public static final String ID = "netty";
+    /** The id of the same model on Netty's native epoll transport. */
+    public static final String EPOLL_ID = "netty-epoll";
     private static final long QUIET_PERIOD_MILLIS = 10;
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
     private static final Duration TERMINATION_WAIT = Duration.ofSeconds(10);
 
-    private final Lifecycle lifecycle = new Lifecycle(ID);
-    private final OwnedThreads owned = new OwnedThreads(ID);
-    private final SingleThreadIoEventLoop loop =
-            new SingleThreadIoEventLoop(null, owned.factory(threads()), NioIoHandler.newFactory());
-    private final LoopTasks tasks = new LoopTasks(ID, loop::execute, loop::execute, loop::inEventLoop);
+    private final String id;
+    private final Lifecycle lifecycle;
+    private final OwnedThreads owned;
+    private final SingleThreadIoEventLoop loop;
+    private final LoopTasks tasks;
     private final ToLongFunction<TaskSpec> work;
+    private final NettyHttpClient client;
+    private final String clientName;
 
-    /** Creates the model; its loop thread starts with the first task. */
+    /** Creates the model on NIO; its loop thread starts with the first task. */
     public NettyModel() {
-        this(TaskSpec::compute);
+        this(ID, NioIoHandler.newFactory(), TaskSpec::compute);
     }
 
     /** A model whose tasks compute with {@code work} instead of {@link TaskSpec#compute()}, for failure tests. */
     NettyModel(ToLongFunction<TaskSpec> work) {
+        this(ID, NioIoHandler.newFactory(), work);
+    }
+
+    /**
+     * A model called {@code id} whose loop runs on the transport {@code handlers} makes (NIO, or the
+     * native epoll transport, whose timers are a {@code timerfd} with nanosecond deadlines).
+     */
+    NettyModel(String id, IoHandlerFactory handlers, ToLongFunction<TaskSpec> work) {
+        this(id, handlers, work, dev.crossover.core.IoOptions.none());
+    }
+
+    /** As above, with real I/O going where {@code io} says (a delay server: Netty's HTTP client codec on this loop). */
+    NettyModel(String id, IoHandlerFactory handlers, ToLongFunction<TaskSpec> work, dev.crossover.core.IoOptions io) {
+        this.id = Objects.requireNonNull(id, "id");
         this.work = Objects.requireNonNull(work, "work");
+        this.lifecycle = new Lifecycle(id);
+        this.owned = new OwnedThreads(id);
+        this.loop = new SingleThreadIoEventLoop(null, owned.factory(threads(id)), handlers);
+        this.tasks = new LoopTasks(id, loop::execute, loop::execute, loop::inEventLoop);
+        boolean epoll = id.equals(EPOLL_ID);
+        this.clientName = "Netty HttpClientCodec on the model's " + (epoll ? "epoll" : "NIO")
+                + " loop (keep-alive pool, one request in flight per connection)";
+        this.client = io.server().map(server -> new NettyHttpClient(loop,
+                epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class,
+                server, io.requestTimeout())).orElse(null);
+    }
+
+    /** {@return a model on Netty's NIO transport whose real I/O goes where {@code io} says} */
+    static NettyModel nio(dev.crossover.core.IoOptions io) {
+        return new NettyModel(ID, NioIoHandler.newFactory(), TaskSpec::compute, io);
+    }
+
+    /** {@return a model on Netty's native epoll transport} (the caller checks that it is available) */
+    static NettyModel epoll(dev.crossover.core.IoOptions io) {
+        return new NettyModel(EPOLL_ID, EpollIoHandler.newFactory(), TaskSpec::compute, io);
+    }
+
+    @Override
+    public String mechanism(dev.crossover.core.WorkloadKind kind) {
+        return kind == dev.crossover.core.WorkloadKind.HTTP ? clientName : "";
     }
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
+    /** @throws IllegalArgumentException for {@code file}: this model has no file path yet */
     @Override
     public void accept(Workload workload) {
+        dev.crossover.core.Checks.argument(workload.kind().waitKind() != TaskSpec.Wait.FILE, "workload",
+                workload.kind().id(), "a timer or http workload: model " + id + " has no file path yet");
         if (workload.kind() == WorkloadKind.SHARED) {
             tasks.shared().reset(workload.accounts());
         }
@@ -121,12 +174,12 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(done, "done");
         if (lifecycle.isClosed()) {
-            throw new IllegalStateException("model " + ID + ": closed (expected: submit before close)");
+            throw new IllegalStateException("model " + id + ": closed (expected: submit before close)");
         }
         if (loop.isShuttingDown()) {
-            throw new IllegalStateException("model " + ID + ": the event loop shut down (expected: running until close)");
+            throw new IllegalStateException("model " + id + ": the event loop shut down (expected: running until close)");
         }
-        tasks.submit(new NettyTask(tasks, task, done, loop, work));
+        tasks.submit(new NettyTask(tasks, task, done, loop, work, client));
     }
 
     /** {@return the loop the model runs on, for tests} */
@@ -160,16 +213,16 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
         }
         // The loop thread has ended (joined: what it did happens-before this), so its tasks are
         // this thread's to fail now; their timers were cancelled by the shutdown.
-        tasks.stop(new IllegalStateException("model " + ID + ": closed with the task in flight "
+        tasks.stop(new IllegalStateException("model " + id + ": closed with the task in flight "
                 + "(expected: close after every task ended)"));
     }
 
-    private static ThreadFactory threads() {
+    private static ThreadFactory threads(String id) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             // A FastThreadLocalThread, as Netty's own DefaultThreadFactory makes: Netty's internals
             // (its thread-local map) take their fast path on it.
-            Thread t = new FastThreadLocalThread(task, "crossover-" + ID + "-" + count.incrementAndGet());
+            Thread t = new FastThreadLocalThread(task, "crossover-" + id + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

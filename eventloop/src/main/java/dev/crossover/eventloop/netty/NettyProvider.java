@@ -18,6 +18,6 @@ public final class NettyProvider implements ModelProvider {
 
     @Override
     public ConcurrencyModel create(ModelOptions options) {
-        return new NettyModel();
+        return NettyModel.nio(options.io());
     }
 }

@@ -34,17 +34,24 @@ import java.util.function.ToLongFunction;
 final class NettyTask extends LoopTask {
     private final EventLoop loop;
     private final ToLongFunction<TaskSpec> work;
+    private final NettyHttpClient client;
     /** When a single wait was asked to end, in {@link System#nanoTime()} units. */
     private long deadline;
 
-    NettyTask(LoopTasks tasks, TaskSpec spec, Completion done, EventLoop loop, ToLongFunction<TaskSpec> work) {
+    NettyTask(LoopTasks tasks, TaskSpec spec, Completion done, EventLoop loop, ToLongFunction<TaskSpec> work,
+              NettyHttpClient client) {
         super(tasks, spec, done);
         this.loop = loop;
         this.work = work;
+        this.client = client;
     }
 
     @Override
     protected void start() {
+        if (spec.waitKind() == TaskSpec.Wait.HTTP) {
+            request();
+            return;
+        }
         try {
             switch (spec.waits()) {
                 case 0 -> finished(null);  // this is a loop task of its own already: compute now
@@ -59,6 +66,42 @@ final class NettyTask extends LoopTask {
             // The loop has shut down (the model is closing): the task stays in flight until
             // close() has joined the loop thread, and then fails with the reason (see LoopTasks.stop).
         }
+    }
+
+    /** The wait is a request to the delay server, on this loop; its body's checksum folds into the result. */
+    private void request() {
+        if (client == null) {
+            fail(new IllegalStateException("model " + loop + ": no delay server (expected: a model created with "
+                    + "IoOptions.withServer for workload http)"));
+            return;
+        }
+        long nanos = spec.waitNanos(0);
+        deadline = System.nanoTime() + nanos;
+        client.get(nanos, spec.bytes(), spec.token(), (sum, failure) -> {
+            if (isFinished()) {
+                return;
+            }
+            if (failure != null) {
+                fail(failure);
+                return;
+            }
+            waitEnded(deadline);
+            if (spec.waitFails(0)) {
+                fail(spec.waitFailure(0));
+                return;
+            }
+            long result;
+            try {
+                result = spec.compute(sum);  // the CPU phase, on the loop thread
+            } catch (Throwable t) {
+                fail(t);
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                return;
+            }
+            complete(result);
+        });
     }
 
     /** The single wait's timer fired. */

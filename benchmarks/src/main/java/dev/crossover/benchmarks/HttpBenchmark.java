@@ -1,0 +1,77 @@
+package dev.crossover.benchmarks;
+
+import dev.crossover.core.IoOptions;
+import dev.crossover.core.ModelOptions;
+import dev.crossover.core.Workload;
+import dev.crossover.core.WorkloadKind;
+import dev.crossover.server.ConnectionLimits;
+import dev.crossover.server.DelayServerProcess;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Real sockets: each task asks the loopback delay server for {@code bytes} bytes that it answers
+ * after {@code ioMillis}, at most {@code concurrency} at once, each model with its own client
+ * (see {@link dev.crossover.core.ConcurrencyModel#mechanism}).
+ *
+ * <h2>What it measures</h2>
+ * Tasks per second ({@code completed} in JMH's secondary metrics) when every wait is a request
+ * on a real connection: the seeds' "thousands of network connections at once" (002) and "async
+ * I/O is the ideal choice for waiting" (000).
+ *
+ * <h2>What to expect</h2>
+ * The ideal is {@code concurrency / ioMillis}, as for {@link SleepBenchmark}; the gap to it is what
+ * the model's I/O path costs (readiness, parsing, socket buffers, parking on a socket). The server
+ * runs in a JVM of its own, started per trial and stopped at its end, so its GC and JIT stay out
+ * of the model's fork; where the ideal exceeds what the server serves on this machine the
+ * profile grows the wait with C instead.
+ *
+ * <h2>How to run</h2>
+ * {@snippet :
+ * java -jar benchmarks/target/benchmarks.jar HttpBenchmark -p model=eventloop -p concurrency=1000
+ * java -jar benchmarks/target/benchmarks.jar run --profile quick --include HttpBenchmark
+ * }
+ */
+@State(Scope.Benchmark)
+public class HttpBenchmark extends WorkloadBenchmark {
+    @Param("50")
+    public int ioMillis;
+
+    @Param("0")
+    public int cpuMicros;
+
+    /** Response body per request. */
+    @Param("64")
+    public int bytes;
+
+    private DelayServerProcess server;
+
+    @Override
+    protected Workload.Builder workload() {
+        return builder(WorkloadKind.HTTP, ioMillis, cpuMicros).bytes(bytes);
+    }
+
+    /** Checks the machine's connection limits, then starts the delay server for this trial. */
+    @Override
+    protected ModelOptions beforeTrial(Workload workload) {
+        ConnectionLimits.check(workload.concurrency());
+        server = DelayServerProcess.start();
+        return ModelOptions.defaults().withIo(IoOptions.none().withServer(server.address()));
+    }
+
+    @Override
+    protected void afterTrial() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** One slice of the running load: sleeps, then counts what finished (see {@link WorkloadBenchmark}). */
+    @Benchmark
+    public long run(TaskCounters counters) {
+        return slice(counters);
+    }
+}
