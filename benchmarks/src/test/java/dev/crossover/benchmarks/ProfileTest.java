@@ -61,8 +61,12 @@ class ProfileTest {
         Set<Integer> sleepC = sleep.stream().map(p -> Integer.parseInt(p.params().get("concurrency"))).collect(Collectors.toSet());
         assertTrue(sleepC.containsAll(Set.of(1, 3, 1_000, 10_000)), "gather (1, 3) and many waits: " + sleepC);
         List<Point> cpu = Profile.QUICK.points(List.of("m"), p -> p.benchmark().contains("Cpu"), m -> true);
-        assertEquals(Set.of(1, 2, 100), cpu.stream().map(p -> Integer.parseInt(p.params().get("concurrency")))
-                .collect(Collectors.toSet()), "C = 1, cores (2 here) and C >> cores");
+        assertEquals(Set.of(1, 2), cpu.stream().map(p -> Integer.parseInt(p.params().get("concurrency")))
+                .collect(Collectors.toSet()), "C = 1 and cores (2 here)");
+        List<Point> http = Profile.QUICK.points(List.of("m"), p -> p.benchmark().contains("Http"), m -> true);
+        assertEquals(Set.of("1000/50", "10000/500"), http.stream().map(p -> p.params().get("concurrency") + "/"
+                + p.params().get("ioMillis")).collect(Collectors.toSet()), "http at two waits, the wait grown with C");
+        assertEquals(1, Profile.QUICK.points(List.of("m"), p -> p.benchmark().contains("File"), m -> true).size());
         List<Point> mixed = Profile.QUICK.points(List.of("m"), p -> p.benchmark().contains("Mixed"), m -> true);
         Set<Double> shares = mixed.stream().map(ProfileTest::cpuShare).collect(Collectors.toSet());
         assertTrue(shares.stream().anyMatch(x -> x > 0 && x < 0.2), shares.toString());

@@ -108,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintStream progress = System.err;
         int cores = Runtime.getRuntime().availableProcessors();
-        Profile.Plan plan = chosen.plan(models, included, new FanoutSupport(), cores,
+        Profile.Plan plan = chosen.plan(models, included, new FanoutSupport().byKind(), cores,
                 model -> Models.provider(model).parallelism(ModelOptions.defaults()),
                 model -> Models.provider(model).sweepConcurrency(ModelOptions.defaults()));
         List<Point> points = plan.points();
@@ -224,11 +224,23 @@ public final class RunCommand implements Callable<Integer> {
 
         @Override
         public Optional<String> apply(String model) {
-            return known.computeIfAbsent(model, FanoutSupport::probe);
+            return apply(model, WorkloadKind.FANOUT);
         }
 
-        private static Optional<String> probe(String model) {
-            Workload one = Workload.builder(WorkloadKind.FANOUT).tasks(1).concurrency(1).io(Duration.ZERO).fanout(2).build();
+        /** {@return this support for every kind: why a model refuses a workload of a kind, or empty} */
+        java.util.function.BiFunction<String, WorkloadKind, Optional<String>> byKind() {
+            return this::apply;
+        }
+
+        /** {@return why {@code model} refuses a workload of {@code kind} (its own words), or empty when it runs it} */
+        Optional<String> apply(String model, WorkloadKind kind) {
+            return known.computeIfAbsent(model + "@" + kind.id(), k -> probe(model, kind));
+        }
+
+        private static Optional<String> probe(String model, WorkloadKind kind) {
+            Workload one = kind == WorkloadKind.FANOUT
+                    ? Workload.builder(WorkloadKind.FANOUT).tasks(1).concurrency(1).io(Duration.ZERO).fanout(2).build()
+                    : Workload.builder(kind).tasks(1).concurrency(1).build();
             try (ConcurrencyModel m = Models.create(model, ModelOptions.defaults())) {
                 m.accept(one);
                 return Optional.empty();
