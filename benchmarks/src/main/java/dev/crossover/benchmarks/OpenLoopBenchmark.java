@@ -56,8 +56,10 @@ public class OpenLoopBenchmark extends WorkloadBenchmark {
     public int load;
 
     /**
-     * How each task's CPU work varies around {@code cpuMicros} ({@link dev.crossover.core.Distribution}'s
-     * syntax): {@code fixed}, or e.g. {@code spike:0.5%:20ms} for a few tasks that block a loop.
+     * How each task's CPU work varies around {@code cpuMicros}: {@link dev.crossover.core.Distribution}'s
+     * syntax spelt with {@code _} for {@code :} and {@code pct} for {@code %}, since a param names the
+     * point's files: {@code fixed}, or e.g. {@code spike_0.5pct_20ms} ({@code spike:0.5%:20ms}) for a
+     * few tasks that block a loop.
      */
     @Param("fixed")
     public String cpuDist;
@@ -76,7 +78,12 @@ public class OpenLoopBenchmark extends WorkloadBenchmark {
             throw new IllegalArgumentException("workload: " + workload + " (expected: sleep or mixed)");
         }
         return builder(kind, ioMillis, cpuMicros).concurrency(maxInFlight)
-                .cpuDist(dev.crossover.core.Distribution.parse(cpuDist));
+                .cpuDist(dev.crossover.core.Distribution.parse(distribution(cpuDist)));
+    }
+
+    /** {@return the distribution {@code param} spells}: {@code _} for {@code :}, {@code pct} for {@code %} */
+    static String distribution(String param) {
+        return param.replace("pct", "%").replace('_', ':');
     }
 
     @Override

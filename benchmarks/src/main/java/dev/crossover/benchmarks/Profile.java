@@ -449,8 +449,8 @@ public enum Profile {
                 "netty-epoll", "threads-virtual", "threads-fixed");
         /** The loop that runs CPU work on its thread and the one that hands it to a pool: the blocking-call claim. */
         public static final List<String> LOOP_AND_OFFLOAD = List.of("eventloop", "eventloop-offload");
-        /** Half a percent of tasks compute 20 ms instead of their nominal CPU work. */
-        public static final String SPIKES = "spike:0.5%:20ms";
+        /** Half a percent of tasks compute 20 ms instead of their nominal CPU work ({@code spike:0.5%:20ms}, spelt for a file name). */
+        public static final String SPIKES = "spike_0.5pct_20ms";
 
         public FixedRate {
             models = List.copyOf(models);

@@ -207,4 +207,16 @@ class ProfileTest {
         double cpu = Integer.parseInt(p.params().get("cpuMicros"));
         return cpu / (io + cpu);
     }
+
+    @Test
+    void everyPlannedPointNamesItsFilesAndItsDistributionsParse() {
+        for (Profile profile : Profile.values()) {
+            for (Point p : profile.points(Models.ids(), x -> true, m -> true)) {
+                PointSummary.fileName(p.benchmark(), p.params());  // throws on a character a file name cannot hold
+                if (p.params().containsKey("cpuDist")) {
+                    dev.crossover.core.Distribution.parse(OpenLoopBenchmark.distribution(p.params().get("cpuDist")));
+                }
+            }
+        }
+    }
 }
