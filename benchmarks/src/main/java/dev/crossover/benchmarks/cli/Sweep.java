@@ -64,7 +64,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code rawData} row per fork), which is what a report's intervals over fork means need. Each
  * fork gets, as system properties, the latency and summary directories and the kernel's
  * calibration from this JVM, so every model computes the same kernel units at a point. A point
- * that fails in one round is not run again, and its earlier forks are dropped with it.
+ * that fails in one round is not run again, and its earlier forks are dropped with it; so is a point
+ * one of whose forks took longer than {@value #SLOW_FORK_SECONDS} s (it would take the run's budget
+ * several times over), listed as left out with the time it took.
  *
  * <h2>Interruption</h2>
  * One JMH run per point and round is what lets Ctrl-C keep the finished forks: JMH itself writes its JSON
@@ -77,6 +79,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class Sweep {
     private static final ObjectMapper POINT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A point one of whose forks took longer than this is left out of the later rounds, its forks dropped. */
+    static final int SLOW_FORK_SECONDS = 20;
     private final Profile profile;
     private final List<Point> points;
     private final List<Exclusion> excluded;
@@ -222,6 +226,7 @@ final class Sweep {
             progress.flush();
             PointRun r;
             Optional<OtherLoad.Sample> before = OtherLoad.sample(ProcessHandle.current());
+            long forkStart = System.nanoTime();
             try {
                 r = runPoint(point);
             } catch (RuntimeException e) {
@@ -234,6 +239,20 @@ final class Sweep {
                 break;  // the hook killed this point's fork: it did not fail, it was stopped
             }
             Optional<OtherLoad.Figures> load = OtherLoad.between(before, OtherLoad.sample(ProcessHandle.current()));
+            double took = (System.nanoTime() - forkStart) / 1e9;
+            if (!r.results().isEmpty() && order.size() > distinct && took > SLOW_FORK_SECONDS) {
+                // a fork this slow (a model's set-up of C tasks, say) would take the profile's budget several
+                // times over in the later rounds: the point is left out, its forks dropped, and the reason kept
+                broken.add(run.point().id());
+                forks.remove(run.point().id());
+                String why = String.format(java.util.Locale.ROOT, "one fork took %.0f s (expected: at most %d s per "
+                        + "fork in a sweep of rounds): left out of this run, its forks dropped", took, SLOW_FORK_SECONDS);
+                failures.add(new Failures.Entry(point, Failures.Status.EXCLUDED, why));
+                progress.printf("        left out: %s%n", why);
+                writeResults();
+                finished = i + 1;
+                continue;
+            }
             if (r.results().isEmpty()) {
                 broken.add(run.point().id());
                 failed.add(point);
