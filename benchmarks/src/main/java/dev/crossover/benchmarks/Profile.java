@@ -134,7 +134,7 @@ public enum Profile {
         /** Independent forks per point: a point's interval comes from its fork means (the {@code run} command runs them as rounds). */
         public static final int FORKS = 3;
         public static final int WARMUP_ITERATIONS = 1;  // the load runs through it, already in steady state
-        public static final int WARMUP_MILLIS = 150;
+        public static final int WARMUP_MILLIS = 100;
         /** One measured iteration per fork: the fork mean is what a decision uses, and the forks are what vary. */
         public static final int MEASUREMENT_ITERATIONS = 1;
         public static final int MEASUREMENT_MILLIS = 300;
