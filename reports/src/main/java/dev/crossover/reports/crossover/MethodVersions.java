@@ -49,7 +49,8 @@ public final class MethodVersions {
     }
 
     /**
-     * Checks that every Crossover source of a report was measured the same way.
+     * Checks that every Crossover source of a report was measured the same way: the JVM's sources
+     * among themselves, the Python reference's (its own driver, its own method versions) among themselves.
      *
      * @param sources   the sources, in the report's order
      * @param runFiles  each source's run files
@@ -60,6 +61,7 @@ public final class MethodVersions {
     public static Map<Source, Integer> check(List<Source> sources, Map<Source, RunFiles> runFiles,
                                              Map<Source, Boolean> crossover) {
         List<Stated> all = new ArrayList<>();
+        List<Stated> python = new ArrayList<>();  // the Python reference has its own driver and its own versions
         Map<Source, Integer> out = new LinkedHashMap<>();
         for (Source s : sources) {
             List<Stated> mine = new ArrayList<>();
@@ -68,17 +70,19 @@ public final class MethodVersions {
             if (mine.isEmpty() && crossover.getOrDefault(s, false)) {
                 mine.add(new Stated(1, s.file(), true));
             }
-            all.addAll(mine);
+            (dev.crossover.reports.jmh.PythonRuns.isPython(s) ? python : all).addAll(mine);
             if (!mine.isEmpty()) {
                 out.put(s, mine.get(0).version());
             }
         }
-        List<Stated> versions = distinct(all);
-        if (versions.size() > 1) {
-            Stated a = versions.get(0);
-            Stated b = versions.get(1);
-            throw new BadInputException(b.file(), b.words() + ", but " + a.file() + " has " + a.words()
-                    + " (expected: one method version per report; numbers measured differently are not comparable)");
+        for (List<Stated> group : List.of(all, python)) {
+            List<Stated> versions = distinct(group);
+            if (versions.size() > 1) {
+                Stated a = versions.get(0);
+                Stated b = versions.get(1);
+                throw new BadInputException(b.file(), b.words() + ", but " + a.file() + " has " + a.words()
+                        + " (expected: one method version per report; numbers measured differently are not comparable)");
+            }
         }
         return out;
     }
