@@ -89,10 +89,11 @@ public enum Profile {
             new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2, 10_000)),
             // real sockets, two waits: the wait grows with C so the ideal (20,000/s) stays within the delay
             // server's capacity (wrk: 19,229 req/s at 1,000 connections and 50 ms here)
-            new Grid(WorkloadKind.HTTP, List.of(1_000), List.of(50), List.of(0), List.of()),
-            new Grid(WorkloadKind.HTTP, List.of(10_000), List.of(500), List.of(0), List.of()),
+            new Grid(WorkloadKind.HTTP, List.of(1_000), List.of(50), List.of(0), List.of(), Map.of("bytes", "64")),
+            new Grid(WorkloadKind.HTTP, List.of(10_000), List.of(500), List.of(0), List.of(), Map.of("bytes", "64")),
             // a file round trip (64 KiB written, fsynced, read back) at 16 in flight
-            new Grid(WorkloadKind.FILE, List.of(16), List.of(0), List.of(0), List.of())), List.of(), List.of(
+            new Grid(WorkloadKind.FILE, List.of(16), List.of(0), List.of(0), List.of(), Map.of("bytes", "65536"))),
+            List.of(), List.of(
             // one offered rate for every judged model: CPU per task and p99 from intended start
             new FixedRate(WorkloadKind.SLEEP, 10, 0, 5_000, 10_000, FixedRate.LOOPS_AND_THREADS),
             // light tasks (10 ms wait, 10 us of CPU) and 0.5% spikes of 20 ms: does a blocking call stall the loop?

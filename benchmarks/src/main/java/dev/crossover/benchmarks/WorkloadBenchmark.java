@@ -203,7 +203,9 @@ public abstract class WorkloadBenchmark {
         trial = params;
         load = startLoad(running, workload);
         if (load instanceof ClosedLoop closed) {
-            closed.awaitStarted(DRAIN_TIMEOUT);  // a spread start takes one task time: the warm-up begins in steady state
+            // a spread start takes one task time, and real I/O opens its connections with its first tasks:
+            // the warm-up begins once every chain started and about one task per chain has finished
+            closed.awaitSteady(DRAIN_TIMEOUT);
         }
     }
 

@@ -155,6 +155,27 @@ public final class ClosedLoop implements LoadLoop {
         return !starter.isAlive();
     }
 
+    /**
+     * Waits until every chain has started and the loop has had as many outcomes as it has chains
+     * (about one per chain: every connection a real-I/O task opens is open, every thread started),
+     * the start of its steady state, or until {@code timeout} passes.
+     *
+     * @return whether the loop got there within {@code timeout}
+     */
+    public boolean awaitSteady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!awaitStarted(timeout)) {
+            return false;
+        }
+        while (finished() < chains.size() && running) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return true;
+    }
+
     /** {@return the chains still running: C while the loop runs, 0 once drained} */
     @Override
     public int inFlight() {

@@ -305,7 +305,8 @@ public final class Claims {
                         "no cpu point at C \u2265 cores measured under both processes and a thread model");
             }
             return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence)
-                    + "; the JVM has no GIL: its threads compute in parallel, and a worker process adds pipe IPC per task");
+                    + (g == Groups.JVM ? "; the JVM has no GIL: its threads compute in parallel, and a worker process adds pipe IPC per task"
+                            : "; CPython's GIL lets one thread compute at a time, and each worker process has an interpreter of its own"));
         }
 
         private static int cores(List<Point> ps) {
