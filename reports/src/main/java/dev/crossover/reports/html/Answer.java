@@ -42,7 +42,7 @@ final class Answer {
             parts.add(MethodVersions.words(version));
             String jdk = s.get("forkedJdkVersion") != null ? s.get("forkedJdkVersion") : s.get("jdkVersion");
             if (jdk != null) {
-                parts.add("JDK " + jdk);
+                parts.add((dev.crossover.reports.jmh.PythonRuns.isPython(s) ? "Python " : "JDK ") + jdk);
             }
             parts.add(forks(results));
             parts.add(noise(rates));
