@@ -184,17 +184,6 @@ public final class Claims {
             return p.model() + " " + num(e.forks() > 0 ? e.mean() : p.throughput().score()) + "/s";
         }
 
-        /**
-         * {@return the claim combining {@code verdicts} with its {@code evidence}, or "not measured"
-         * saying {@code none} when no comparison could be made}
-         */
-        private Claim judged(String claim, String experiment, List<Verdict> verdicts, List<String> evidence, String none) {
-            if (verdicts.isEmpty()) {
-                return new Claim(claim, experiment, Verdict.NOT_MEASURED, none);
-            }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
-        }
-
         private String rule() {
             return "margin " + Math.round(margin * 100) + "%, 95% intervals over the forks";
         }
@@ -228,8 +217,11 @@ public final class Claims {
                         verdicts.add(v);
                         evidence.add(line);
                     });
-            return judged(claim, experiment, verdicts, evidence, "no " + String.join("/", workloads)
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no " + String.join("/", workloads)
                         + " point at C \u2265 1,000 with both a loop model and a thread model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
 
         private static List<Double> sidecarP99(Point p) {
@@ -344,8 +336,11 @@ public final class Claims {
                 evidence.add(where(thread.get()) + ": " + rate(thread.get()) + " vs " + rate(other.get()) + " " + d.words()
                         + " " + words(v));
             });
-            return judged(claim, experiment, verdicts, evidence,
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no shared-state point with both a thread model and a loop or process model in this run");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
 
         Claim gather(List<Point> points) {
@@ -373,7 +368,10 @@ public final class Claims {
                 evidence.add(p3.model() + " \u00d7" + fixed(r) + " (" + (cap < 3 ? "at most " + cap + ": its configuration"
                         : "3 expected") + "; against it " + d.words() + ") " + words(v));
             }
-            return judged(claim, experiment, verdicts, evidence, "no model measured at both C = 1 and C = 3 on sleep");
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no model measured at both C = 1 and C = 3 on sleep");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
 
         /** {@return how many tasks a model's configuration runs at once, from the run's model defaults; max when unbounded} */
@@ -418,8 +416,11 @@ public final class Claims {
                 evidence.add(slice + ": p99 eventloop " + num(mean(a)) + " \u00b5s vs eventloop-offload " + num(mean(b))
                         + " \u00b5s (offload over loop " + d.words() + ") " + words(better(d)));
             });
-            return judged(claim, experiment, verdicts, evidence,
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no open-loop point with CPU spikes under both eventloop and eventloop-offload in this run");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
 
         Claim singleThreaded(List<Point> points, boolean single) {
@@ -486,8 +487,11 @@ public final class Claims {
                         evidence.add(where(fixed.get()) + ": " + rate(fixed.get()) + " vs " + rate(loop.get()) + " "
                                 + d.words() + " " + words(v));
                     });
-            return judged(claim, experiment, verdicts, evidence,
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no sleep/http point at 1 < C \u2264 200 with threads-fixed and a loop model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
 
         Claim realTime(List<LoadPoint> load) {
@@ -509,8 +513,11 @@ public final class Claims {
                 evidence.add(slice + ": p99 " + loop.get().model() + " " + num(mean(a)) + " \u00b5s vs "
                         + thread.get().model() + " " + num(mean(b)) + " \u00b5s " + d.words() + " " + words(better(d)));
             });
-            return judged(claim, experiment, verdicts, evidence,
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no open-loop point at one offered rate with per-fork latency for a loop and a thread model");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
 
         private static Optional<LoadPoint> lowestP99(List<LoadPoint> ps, List<String> models) {
@@ -541,8 +548,11 @@ public final class Claims {
                         evidence.add(p.model() + ": failed groups end at " + num(mean(failed)) + " \u00b5s vs the siblings' "
                                 + num(p.ioMillis() * 1000) + " \u00b5s " + d.words() + " " + words(v));
                     });
-            return judged(claim, experiment, verdicts, evidence,
+            if (verdicts.isEmpty()) {
+                return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no fanout point with injected failures and per-fork failure times in this run");
+            }
+            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
         }
     }
 
