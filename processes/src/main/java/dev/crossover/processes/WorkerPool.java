@@ -183,7 +183,7 @@ final class WorkerPool implements AutoCloseable {
                 throw unusable;
             }
             // Tags wrap after 2^32 tasks: a task would have to be held that long for two to share one.
-            task = new Worker.InFlight(nextTag++, spec, done);
+            task = new Worker.InFlight(nextTag++, spec, new Ordered(done));
             worker = leastLoaded();
             if (worker == null) {
                 waiting.add(task);  // no worker is live and one is coming, else unusable() threw
