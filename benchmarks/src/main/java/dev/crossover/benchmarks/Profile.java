@@ -135,7 +135,7 @@ public enum Profile {
         /** Independent forks per point: a point's interval comes from its fork means (the {@code run} command runs them as rounds). */
         public static final int FORKS = 3;
         public static final int WARMUP_ITERATIONS = 1;  // the load runs through it, already in steady state
-        public static final int WARMUP_MILLIS = 100;
+        public static final int WARMUP_MILLIS = 300;  // the JIT settles: the forks start measuring about 1 s into their JVM
         /** One measured iteration per fork: the fork mean is what a decision uses, and the forks are what vary. */
         public static final int MEASUREMENT_ITERATIONS = 1;
         public static final int MEASUREMENT_MILLIS = 300;
@@ -175,6 +175,40 @@ public enum Profile {
     public int refinePoints() {
         return this == FULL ? 12 : 0;
     }
+
+    /**
+     * {@return how many more forks a point of an undecided winner-map cell may get after the rounds}
+     * (quick 2, full 2, smoke none): the sweep adds them round by round while its
+     * {@linkplain #sweepBudget() budget} lasts
+     */
+    public int extraForks() {
+        return this == SMOKE ? 0 : 2;
+    }
+
+    /**
+     * {@return the time after which the sweep adds no more extra forks}: quick {@value #QUICK_SWEEP_MINUTES}
+     * minutes, so the README's main command (build, sweep, the Python reference, the footprint and the
+     * report) stays under 15; empty for full and smoke (no limit; smoke adds none)
+     */
+    public Optional<Duration> sweepBudget() {
+        return this == QUICK ? Optional.of(Duration.ofMinutes(QUICK_SWEEP_MINUTES)) : Optional.empty();
+    }
+
+    /**
+     * {@return the models of {@code available} this profile runs}: every one, but quick leaves
+     * {@value #QUICK_LEAVES_OUT_WORDS} to full. Both are variants of a model quick runs (a new
+     * thread per task beside the pools; worker processes with a loop each beside those that block):
+     * their points cost about a fifth of quick's budget and decide no claim the others do not.
+     */
+    public List<String> models(List<String> available) {
+        return this == QUICK ? available.stream().filter(m -> !QUICK_LEAVES_OUT.contains(m)).toList() : available;
+    }
+
+    /** The models quick leaves to full. */
+    static final List<String> QUICK_LEAVES_OUT = List.of("threads-per-task", "processes-eventloop");
+    static final String QUICK_LEAVES_OUT_WORDS = "threads-per-task and processes-eventloop";
+    /** Quick's sweep budget in minutes, extra forks included. */
+    static final int QUICK_SWEEP_MINUTES = 11;
 
     /** {@return the profile's open-loop points at one offered rate for every model} */
     public List<FixedRate> fixedRates() {

@@ -87,17 +87,39 @@ class ProfileTest {
     }
 
     @Test
-    void smokeAndQuickFitTheirBudgetsWithNineModels() {
-        // quick: the README's main command is under 15 minutes here, its build and tests included
-        for (Profile profile : List.of(Profile.SMOKE, Profile.QUICK)) {
-            List<Point> points = profile.points(NINE, p -> true, m -> true);
-            Duration estimate = profile.estimate(points.size(), Profile.Plan.capacities(points));
-            // quick: the README's main command under 15 minutes: this sweep, then about 1 minute each of the
-            // Python reference and the footprint section, and about 1 of build
-            Duration budget = profile == Profile.SMOKE ? Duration.ofSeconds(210) : Duration.ofMinutes(12);
-            assertTrue(estimate.compareTo(budget) <= 0, profile + ": " + estimate + " for " + points.size()
-                    + " points (expected: at most " + budget + ")");
-        }
+    void smokeFitsItsBudgetWithNineModels() {
+        List<Point> points = Profile.SMOKE.points(NINE, p -> true, m -> true);
+        Duration estimate = Profile.SMOKE.estimate(points.size(), Profile.Plan.capacities(points));
+        assertTrue(estimate.compareTo(Duration.ofSeconds(210)) <= 0, estimate + " for " + points.size() + " points");
+        assertEquals(0, Profile.SMOKE.extraForks(), "smoke adds no forks");
+    }
+
+    @Test
+    void quicksRoundsFitItsSweepBudgetWithRoomForExtraForks() {
+        // the README's main command under 15 minutes: this sweep (its rounds, then extra forks for undecided
+        // cells until the budget), then about 1 minute each of the Python reference and the footprint section,
+        // and about 1 of build and report
+        List<String> models = Profile.QUICK.models(Models.ids());
+        // the plan the run command makes on this 2-core machine: each model's own limits leave some points out
+        List<Point> points = Profile.QUICK.plan(models, p -> true, (m, kind) -> java.util.Optional.empty(), 2,
+                m -> Models.provider(m).parallelism(dev.crossover.core.ModelOptions.defaults()),
+                m -> Models.provider(m).sweepConcurrency(dev.crossover.core.ModelOptions.defaults())).points();
+        Duration rounds = Profile.QUICK.estimate(points.size(), Profile.Plan.capacities(points));
+        Duration budget = Profile.QUICK.sweepBudget().orElseThrow();
+        assertTrue(budget.compareTo(Duration.ofMinutes(11)) <= 0, budget.toString());
+        // the rounds leave at least a tenth of the budget to the extra forks
+        assertTrue(rounds.multipliedBy(10).compareTo(budget.multipliedBy(9)) <= 0, rounds + " for " + points.size()
+                + " points of " + models.size() + " models (expected: at most 90% of " + budget + ")");
+        assertEquals(2, Profile.QUICK.extraForks());
+    }
+
+    @Test
+    void quickLeavesTheTwoVariantModelsToFull() {
+        List<String> all = List.of("eventloop", "threads-per-task", "threads-fixed", "processes", "processes-eventloop");
+        assertEquals(List.of("eventloop", "threads-fixed", "processes"), Profile.QUICK.models(all));
+        assertEquals(all, Profile.FULL.models(all));
+        assertEquals(all, Profile.SMOKE.models(all));
+        assertTrue(Profile.FULL.sweepBudget().isEmpty(), "full: no budget");
     }
 
     @Test

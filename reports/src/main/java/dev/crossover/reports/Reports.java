@@ -137,6 +137,47 @@ public final class Reports {
         return out;
     }
 
+    /**
+     * A point whose winner-map cell the data did not decide: one more fork of it may decide it.
+     *
+     * @param benchmark the point's benchmark
+     * @param params    its params, {@code model} included
+     */
+    public record Undecided(String benchmark, Map<String, String> params) {
+        public Undecided {
+            params = Map.copyOf(params);
+        }
+    }
+
+    /**
+     * {@return the points of the Crossover run in {@code resultsFile} whose winner-map cell is
+     * inconclusive by {@code margin}}: in each such cell the leader and every model whose comparison
+     * with it was open (neither better, worse nor equivalent); the models the cell already decided
+     * against are left out, as are cells that are clear, shared, alone or dispatch-bound
+     * @throws BadInputException if the file cannot be read as JMH results
+     */
+    public static List<Undecided> undecided(Path resultsFile, double margin) {
+        List<Undecided> out = new java.util.ArrayList<>();
+        for (Sources.Loaded l : Sources.load(List.of(resultsFile))) {
+            List<dev.crossover.reports.crossover.Point> points =
+                    dev.crossover.reports.crossover.Points.read(l.results(), RunFiles.near(l.source().file())).points();
+            for (dev.crossover.reports.crossover.Cell c : dev.crossover.reports.crossover.Winners.cells(points, List.of(), margin)) {
+                if (c.outcome() != dev.crossover.reports.crossover.Cell.Outcome.INCONCLUSIVE) {
+                    continue;
+                }
+                java.util.Set<String> models = new java.util.LinkedHashSet<>();
+                models.add(c.winner());
+                models.addAll(c.tied());
+                for (dev.crossover.reports.crossover.Point p : points) {
+                    if (p.cellKey().equals(c.key()) && models.contains(p.model())) {
+                        out.add(new Undecided(p.result().benchmark(), p.result().params()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@return {@code given}, or its results.json when it is a run directory} @throws BadInputException if there is no such file */
     static Path resultsFile(Path given) {
         Path file = Files.isDirectory(given) ? given.resolve("results.json") : given;

@@ -42,6 +42,28 @@ class BracketsTest {
         assertEquals(List.of(), Reports.brackets(file, 0.05));
     }
 
+    @Test
+    void undecidedCellsNameTheirLeaderAndTheModelsItCouldNotBeToldFrom(@TempDir Path dir) throws Exception {
+        // C = 10: a beats b and c clearly (decided: nothing to add); C = 100: a leads b by 4% with wide forks
+        // (open), and beats c clearly (c needs no more forks)
+        Path file = write(dir, List.of(
+                entry("a", 10, 100, 101, 99), entry("b", 10, 50, 51, 49), entry("c", 10, 20, 21, 19),
+                entry("a", 100, 104, 120, 88), entry("b", 100, 100, 110, 90), entry("c", 100, 20, 21, 19)));
+        List<Reports.Undecided> undecided = Reports.undecided(file, 0.05);
+        assertEquals(List.of("a@100", "b@100"), undecided.stream()
+                .map(u -> u.params().get("model") + "@" + u.params().get("concurrency")).toList());
+        assertEquals(SLEEP, undecided.get(0).benchmark());
+        assertEquals(Map.of("concurrency", "100", "cpuMicros", "0", "ioMillis", "10", "model", "a"), undecided.get(0).params());
+    }
+
+    @Test
+    void clearAndSharedCellsAreNotUndecided(@TempDir Path dir) throws Exception {
+        Path file = write(dir, List.of(
+                entry("a", 10, 100, 101, 99), entry("b", 10, 50, 51, 49),
+                entry("a", 1_000, 100, 100.5, 99.5), entry("b", 1_000, 103, 103.5, 102.5)));
+        assertEquals(List.of(), Reports.undecided(file, 0.05));
+    }
+
     private static Map<String, Object> entry(String model, int c, double... forkMeans) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("jmhVersion", "1.37");

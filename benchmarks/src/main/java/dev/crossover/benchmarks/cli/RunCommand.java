@@ -71,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
             + "'SleepBenchmark.run@concurrency=100,...,model=threads-virtual') matches this regular expression.")
     String include;
 
+    @Option(names = "--model", paramLabel = "M[,M2...]|all", description = "The models to sweep (default: the "
+            + "profile's: every model, but quick leaves threads-per-task and processes-eventloop to full; all: every one).")
+    String model;
+
     @Option(names = "--busy-threshold", defaultValue = "0.25", paramLabel = "CORES",
             description = "Warn when other processes took more than this many cores on average, per point and "
                     + "over the run (default: ${DEFAULT-VALUE}).")
@@ -102,10 +106,12 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("out: " + dir + " (expected: a directory)");
         }
-        List<String> models = Models.ids();
-        if (models.isEmpty()) {
+        List<String> available = Models.ids();
+        if (available.isEmpty()) {
             throw new IllegalArgumentException("model: none (expected: at least one model on the class path)");
         }
+        List<String> models = model == null ? chosen.models(available)
+                : ScenarioCommand.providers(model).stream().map(dev.crossover.core.ModelProvider::id).toList();
         PrintStream progress = System.err;
         int cores = Runtime.getRuntime().availableProcessors();
         Profile.Plan plan = chosen.plan(models, included, new FanoutSupport().byKind(), cores,
@@ -128,6 +134,15 @@ public final class RunCommand implements Callable<Integer> {
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), chosen.settings().forks(), plan.excluded().size(),
                 models.size(), Sweep.format(chosen.estimate(points.size(), Profile.Plan.capacities(points))), calibration.unitsPerMicro(),
                 dir.toAbsolutePath());
+        List<String> unswept = available.stream().filter(m -> !models.contains(m)).toList();
+        if (!unswept.isEmpty()) {
+            progress.printf("  not swept: %s (%s)%n", String.join(", ", unswept), model == null
+                    ? "profile " + chosen.id() + " leaves them to full; --model all runs them" : "not named by --model");
+        }
+        if (chosen.extraForks() > 0) {
+            progress.printf("  then up to %d more forks for the points of undecided cells%s%n", chosen.extraForks(),
+                    chosen.sweepBudget().map(b -> ", while the sweep is under " + Sweep.format(b)).orElse(""));
+        }
         Map<String, List<String>> leftOut = new java.util.LinkedHashMap<>();  // one line per reason, models listed
         plan.excluded().forEach(e -> leftOut.computeIfAbsent(e.reason().startsWith(e.point().params().get("model"))
                 ? e.point().benchmark() + ": " + e.reason() : e.point().label().replaceAll(" model=\\S+", "") + ": "
@@ -151,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
             progress.println("no point finished: no report");
             return 1;
         }
-        runFootprint(chosen, models, dir, progress);
+        runFootprint(chosen, model == null ? available : models, dir, progress);  // memory per task: every model, cheap
         Path report;
         try {
             report = Reports.write(python.withResults(sweep.resultsFile(), pythonResults), dir);

@@ -92,6 +92,8 @@ final class Sweep {
     /** The planned points and any a refinement added, in order: what {@code results.json} lists. */
     private final List<Point> allPoints = new ArrayList<>();
     private final long seed;
+    /** The forks' shared class-data archive, in a temporary directory of its own, removed when the sweep ends. */
+    private Path classArchive;
     private final Failures failures;
     private final Capacity capacity;
     private volatile Environment environment;
@@ -161,6 +163,9 @@ final class Sweep {
             failures.add(new Failures.Entry(e.point(), Failures.Status.EXCLUDED, e.reason()));
         }
         failures.write();
+        if (archivable(System.getProperty("java.class.path", ""))) {
+            classArchive = Files.createTempDirectory("crossover-forks-").resolve("classes.jsa");
+        }
         Thread hook = new Thread(this::interrupted, "crossover-run-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Point> failed = new ArrayList<>();
@@ -178,6 +183,9 @@ final class Sweep {
                     runAll(order(extra, profile.settings().forks(), seed + 1), extra.size(), broken, failed, System.nanoTime());
                 }
             }
+            if (!stopping) {
+                extraRounds(broken, failed, start);
+            }
             if (stopping) {
                 return new Outcome(failed, true, Optional.empty());
             }
@@ -187,6 +195,7 @@ final class Sweep {
             environment.write(out.resolve("environment.json"));
         } finally {
             done = true;
+            deleteClassArchive();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -273,6 +282,78 @@ final class Sweep {
                 recordLoad(point, load.get());
             }
             finished = i + 1;
+        }
+    }
+
+    /**
+     * {@return true if a class-data archive can hold {@code classPath}'s classes}: the JVM archives
+     * classes from jar files only (the jar the {@code run} command runs from); a directory on the
+     * class path (tests, an IDE) makes the dump fail, so those forks start without one
+     */
+    static boolean archivable(String classPath) {
+        if (classPath.isBlank()) {
+            return false;
+        }
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && !Files.isRegularFile(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Removes the forks' class-data archive and its directory (best effort: a temporary file). */
+    private void deleteClassArchive() {
+        if (classArchive == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(classArchive);
+            Files.deleteIfExists(classArchive.getParent());
+        } catch (IOException e) {
+            progress.printf("crossover run: could not remove %s: %s%n", classArchive.getParent(), e.getMessage());
+        }
+    }
+
+    /**
+     * Gives the points of undecided cells more forks: up to {@link Profile#extraForks()} more rounds,
+     * each over the leader and the open models of every cell the forks so far left inconclusive
+     * ({@link dev.crossover.reports.Reports#undecided}), in an order shuffled from the seed, and only as
+     * many as fit in what is left of the profile's {@linkplain Profile#sweepBudget() budget} at the mean
+     * fork time so far. A cell the forks decide drops out of the next round. The decision is still the
+     * margin rule over all of a point's forks: more forks narrow an interval, they do not move the rule.
+     */
+    private void extraRounds(java.util.Set<String> broken, List<Point> failed, long start) throws IOException {
+        java.util.Map<String, Point> planned = new java.util.HashMap<>();
+        allPoints.forEach(p -> planned.put(p.id(), p));
+        for (int extra = 0; extra < profile.extraForks() && !stopping; extra++) {
+            List<Point> open = new ArrayList<>();
+            for (dev.crossover.reports.Reports.Undecided u : dev.crossover.reports.Reports.undecided(resultsFile(),
+                    dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN)) {
+                Point p = planned.get(new Point(u.benchmark(), u.params()).id());
+                if (p != null && !broken.contains(p.id()) && forks.containsKey(p.id()) && !open.contains(p)) {
+                    open.add(p);
+                }
+            }
+            if (open.isEmpty()) {
+                return;
+            }
+            int forksSoFar = forks.values().stream().mapToInt(List::size).sum();
+            double perFork = forksSoFar == 0 ? 0 : (System.nanoTime() - start) / 1e9 / forksSoFar;
+            double left = profile.sweepBudget().map(b -> b.toNanos() / 1e9).orElse(Double.MAX_VALUE)
+                    - (System.nanoTime() - start) / 1e9;
+            int fits = perFork == 0 ? open.size() : (int) Math.min(open.size(), Math.floor(left / perFork));
+            if (fits <= 0) {
+                progress.printf("undecided cells: %d points would take another fork; the profile's budget of %s is spent%n",
+                        open.size(), format(profile.sweepBudget().orElseThrow()));
+                return;
+            }
+            List<Run> order = order(open, 1, seed + 2 + extra);
+            progress.printf("undecided cells: %d points get one more fork (%d of %d extra rounds)%s%n", fits, extra + 1,
+                    profile.extraForks(), fits < open.size() ? "; " + (open.size() - fits)
+                            + " left as they are: the profile's budget of " + format(profile.sweepBudget().orElseThrow())
+                            + " is spent" : "");
+            runAll(order.subList(0, fits), fits, broken, failed, System.nanoTime());
         }
     }
 
@@ -403,7 +484,7 @@ final class Sweep {
                 .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
                 // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
                 .jvm(JvmFlags.thisJava().toString())
-                .jvmArgs(forkArgs(s.heap(), Runtime.version()))  // the forks run this JVM's java
+                .jvmArgs(forkArgs(s.heap(), Runtime.version(), classArchive))  // the forks run this JVM's java
                 .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath(),
                         "-D" + PointSummary.DIR_PROPERTY + "=" + pointsDir().toAbsolutePath(),
                         "-D" + WorkloadBenchmark.UNITS_PER_MICRO_PROPERTY + "=" + calibration.unitsPerMicro())
@@ -440,11 +521,18 @@ final class Sweep {
 
     /**
      * {@return the forked JVM's options}: the heap, then {@link JvmFlags#forJdk} of the version
-     * {@code forked} the fork runs (JMH 1.37 calls {@code sun.misc.Unsafe}, which JDK 24+ warns about)
+     * {@code forked} the fork runs (JMH 1.37 calls {@code sun.misc.Unsafe}, which JDK 24+ warns about),
+     * then a class-data archive at {@code classArchive} that the first fork writes and the others map
+     * (none when null)
      */
-    static String[] forkArgs(String heap, Runtime.Version forked) {
+    static String[] forkArgs(String heap, Runtime.Version forked, Path classArchive) {
         List<String> args = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
         args.addAll(JvmFlags.forJdk(forked));
+        if (classArchive != null) {
+            // every fork maps the classes the first one archived (JDK 19+): about 0.3 s less start-up per fork,
+            // the same for every model; the archive's own notices (classes it skips) are not the run's
+            args.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + classArchive, "-Xlog:cds*=off"));
+        }
         return args.toArray(String[]::new);
     }
 
@@ -533,6 +621,7 @@ final class Sweep {
         } catch (IOException | UncheckedIOException e) {
             // the run is ending anyway: the message below still says where the results are
         }
+        deleteClassArchive();
         progress.printf("interrupted after %d of %d forks: the finished ones are in %s "
                 + "(report them with: report %s --out %s)%n", finished, points.size() * profile.settings().forks(),
                 resultsFile(), resultsFile(), out);

@@ -66,8 +66,12 @@ final class Answer {
         if (hi == 0) {
             return "forks unknown";
         }
-        String n = lo == hi ? Integer.toString(hi) : lo + "\u2013" + hi;
-        return n + " fork" + (hi == 1 ? "" : "s") + " per point" + (lo <= 1 ? " (one JVM: no interval over forks)" : "");
+        if (lo == hi) {
+            return hi + " fork" + (hi == 1 ? "" : "s") + " per point" + (lo <= 1 ? " (one JVM: no interval over forks)" : "");
+        }
+        long more = results.stream().filter(r -> r.forks() > lo).count();
+        return lo + " forks per point, up to " + hi + " for " + more + " point" + (more == 1 ? "" : "s")
+                + " (more forks where a cell was undecided)" + (lo <= 1 ? "; one JVM: no interval over forks" : "");
     }
 
     /** {@return the median half-width of the points' 95% intervals over their forks, relative to their means} */
