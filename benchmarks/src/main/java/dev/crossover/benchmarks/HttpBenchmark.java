@@ -6,6 +6,7 @@ import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import dev.crossover.server.ConnectionLimits;
 import dev.crossover.server.DelayServerProcess;
+import dev.crossover.server.ServerStats;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,6 +29,13 @@ import org.openjdk.jmh.annotations.State;
  * of the model's fork; where the ideal exceeds what the server serves on this machine the
  * profile grows the wait with C instead.
  *
+ * <h2>The server's own figures</h2>
+ * As the first measured iteration starts the server's figures are reset ({@code GET /stats?reset=1}),
+ * and each measured iteration's end reads them, so the last reading covers the measured window
+ * (warm-up excluded; the few milliseconds between iterations included). The point's summary
+ * carries them under {@code server} ({@link PointSummary}): its requests per second and its
+ * lateness over the asked delay, which say whether the server, not the model, capped the point.
+ *
  * <h2>How to run</h2>
  * {@snippet :
  * java -jar benchmarks/target/benchmarks.jar HttpBenchmark -p model=eventloop -p concurrency=1000
@@ -47,6 +55,7 @@ public class HttpBenchmark extends WorkloadBenchmark {
     public int bytes;
 
     private DelayServerProcess server;
+    private ServerStats measured;
 
     @Override
     protected Workload.Builder workload() {
@@ -59,6 +68,23 @@ public class HttpBenchmark extends WorkloadBenchmark {
         ConnectionLimits.check(workload.concurrency());
         server = DelayServerProcess.start();
         return ModelOptions.defaults().withIo(IoOptions.none().withServer(server.address()));
+    }
+
+    /** Starts the server's figures afresh: its answers during the warm-up are not the measured window's. */
+    @Override
+    protected void measurementBegins() {
+        server.resetStats();
+    }
+
+    /** Reads the server's figures since the measurement began; the last measured iteration's reading is the trial's. */
+    @Override
+    protected void measuredIterationEnded() {
+        measured = server.stats();
+    }
+
+    @Override
+    protected ServerStats serverStats() {
+        return measured;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crossover.core.Driver;
+import dev.crossover.server.ServerStats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * After the point's last fork, the {@code run} command adds what other processes took of the CPU
  * during the point, in cores on average: {@code otherCpuCores}, {@code stealCpuCores},
  * {@code ownCpuCores} and {@code busy} (above the run's {@code busyThresholdCores}); {@link #read}
- * ignores them.
+ * ignores them. A point that ran against the delay server carries its figures too, {@code server}
+ * ({@link #serverFields}: its answers per second and its lateness over the asked delay in the
+ * measured window).
  *
  * <h2>Measured CPU time</h2>
  * {@code cpuSecondsMeasured} is the CPU time {@link CpuTime} saw during the measured iterations
@@ -162,6 +165,17 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
      * @throws IOException if the file cannot be read or written
      */
     void writeMerged(Path file) throws IOException {
+        writeMerged(file, null);
+    }
+
+    /**
+     * Writes this summary to {@code file}, merged with the one an earlier fork left there, with the
+     * delay server's own figures of this trial ({@code server}; null when the point had no server),
+     * merged with the earlier forks' ({@link ServerStats#merge}).
+     *
+     * @throws IOException if the file cannot be read or written
+     */
+    void writeMerged(Path file, ServerStats server) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         boolean earlier = Files.exists(file);
         PointSummary merged = earlier ? merge(read(file)) : this;
@@ -169,9 +183,47 @@ public record PointSummary(String benchmark, Map<String, String> params, boolean
         forks.add(forkFigures());
         Map<String, Object> fields = merged.fields();
         fields.put("forks", forks);
+        ServerStats before = earlier ? serverIn(file) : null;
+        ServerStats all = before == null ? server : server == null ? before : before.merge(server);
+        if (all != null) {
+            fields.put("server", serverFields(all));
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, JSON.writeValueAsString(fields) + System.lineSeparator(), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * {@return the {@code server} object of a summary}: {@code answered}, {@code elapsedSeconds},
+     * {@code requestsPerSecond} and the lateness over the asked delay ({@code latenessP50Micros},
+     * {@code latenessP99Micros}, {@code latenessMaxMicros}; over several forks, the worst fork's)
+     */
+    static Map<String, Object> serverFields(ServerStats s) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("answered", s.answered());
+        f.put("elapsedSeconds", s.elapsedSeconds());
+        f.put("requestsPerSecond", s.requestsPerSecond());
+        f.put("latenessP50Micros", s.latenessP50Micros());
+        f.put("latenessP99Micros", s.latenessP99Micros());
+        f.put("latenessMaxMicros", s.latenessMaxMicros());
+        return f;
+    }
+
+    /** {@return the server's figures an earlier fork left in {@code file}}, null when it has none */
+    @SuppressWarnings("unchecked")
+    static ServerStats serverIn(Path file) throws IOException {
+        Object server = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { }).get("server");
+        if (!(server instanceof Map<?, ?> m)) {
+            return null;
+        }
+        Map<String, Object> f = (Map<String, Object>) m;
+        try {
+            return new ServerStats(num(f, "answered").longValue(), num(f, "elapsedSeconds").doubleValue(),
+                    num(f, "latenessP50Micros").doubleValue(), num(f, "latenessP99Micros").doubleValue(),
+                    num(f, "latenessMaxMicros").doubleValue());
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a server object (" + e + ")", e);
+        }
     }
 
     /** {@return the per-fork figures an earlier fork left in {@code file}}, empty when it has none */

@@ -10,6 +10,7 @@ import dev.crossover.core.Models;
 import dev.crossover.core.OpenLoop;
 import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
+import dev.crossover.server.ServerStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,6 +224,7 @@ public abstract class WorkloadBenchmark {
         lastRejected = iterationRejected;
         if (measuring && latencyStartMillis == Long.MAX_VALUE) {
             latencyStartMillis = System.currentTimeMillis();
+            measurementBegins();
         }
         iterationStart = measuring ? CpuTime.sample() : null;
         iterationStartNanos = System.nanoTime();
@@ -240,7 +242,21 @@ public abstract class WorkloadBenchmark {
             tasksMeasured += h.latency().getTotalCount();
             rejectedMeasured += load.rejectedSoFar() - iterationRejected;
             iterationStart = null;
+            measuredIterationEnded();
         }
+    }
+
+    /** Called once, as the first measured iteration starts (the warm-up is over); nothing by default. */
+    protected void measurementBegins() {
+    }
+
+    /** Called as each measured iteration ends, while the load still runs; nothing by default. */
+    protected void measuredIterationEnded() {
+    }
+
+    /** {@return the delay server's own figures over the measured iterations, for the point's summary}; null (none) by default */
+    protected ServerStats serverStats() {
+        return null;
     }
 
     /**
@@ -282,7 +298,7 @@ public abstract class WorkloadBenchmark {
                 LatencyLog.append(latencyFile, measured.latency());
             }
             if (summaryFile != null && invocations > 0) {
-                summary(drained).writeMerged(summaryFile);
+                summary(drained).writeMerged(summaryFile, serverStats());
             }
         } finally {
             try {

@@ -86,6 +86,39 @@ class PointSummaryTest {
     }
 
     @Test
+    void aPointAgainstTheDelayServerCarriesItsFiguresMergedOverForks(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("http.json");
+        closed(3, 1_500_000_000L, 300, histograms(2_000_000, 300), 1.0, true)
+                .writeMerged(file, new dev.crossover.server.ServerStats(1_000, 2.0, 40, 300, 900));
+        JsonNode server = new ObjectMapper().readTree(file.toFile()).get("server");
+        assertEquals(java.util.List.of("answered", "elapsedSeconds", "requestsPerSecond", "latenessP50Micros",
+                "latenessP99Micros", "latenessMaxMicros"), iterate(server.fieldNames()));
+        assertEquals(1_000, server.get("answered").asLong());
+        assertEquals(500.0, server.get("requestsPerSecond").asDouble());
+        assertEquals(300.0, server.get("latenessP99Micros").asDouble());
+
+        closed(3, 1_500_000_000L, 300, histograms(2_000_000, 300), 1.0, true)
+                .writeMerged(file, new dev.crossover.server.ServerStats(3_000, 2.0, 50, 200, 2_000));
+        server = new ObjectMapper().readTree(file.toFile()).get("server");
+        assertEquals(4_000, server.get("answered").asLong(), "the forks' answers added");
+        assertEquals(1_000.0, server.get("requestsPerSecond").asDouble(), "over the forks' seconds added");
+        assertEquals(50.0, server.get("latenessP50Micros").asDouble(), "the worse fork's");
+        assertEquals(300.0, server.get("latenessP99Micros").asDouble(), "the worse fork's");
+        assertEquals(2_000.0, server.get("latenessMaxMicros").asDouble());
+
+        Path sleep = dir.resolve("sleep.json");
+        closed(3, 1_500_000_000L, 300, histograms(2_000_000, 300), 1.0, true).writeMerged(sleep);
+        assertFalse(new ObjectMapper().readTree(sleep.toFile()).has("server"), "no server, no object");
+        assertEquals(null, PointSummary.serverIn(sleep));
+    }
+
+    private static java.util.List<String> iterate(java.util.Iterator<String> names) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void anOpenLoopPointCarriesItsOfferedAndAchievedRateLagAndRejections(@TempDir Path dir) throws Exception {
         PointSummary.Histograms h = histograms(12_000_000, 1_000);
         h.lag().recordValueWithCount(30_000, 1_000);

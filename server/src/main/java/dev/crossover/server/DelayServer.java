@@ -128,6 +128,11 @@ public final class DelayServer implements AutoCloseable {
         return handler.answered();
     }
 
+    /** {@return its own figures since it started or since the last {@code GET /stats?reset=1}} (see {@link DelayHandler}) */
+    public ServerStats stats() {
+        return handler.stats();
+    }
+
     /** Closes the listening socket and every connection; returns once the loop threads are gone. Idempotent. */
     @Override
     public void close() {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 public final class DelayServerProcess implements AutoCloseable {
     private static final Duration READY_WAIT = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final Duration STATS_WAIT = Duration.ofSeconds(10);
 
     private final Process process;
     private final InetSocketAddress address;
@@ -136,6 +137,31 @@ public final class DelayServerProcess implements AutoCloseable {
     /** {@return the address the server listens on} */
     public InetSocketAddress address() {
         return address;
+    }
+
+    /**
+     * {@return the server's own figures since its start or the last {@link #resetStats()}} (see {@link ServerStats})
+     * @throws UncheckedIOException if it does not answer {@code GET /stats} within 10 s
+     */
+    public ServerStats stats() {
+        return fetchStats(false);
+    }
+
+    /**
+     * Starts a new interval of the server's own figures; {@return the figures of the interval it ended}
+     * @throws UncheckedIOException if it does not answer {@code GET /stats?reset=1} within 10 s
+     */
+    public ServerStats resetStats() {
+        return fetchStats(true);
+    }
+
+    private ServerStats fetchStats(boolean reset) {
+        try {
+            return StatsClient.fetch(address, reset, STATS_WAIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("server: no stats from " + address + ": " + e.getMessage()
+                    + " (expected: an answer to GET /stats within " + STATS_WAIT.toSeconds() + " s)", e);
+        }
     }
 
     /** {@return the process's id} */

@@ -53,10 +53,16 @@ import java.util.function.ToLongFunction;
  * are armed on a {@code timerfd} with nanosecond deadlines, instead of {@code Selector.select}'s
  * milliseconds. Everything else is the same code.
  *
+ * <p>Real I/O: {@code http} goes through Netty's own HTTP client codec on this loop
+ * ({@link NettyHttpClient}); {@code file}, which has no readiness on Linux, runs each task's
+ * blocking round trip on a small pool the model owns and brings the outcome back onto the loop
+ * ({@link FileOffload}), as the {@code eventloop} model offloads it.
+ *
  * <h2>Lifecycle</h2>
  * The loop thread, {@code crossover-netty-1} (or {@code crossover-netty-epoll-1}), starts with the first task and ends in
- * {@link #close()}, which shuts the loop down gracefully, joins the thread itself, then fails every
- * task still in flight with an {@link IllegalStateException} that says the model closed. Only
+ * {@link #close()}, which shuts the loop down gracefully, joins the thread itself (and the file
+ * pool's threads, once the round trips handed to them have ended), then fails every task still in
+ * flight with an {@link IllegalStateException} that says the model closed. Only
  * {@link #close()} shuts the loop down.
  *
  * <h2>Threading</h2>
@@ -92,6 +98,7 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
     private final LoopTasks tasks;
     private final ToLongFunction<TaskSpec> work;
     private final NettyHttpClient client;
+    private final FileOffload files;
     private final String clientName;
 
     /** Creates the model on NIO; its loop thread starts with the first task. */
@@ -126,6 +133,7 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
         this.client = io.server().map(server -> new NettyHttpClient(loop,
                 epoll ? io.netty.channel.epoll.EpollSocketChannel.class : io.netty.channel.socket.nio.NioSocketChannel.class,
                 server, io.requestTimeout())).orElse(null);
+        this.files = io.directory().map(directory -> new FileOffload(id, loop, directory)).orElse(null);
     }
 
     /** {@return a model on Netty's NIO transport whose real I/O goes where {@code io} says} */
@@ -140,7 +148,11 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
 
     @Override
     public String mechanism(dev.crossover.core.WorkloadKind kind) {
-        return kind == dev.crossover.core.WorkloadKind.HTTP ? clientName : "";
+        return switch (kind) {
+            case HTTP -> clientName;
+            case FILE -> FileOffload.MECHANISM;
+            default -> "";
+        };
     }
 
     @Override
@@ -148,11 +160,8 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
         return id;
     }
 
-    /** @throws IllegalArgumentException for {@code file}: this model has no file path yet */
     @Override
     public void accept(Workload workload) {
-        dev.crossover.core.Checks.argument(workload.kind().waitKind() != TaskSpec.Wait.FILE, "workload",
-                workload.kind().id(), "a timer or http workload: model " + id + " has no file path yet");
         if (workload.kind() == WorkloadKind.SHARED) {
             tasks.shared().reset(workload.accounts());
         }
@@ -179,7 +188,7 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
         if (loop.isShuttingDown()) {
             throw new IllegalStateException("model " + id + ": the event loop shut down (expected: running until close)");
         }
-        tasks.submit(new NettyTask(tasks, task, done, loop, work, client));
+        tasks.submit(new NettyTask(tasks, task, done, loop, work, client, files));
     }
 
     /** {@return the loop the model runs on, for tests} */
@@ -206,8 +215,14 @@ public final class NettyModel implements ConcurrencyModel, SharedState {
         }
         loop.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly(TERMINATION_WAIT.toMillis());
+        if (files != null) {
+            files.shutdown();
+        }
         try {
             owned.join(TERMINATION_WAIT);
+            if (files != null) {
+                files.join(TERMINATION_WAIT);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,21 +35,27 @@ final class NettyTask extends LoopTask {
     private final EventLoop loop;
     private final ToLongFunction<TaskSpec> work;
     private final NettyHttpClient client;
+    private final FileOffload files;
     /** When a single wait was asked to end, in {@link System#nanoTime()} units. */
     private long deadline;
 
     NettyTask(LoopTasks tasks, TaskSpec spec, Completion done, EventLoop loop, ToLongFunction<TaskSpec> work,
-              NettyHttpClient client) {
+              NettyHttpClient client, FileOffload files) {
         super(tasks, spec, done);
         this.loop = loop;
         this.work = work;
         this.client = client;
+        this.files = files;
     }
 
     @Override
     protected void start() {
         if (spec.waitKind() == TaskSpec.Wait.HTTP) {
             request();
+            return;
+        }
+        if (spec.waitKind() == TaskSpec.Wait.FILE) {
+            file();
             return;
         }
         try {
@@ -77,31 +83,54 @@ final class NettyTask extends LoopTask {
         }
         long nanos = spec.waitNanos(0);
         deadline = System.nanoTime() + nanos;
-        client.get(nanos, spec.bytes(), spec.token(), (sum, failure) -> {
-            if (isFinished()) {
-                return;
+        client.get(nanos, spec.bytes(), spec.token(), this::ioEnded);
+    }
+
+    /**
+     * The wait is the task's file: written, forced and read back on the model's file pool (files
+     * have no readiness on Linux), as the {@code eventloop} model offloads it; the outcome comes
+     * back to this loop, and the read-back bytes' checksum folds into the result.
+     */
+    private void file() {
+        if (files == null) {
+            fail(new IllegalStateException("model " + loop + ": no file directory (expected: a model created with "
+                    + "IoOptions.withDirectory for workload file)"));
+            return;
+        }
+        deadline = System.nanoTime();
+        try {
+            files.roundTrip(spec, this::ioEnded);
+        } catch (RejectedExecutionException e) {
+            // The pool has shut down (the model is closing): the task stays in flight until close()
+            // has joined the threads, and then fails with the reason (see LoopTasks.stop).
+        }
+    }
+
+    /** The real I/O ended, on the loop thread: {@code sum} is the checksum of the bytes it moved, unless {@code failure}. */
+    private void ioEnded(long sum, Throwable failure) {
+        if (isFinished()) {
+            return;
+        }
+        if (failure != null) {
+            fail(failure);
+            return;
+        }
+        waitEnded(deadline);
+        if (spec.waitFails(0)) {
+            fail(spec.waitFailure(0));
+            return;
+        }
+        long result;
+        try {
+            result = spec.compute(sum);  // the CPU phase, on the loop thread
+        } catch (Throwable t) {
+            fail(t);
+            if (t instanceof Error e) {
+                throw e;
             }
-            if (failure != null) {
-                fail(failure);
-                return;
-            }
-            waitEnded(deadline);
-            if (spec.waitFails(0)) {
-                fail(spec.waitFailure(0));
-                return;
-            }
-            long result;
-            try {
-                result = spec.compute(sum);  // the CPU phase, on the loop thread
-            } catch (Throwable t) {
-                fail(t);
-                if (t instanceof Error e) {
-                    throw e;
-                }
-                return;
-            }
-            complete(result);
-        });
+            return;
+        }
+        complete(result);
     }
 
     /** The single wait's timer fired. */

@@ -108,7 +108,16 @@ public record RunFiles(Map<LatencyLogs.Key, Latency> latency, Map<LatencyLogs.Ke
                 o.field("cpuUnits").longInteger(), o.field("cpuNanosPerTask").longInteger(),
                 o.field("startupMillis").number(), o.field("invocations").integer(),
                 o.optional("cpuNanosPerTaskMeasured").map(At::longInteger).orElse(-1L),
-                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN), steady, forks(o));
+                o.optional("cpuSecondsMeasured").map(At::number).orElse(Double.NaN), steady, forks(o),
+                o.optional("server").map(RunFiles::server).orElse(null));
+    }
+
+    /** {@return the delay server's figures ({@code server}: answered, requests/s, lateness p50/p99/max in µs)} */
+    private static Sidecar.Server server(At s) {
+        s.requireObject();
+        return new Sidecar.Server(s.field("answered").longInteger(), s.field("requestsPerSecond").number(),
+                s.field("latenessP50Micros").number(), s.field("latenessP99Micros").number(),
+                s.field("latenessMaxMicros").number());
     }
 
     /** {@return the record's per-fork figures ({@code forks}), empty when absent} */

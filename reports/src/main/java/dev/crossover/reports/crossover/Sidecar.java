@@ -29,15 +29,39 @@ import java.util.TreeMap;
  * @param cpuSecondsMeasured the CPU time of those iterations in seconds, NaN when not measured
  * @param steady             what method 2 measured ({@link SteadyState#NONE} for older records)
  * @param forks              each fork's own figures (method 3), in the order the forks ran; empty for older records
+ * @param server             the delay server's own figures in the measured window, null when the point had no
+ *                           delay server or the record is older than them
  */
 public record Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
                       boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
                       double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured,
-                      SteadyState steady, List<Fork> forks) {
+                      SteadyState steady, List<Fork> forks, Server server) {
     public Sidecar {
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         Objects.requireNonNull(steady, "steady");
         forks = List.copyOf(forks);
+    }
+
+    /** A record without the delay server's figures. */
+    public Sidecar(String benchmark, SortedMap<String, String> params, int batchTasks, int concurrency,
+                   boolean reachedConcurrency, int maxInFlight, long cpuUnits, long cpuNanosPerTask,
+                   double startupMillis, int invocations, long cpuNanosPerTaskMeasured, double cpuSecondsMeasured,
+                   SteadyState steady, List<Fork> forks) {
+        this(benchmark, params, batchTasks, concurrency, reachedConcurrency, maxInFlight, cpuUnits, cpuNanosPerTask,
+                startupMillis, invocations, cpuNanosPerTaskMeasured, cpuSecondsMeasured, steady, forks, null);
+    }
+
+    /**
+     * The delay server's own figures over a point's measured window ({@code server} in the record).
+     *
+     * @param answered          requests it answered
+     * @param requestsPerSecond answers per second
+     * @param latenessP50Micros the median of each answer's lateness over the delay it asked for, in µs
+     * @param latenessP99Micros its 99th percentile (over several forks, the worst fork's)
+     * @param latenessMaxMicros its highest
+     */
+    public record Server(long answered, double requestsPerSecond, double latenessP50Micros, double latenessP99Micros,
+                         double latenessMaxMicros) {
     }
 
     /** A record without per-fork figures. */

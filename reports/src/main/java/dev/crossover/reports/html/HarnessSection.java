@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /**
  * Builds what the report says of the harness itself: each model's dispatch ceiling (the null
- * workload) and the timer lateness at every waiting point.
+ * workload), the timer lateness at every waiting point, and the delay server's own figures at
+ * every point that ran against it.
  */
 final class HarnessSection {
     /** The ceilings section's words when no run measured any. */
@@ -128,6 +129,51 @@ final class HarnessSection {
                     Format.number(r.l().count()))).toList()));
         });
         return out;
+    }
+
+    /** A point's delay server may have capped it when its lateness p99 exceeds this share of the asked wait. */
+    static final double SERVER_CAP_SHARE = 0.10;
+
+    /**
+     * {@return one row per point that ran against the delay server (its record carries the server's
+     * figures: the http points)}, by model in palette order, then run, wait and C; empty when none did
+     */
+    List<Views.ServerRow> server() {
+        return points.stream().filter(p -> p.sidecar() != null && p.sidecar().server() != null)
+                .sorted(Comparator.comparingInt((Point p) -> palette.order(p.model())).thenComparing(Point::model)
+                        .thenComparingInt(p -> sources.indexOf(p.sourceLabel())).thenComparingDouble(Point::ioMillis)
+                        .thenComparingDouble(Point::cpuMicros).thenComparing(p -> others(p.other()))
+                        .thenComparingInt(Point::concurrency))
+                .map(p -> {
+                    Sidecar.Server s = p.sidecar().server();
+                    return new Views.ServerRow(p.sourceLabel(), p.model(), "C = " + p.concurrency(),
+                            Format.number(p.ioMillis()) + " ms" + (p.cpuMicros() > 0 ? ", cpu " + Format.number(p.cpuMicros())
+                                    + " \u00b5s" : "") + others(p.other()),
+                            Format.number(p.rate()), Format.number(s.requestsPerSecond()),
+                            Format.number(s.latenessP50Micros()), Format.number(s.latenessP99Micros()),
+                            serverCapped(s, p.ioMillis()) ? "may have capped this point" : "not the bottleneck");
+                }).toList();
+    }
+
+    /** {@return whether the server's lateness p99 exceeds {@value #SERVER_CAP_SHARE} of the asked wait (any lateness when there is none)} */
+    static boolean serverCapped(Sidecar.Server s, double ioMillis) {
+        return s.latenessP99Micros() > SERVER_CAP_SHARE * ioMillis * 1e3;
+    }
+
+    /** {@return the delay server section's sentence: the rule, and at how many points the server was or may have been the bottleneck} */
+    String serverNote() {
+        List<Views.ServerRow> rows = server();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        long capped = rows.stream().filter(r -> !r.verdict().equals("not the bottleneck")).count();
+        String rule = "The rule: where the server's lateness p99 exceeds " + Format.percent(SERVER_CAP_SHARE)
+                + " of the asked wait, the server may have capped the point; else it was not the bottleneck. ";
+        return rule + (capped == 0
+                ? "The delay server was not the bottleneck: its lateness p99 stayed within the rule "
+                        + (rows.size() == 1 ? "at the one point." : "at all " + rows.size() + " points.")
+                : "The server may have capped " + capped + " of the " + rows.size() + " point" + (rows.size() == 1 ? "" : "s")
+                        + ": their throughput says as much of the server as of the model.");
     }
 
     /** {@return the lateness of a point whose workload waited, or null} */

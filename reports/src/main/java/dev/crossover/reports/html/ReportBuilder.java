@@ -111,7 +111,7 @@ public final class ReportBuilder {
                 isCrossover, trust,
                 section.summary(cells), section.legend(), section.maps(cells), harness.dispatchNote(),
                 claims, section.charts(cells), new LoadSection(load, labels, palette).views(),
-                harness.ceilings(), harness.ceilingsNote(), harness.lateness(),
+                harness.ceilings(), harness.ceilingsNote(), harness.lateness(), harness.server(), harness.serverNote(),
                 section.latency(), section.startup(), section.cpu(), failures, generic(generic, labels), rows,
                 Format.percent(margin), claimCounts(claims));
     }

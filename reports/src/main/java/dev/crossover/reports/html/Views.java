@@ -16,6 +16,7 @@ public final class Views {
                          String dispatchNote,
                          List<ClaimSet> claims, List<WorkloadView> workloads, List<LoadView> load,
                          List<CeilingSet> ceilings, String ceilingsNote, List<LatenessTable> lateness,
+                         List<ServerRow> server, String serverNote,
                          List<LatencyRow> latency, List<StartupRow> startup, List<CpuRow> cpu, List<FailureRow> failures,
                          List<GenericView> generic, List<ResultRow> results, String margin, String claimCounts) {
     }
@@ -44,6 +45,15 @@ public final class Views {
     /** Timer lateness at one point, in µs: {@code at} is "C = 100" (closed loop) or "5,000 tasks/s" (open loop). */
     public record LatenessRow(String source, String workload, String params, String at, String p50, String p99,
                               String max, String count) {
+    }
+
+    /**
+     * The delay server's own figures at one point: {@code completed} is the model's tasks/s,
+     * {@code served} the server's answers/s, lateness over the asked delay in µs; {@code verdict}
+     * is "not the bottleneck" or "may have capped this point".
+     */
+    public record ServerRow(String source, String model, String at, String params, String completed, String served,
+                            String p50, String p99, String verdict) {
     }
 
     /** Latency against offered load for one open-loop workload point: the chart, the SLO sentence and the numbers. */
