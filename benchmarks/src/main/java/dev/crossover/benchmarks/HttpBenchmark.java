@@ -67,6 +67,9 @@ public class HttpBenchmark extends WorkloadBenchmark {
     protected ModelOptions beforeTrial(Workload workload) {
         ConnectionLimits.check(workload.concurrency());
         server = DelayServerProcess.start();
+        // one stats round trip while nothing runs: its first answer loads the server's JSON classes on one of
+        // its loops (a stall of that loop's connections for as long), and this JVM's, outside the load
+        server.stats();
         return ModelOptions.defaults().withIo(IoOptions.none().withServer(server.address()));
     }
 

@@ -78,9 +78,10 @@ public class SharedBenchmark extends WorkloadBenchmark {
         if (model instanceof SharedState owner) {
             Ledger l = owner.ledger();
             System.out.println(String.format(Locale.ROOT, "crossover: shared: %s: %s, %d accounts, total %d, "
-                            + "%d of %d account writes lost, contended %d, lock wait %.1f ms%s", model.id(),
+                            + "%d of %d account writes lost, contended %s, lock wait %s%s", model.id(),
                     l.mechanism(), l.accounts(), l.total(), 2 * drained.totals().completed() - l.updates(),
-                    2 * drained.totals().completed(), l.contended(), l.waitNanos() / 1e6,
+                    2 * drained.totals().completed(), l.contended() < 0 ? "n/a" : Long.toString(l.contended()),
+                    l.waitNanos() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f ms", l.waitNanos() / 1e6),
                     l.guarded() ? "" : " (unguarded: a demonstration)"));
         }
     }

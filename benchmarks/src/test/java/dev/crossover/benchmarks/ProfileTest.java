@@ -95,7 +95,7 @@ class ProfileTest {
     }
 
     @Test
-    void quicksRoundsFitItsSweepBudgetWithRoomForExtraForks() {
+    void quicksRoundsFitItsSweepBudget() {
         // the README's main command under 15 minutes: this sweep (its rounds, then extra forks for undecided
         // cells until the budget), then about 1 minute each of the Python reference and the footprint section,
         // and about 1 of build and report
@@ -104,13 +104,26 @@ class ProfileTest {
         List<Point> points = Profile.QUICK.plan(models, p -> true, (m, kind) -> java.util.Optional.empty(), 2,
                 m -> Models.provider(m).parallelism(dev.crossover.core.ModelOptions.defaults()),
                 m -> Models.provider(m).sweepConcurrency(dev.crossover.core.ModelOptions.defaults())).points();
-        Duration rounds = Profile.QUICK.estimate(points.size(), Profile.Plan.capacities(points));
+        Duration rounds = Profile.QUICK.estimate(points);
         Duration budget = Profile.QUICK.sweepBudget().orElseThrow();
         assertTrue(budget.compareTo(Duration.ofMinutes(11)) <= 0, budget.toString());
-        // the rounds leave at least a tenth of the budget to the extra forks
-        assertTrue(rounds.multipliedBy(10).compareTo(budget.multipliedBy(9)) <= 0, rounds + " for " + points.size()
-                + " points of " + models.size() + " models (expected: at most 90% of " + budget + ")");
+        // the rounds fit the budget; the extra forks take what is left of it (the sweep stops adding them there)
+        assertTrue(rounds.compareTo(budget) <= 0, rounds + " for " + points.size()
+                + " points of " + models.size() + " models (expected: at most " + budget + ")");
         assertEquals(2, Profile.QUICK.extraForks());
+    }
+
+    @Test
+    void quickWarmsHttpForksLongerAndItsEstimateCountsIt() {
+        String http = Point.benchmarkOf(dev.crossover.core.WorkloadKind.HTTP);
+        String sleep = Point.benchmarkOf(dev.crossover.core.WorkloadKind.SLEEP);
+        assertEquals(Duration.ofMillis(1_500), Profile.QUICK.warmupTime(http));
+        assertEquals(Profile.QUICK.settings().warmupTime(), Profile.QUICK.warmupTime(sleep));
+        assertEquals(Profile.FULL.settings().warmupTime(), Profile.FULL.warmupTime(http), "full warms up longer anyway");
+        Point h = new Point(http, java.util.Map.of("model", "m", "concurrency", "1000", "ioMillis", "50", "cpuMicros", "0"));
+        Point z = new Point(sleep, java.util.Map.of("model", "m", "concurrency", "1", "ioMillis", "1", "cpuMicros", "0"));
+        assertEquals(Profile.QUICK.estimate(2, 0).plusMillis(3 * 1_200), Profile.QUICK.estimate(List.of(h, z)),
+                "3 forks of 1.2 s more warm-up");
     }
 
     @Test

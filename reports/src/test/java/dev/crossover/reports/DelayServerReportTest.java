@@ -94,7 +94,7 @@ class DelayServerReportTest {
         assertEquals(List.of(
                 List.of("run", "eventloop", "C = 1000", "50 ms, bytes 64", "19,000", "19,050", "120", "800", "not the bottleneck"),
                 List.of("run", "netty", "C = 10000", "50 ms, bytes 64", "60,000", "60,100", "2,000", "9,000",
-                        "may have capped this point")),
+                        "may have capped this point (left out of the claims)")),
                 rows.stream().map(r -> List.of("run", r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7),
                         r.get(8))).toList());
         assertEquals("The rule: where the server's lateness p99 exceeds 10% of the asked wait, the server may have capped "

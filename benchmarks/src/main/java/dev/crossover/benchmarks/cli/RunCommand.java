@@ -132,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         PythonPart python = PythonPart.find(noPython, progress);  // its line is the run's first
         progress.printf("crossover run: profile %s, %d points in %d forks each, as shuffled rounds (%d left out: see failures.json), %d models, about %s; "
                         + "kernel %.1f units/us; results in %s%n", chosen.id(), points.size(), chosen.settings().forks(), plan.excluded().size(),
-                models.size(), Sweep.format(chosen.estimate(points.size(), Profile.Plan.capacities(points))), calibration.unitsPerMicro(),
+                models.size(), Sweep.format(chosen.estimate(points)), calibration.unitsPerMicro(),
                 dir.toAbsolutePath());
         List<String> unswept = available.stream().filter(m -> !models.contains(m)).toList();
         if (!unswept.isEmpty()) {

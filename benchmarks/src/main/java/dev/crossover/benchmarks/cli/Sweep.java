@@ -478,7 +478,7 @@ final class Sweep {
                 .threads(1)
                 .forks(1)  // the profile's forks are rounds (see the class comment)
                 .warmupIterations(s.warmupIterations())
-                .warmupTime(TimeValue.milliseconds(s.warmupTime().toMillis()))
+                .warmupTime(TimeValue.milliseconds(profile.warmupTime(point.benchmark()).toMillis()))
                 .measurementIterations(s.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(s.measurementTime().toMillis()))
                 .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
@@ -550,7 +550,7 @@ final class Sweep {
 
     private Duration left(int next, long start, int runs) {
         if (next == 0) {
-            return profile.estimate(points.size(), Profile.Plan.capacities(points));
+            return profile.estimate(points);
         }
         long perRun = (System.nanoTime() - start) / next;
         return Duration.ofNanos(perRun * (runs - next));

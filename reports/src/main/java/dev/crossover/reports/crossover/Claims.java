@@ -91,7 +91,8 @@ public final class Claims {
     }
 
     static List<Claim> evaluate(List<Point> points, List<LoadPoint> load, double margin, Groups g) {
-        List<Point> usable = points.stream().filter(p -> !p.dispatchBound()).toList();
+        // a point the harness bounds (the dispatch ceiling, or the delay server's pace) judges no claim
+        List<Point> usable = points.stream().filter(p -> !p.dispatchBound() && !p.serverCapped()).toList();
         Claims.Judge j = new Judge(margin, g);
         return List.of(
                 j.waiting(usable, List.of("sleep", "http", "file"), "async I/O is the ideal choice for waiting: network, files (000)"),

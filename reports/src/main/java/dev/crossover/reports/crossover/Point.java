@@ -47,6 +47,19 @@ public record Point(JmhResult result, String workload, String model, int concurr
                 latency, sidecar, tasksPerSecond);
     }
 
+    /** The share of the asked wait above which the delay server's lateness p99 may have capped a point. */
+    public static final double SERVER_CAP_SHARE = 0.10;
+
+    /**
+     * {@return true if the delay server may have capped this point}: its own lateness p99 over the
+     * asked delay (from the point's record) exceeds {@value #SERVER_CAP_SHARE} of the wait, so the
+     * server, not the model, may have set the pace; false when the record has no server figures
+     */
+    public boolean serverCapped() {
+        return sidecar != null && sidecar.server() != null
+                && sidecar.server().latenessP99Micros() > SERVER_CAP_SHARE * ioMillis * 1e3;
+    }
+
     /**
      * {@return true if the point's ideal throughput is above half of its model's dispatch ceiling}: the
      * harness and the model's own cost per task would then decide the result, not how the model

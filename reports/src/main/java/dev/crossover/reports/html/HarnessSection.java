@@ -132,7 +132,7 @@ final class HarnessSection {
     }
 
     /** A point's delay server may have capped it when its lateness p99 exceeds this share of the asked wait. */
-    static final double SERVER_CAP_SHARE = 0.10;
+    static final double SERVER_CAP_SHARE = Point.SERVER_CAP_SHARE;
 
     /**
      * {@return one row per point that ran against the delay server (its record carries the server's
@@ -151,13 +151,8 @@ final class HarnessSection {
                                     + " \u00b5s" : "") + others(p.other()),
                             Format.number(p.rate()), Format.number(s.requestsPerSecond()),
                             Format.number(s.latenessP50Micros()), Format.number(s.latenessP99Micros()),
-                            serverCapped(s, p.ioMillis()) ? "may have capped this point" : "not the bottleneck");
+                            p.serverCapped() ? "may have capped this point (left out of the claims)" : "not the bottleneck");
                 }).toList();
-    }
-
-    /** {@return whether the server's lateness p99 exceeds {@value #SERVER_CAP_SHARE} of the asked wait (any lateness when there is none)} */
-    static boolean serverCapped(Sidecar.Server s, double ioMillis) {
-        return s.latenessP99Micros() > SERVER_CAP_SHARE * ioMillis * 1e3;
     }
 
     /** {@return the delay server section's sentence: the rule, and at how many points the server was or may have been the bottleneck} */
