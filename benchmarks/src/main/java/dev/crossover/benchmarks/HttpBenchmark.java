@@ -7,6 +7,10 @@ import dev.crossover.core.WorkloadKind;
 import dev.crossover.server.ConnectionLimits;
 import dev.crossover.server.DelayServerProcess;
 import dev.crossover.server.ServerStats;
+import dev.crossover.server.StatsClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -54,7 +58,16 @@ public class HttpBenchmark extends WorkloadBenchmark {
     @Param("64")
     public int bytes;
 
+    /**
+     * The system property naming a delay server already running ({@code host:port}) that every trial
+     * uses; unset, each trial starts its own and stops it at its end.
+     */
+    public static final String SERVER_PROPERTY = "crossover.delayServer";
+    private static final java.time.Duration STATS_WAIT = java.time.Duration.ofSeconds(10);
+
+    /** The server this trial started, null when it uses one that {@link #SERVER_PROPERTY} names. */
     private DelayServerProcess server;
+    private InetSocketAddress address;
     private ServerStats measured;
 
     @Override
@@ -62,27 +75,59 @@ public class HttpBenchmark extends WorkloadBenchmark {
         return builder(WorkloadKind.HTTP, ioMillis, cpuMicros).bytes(bytes);
     }
 
-    /** Checks the machine's connection limits, then starts the delay server for this trial. */
+    /**
+     * Checks the machine's connection limits, then starts the delay server for this trial, or uses
+     * the one {@value #SERVER_PROPERTY} names (the {@code run} command starts one for all its http forks)
+     */
     @Override
     protected ModelOptions beforeTrial(Workload workload) {
         ConnectionLimits.check(workload.concurrency());
-        server = DelayServerProcess.start();
+        String shared = System.getProperty(SERVER_PROPERTY, "");
+        if (shared.isBlank()) {
+            server = DelayServerProcess.start();
+            address = server.address();
+        } else {
+            address = address(shared);
+        }
         // one stats round trip while nothing runs: its first answer loads the server's JSON classes on one of
         // its loops (a stall of that loop's connections for as long), and this JVM's, outside the load
-        server.stats();
-        return ModelOptions.defaults().withIo(IoOptions.none().withServer(server.address()));
+        stats(false);
+        return ModelOptions.defaults().withIo(IoOptions.none().withServer(address));
+    }
+
+    /** {@return {@code hostPort} ({@code host:port}) as an address} @throws IllegalArgumentException if it is not one */
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (colon <= 0 || port < 1 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(hostPort.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SERVER_PROPERTY + ": " + hostPort + " (expected: host:port, e.g. 127.0.0.1:8080)");
+        }
     }
 
     /** Starts the server's figures afresh: its answers during the warm-up are not the measured window's. */
     @Override
     protected void measurementBegins() {
-        server.resetStats();
+        stats(true);
     }
 
     /** Reads the server's figures since the measurement began; the last measured iteration's reading is the trial's. */
     @Override
     protected void measuredIterationEnded() {
-        measured = server.stats();
+        measured = stats(false);
+    }
+
+    private ServerStats stats(boolean reset) {
+        try {
+            return StatsClient.fetch(address, reset, STATS_WAIT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("server: no stats from " + address + ": " + e.getMessage()
+                    + " (expected: an answer to GET /stats within " + STATS_WAIT.toSeconds() + " s)", e);
+        }
     }
 
     @Override

@@ -2,12 +2,15 @@ package dev.crossover.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.crossover.core.ModelOptions;
 import dev.crossover.core.Workload;
 import dev.crossover.core.http.BlockingClient;
+import dev.crossover.server.DelayServerProcess;
 import dev.crossover.server.ServerStats;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +44,42 @@ class HttpBenchmarkServerFiguresTest {
             assertEquals(7, benchmark.serverStats().answered(), "what ran after the last measured iteration is not");
         } finally {
             benchmark.afterTrial();
+        }
+    }
+
+    @Test
+    void aServerTheSweepRunsIsUsedAndLeftRunning() throws Exception {
+        try (DelayServerProcess shared = DelayServerProcess.start()) {
+            String address = shared.address().getHostString() + ":" + shared.address().getPort();
+            System.setProperty(HttpBenchmark.SERVER_PROPERTY, address);
+            HttpBenchmark benchmark = new HttpBenchmark();
+            benchmark.concurrency = 2;
+            benchmark.ioMillis = 1;
+            benchmark.bytes = 8;
+            try {
+                ModelOptions options = benchmark.beforeTrial(benchmark.workload().build());
+                assertEquals(shared.address(), options.io().server().orElseThrow(), "the named server, none of its own");
+                try (BlockingClient client = new BlockingClient(shared.address())) {
+                    benchmark.measurementBegins();
+                    get(client, 2);
+                    benchmark.measuredIterationEnded();
+                    assertEquals(2, benchmark.serverStats().answered());
+                }
+            } finally {
+                benchmark.afterTrial();
+                System.clearProperty(HttpBenchmark.SERVER_PROPERTY);
+            }
+            assertEquals(2, shared.resetStats().answered(), "still running after the trial: it answers, and counted the window");
+        }
+    }
+
+    @Test
+    void aServerAddressThatIsNotHostAndPortIsRefusedByName() {
+        assertEquals(new java.net.InetSocketAddress("127.0.0.1", 8080), HttpBenchmark.address("127.0.0.1:8080"));
+        for (String bad : List.of("127.0.0.1", ":80", "host:0", "host:70000", "host:x")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HttpBenchmark.address(bad));
+            assertEquals(HttpBenchmark.SERVER_PROPERTY + ": " + bad + " (expected: host:port, e.g. 127.0.0.1:8080)",
+                    e.getMessage());
         }
     }
 

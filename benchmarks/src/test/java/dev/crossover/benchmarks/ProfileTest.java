@@ -127,6 +127,14 @@ class ProfileTest {
     }
 
     @Test
+    void aWindowHoldsAtLeastTwoTaskTimes() {
+        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(java.util.Map.of("ioMillis", "50", "cpuMicros", "0")));
+        assertEquals(Duration.ofMillis(1_000), Profile.QUICK.measurementTime(java.util.Map.of("ioMillis", "500", "cpuMicros", "0")));
+        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(java.util.Map.of("ioMillis", "10", "cpuMicros", "20000")));
+        assertEquals(Duration.ofSeconds(2), Profile.FULL.measurementTime(java.util.Map.of("ioMillis", "500", "cpuMicros", "0")));
+    }
+
+    @Test
     void quickLeavesTheTwoVariantModelsToFull() {
         List<String> all = List.of("eventloop", "threads-per-task", "threads-fixed", "processes", "processes-eventloop");
         assertEquals(List.of("eventloop", "threads-fixed", "processes"), Profile.QUICK.models(all));

@@ -3,6 +3,7 @@ package dev.crossover.benchmarks.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crossover.benchmarks.HttpBenchmark;
 import dev.crossover.benchmarks.JvmFlags;
 import dev.crossover.benchmarks.LatencyLog;
 import dev.crossover.benchmarks.Profile;
@@ -94,6 +95,8 @@ final class Sweep {
     private final long seed;
     /** The forks' shared class-data archive, in a temporary directory of its own, removed when the sweep ends. */
     private Path classArchive;
+    /** The delay server every http fork of the sweep uses (its own JVM, warm after the first forks); null without http points. */
+    private dev.crossover.server.DelayServerProcess delayServer;
     private final Failures failures;
     private final Capacity capacity;
     private volatile Environment environment;
@@ -163,6 +166,11 @@ final class Sweep {
             failures.add(new Failures.Entry(e.point(), Failures.Status.EXCLUDED, e.reason()));
         }
         failures.write();
+        if (allPoints.stream().anyMatch(p -> p.benchmark().equals(HttpBenchmark.class.getName() + ".run"))) {
+            delayServer = dev.crossover.server.DelayServerProcess.start();
+            progress.printf("delay server: %s, one JVM of its own for every http fork of the sweep%n",
+                    address(delayServer.address()));
+        }
         if (archivable(System.getProperty("java.class.path", ""))) {
             classArchive = Files.createTempDirectory("crossover-forks-").resolve("classes.jsa");
         }
@@ -196,6 +204,9 @@ final class Sweep {
         } finally {
             done = true;
             deleteClassArchive();
+            if (delayServer != null) {
+                delayServer.close();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -300,6 +311,10 @@ final class Sweep {
             }
         }
         return true;
+    }
+
+    private static String address(java.net.InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
     }
 
     /** Removes the forks' class-data archive and its directory (best effort: a temporary file). */
@@ -480,14 +495,15 @@ final class Sweep {
                 .warmupIterations(s.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupTime(point.benchmark()).toMillis()))
                 .measurementIterations(s.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(s.measurementTime().toMillis()))
+                .measurementTime(TimeValue.milliseconds(profile.measurementTime(point.params()).toMillis()))
                 .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
                 // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
                 .jvm(JvmFlags.thisJava().toString())
                 .jvmArgs(forkArgs(s.heap(), Runtime.version(), classArchive))  // the forks run this JVM's java
                 .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath(),
                         "-D" + PointSummary.DIR_PROPERTY + "=" + pointsDir().toAbsolutePath(),
-                        "-D" + WorkloadBenchmark.UNITS_PER_MICRO_PROPERTY + "=" + calibration.unitsPerMicro())
+                        "-D" + WorkloadBenchmark.UNITS_PER_MICRO_PROPERTY + "=" + calibration.unitsPerMicro(),
+                        "-D" + HttpBenchmark.SERVER_PROPERTY + "=" + (delayServer == null ? "" : address(delayServer.address())))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL);
         point.params().forEach(options::param);

@@ -51,13 +51,14 @@ public record Point(JmhResult result, String workload, String model, int concurr
     public static final double SERVER_CAP_SHARE = 0.10;
 
     /**
-     * {@return true if the delay server may have capped this point}: its own lateness p99 over the
+     * {@return true if the delay server may have capped this point}: its own median lateness over the
      * asked delay (from the point's record) exceeds {@value #SERVER_CAP_SHARE} of the wait, so the
-     * server, not the model, may have set the pace; false when the record has no server figures
+     * server, not the model, may have set the pace (the rate a server allows is C / (wait + its
+     * lateness): a typical answer, not its tail, caps it); false when the record has no server figures
      */
     public boolean serverCapped() {
         return sidecar != null && sidecar.server() != null
-                && sidecar.server().latenessP99Micros() > SERVER_CAP_SHARE * ioMillis * 1e3;
+                && sidecar.server().latenessP50Micros() > SERVER_CAP_SHARE * ioMillis * 1e3;
     }
 
     /**

@@ -131,7 +131,7 @@ final class HarnessSection {
         return out;
     }
 
-    /** A point's delay server may have capped it when its lateness p99 exceeds this share of the asked wait. */
+    /** A point's delay server may have capped it when its median lateness exceeds this share of the asked wait. */
     static final double SERVER_CAP_SHARE = Point.SERVER_CAP_SHARE;
 
     /**
@@ -162,10 +162,11 @@ final class HarnessSection {
             return "";
         }
         long capped = rows.stream().filter(r -> !r.verdict().equals("not the bottleneck")).count();
-        String rule = "The rule: where the server's lateness p99 exceeds " + Format.percent(SERVER_CAP_SHARE)
-                + " of the asked wait, the server may have capped the point; else it was not the bottleneck. ";
+        String rule = "The rule: where the server's median lateness exceeds " + Format.percent(SERVER_CAP_SHARE)
+                + " of the asked wait, the server may have capped the point (the rate it allows is C / (wait + "
+                + "its lateness)), and the claims leave the point out; else it was not the bottleneck. ";
         return rule + (capped == 0
-                ? "The delay server was not the bottleneck: its lateness p99 stayed within the rule "
+                ? "The delay server was not the bottleneck: its median lateness stayed within the rule "
                         + (rows.size() == 1 ? "at the one point." : "at all " + rows.size() + " points.")
                 : "The server may have capped " + capped + " of the " + rows.size() + " point" + (rows.size() == 1 ? "" : "s")
                         + ": their throughput says as much of the server as of the model.");

@@ -90,13 +90,14 @@ public final class TestPoints {
         return withSidecar(p, sidecar(p.result(), p.concurrency(), p.concurrency(), -1, forks));
     }
 
-    /** {@return {@code p} (an http point) with a run record whose delay server answered this late at its p99 (µs)} */
-    public static Point withServerLateness(Point p, double latenessP99Micros) {
+    /** {@return {@code p} (an http point) with a run record whose delay server answered this late at its median (µs; p99 twice that)} */
+    public static Point withServerLateness(Point p, double latenessP50Micros) {
+        double latenessP99Micros = 2 * latenessP50Micros;
         Sidecar s = sidecar(p.result(), p.concurrency(), p.concurrency(), -1, List.of());
         return withSidecar(p, new Sidecar(s.benchmark(), s.params(), s.batchTasks(), s.concurrency(), s.reachedConcurrency(),
                 s.maxInFlight(), s.cpuUnits(), s.cpuNanosPerTask(), s.startupMillis(), s.invocations(),
                 s.cpuNanosPerTaskMeasured(), s.cpuSecondsMeasured(), s.steady(), s.forks(),
-                new Sidecar.Server(1000, p.rate(), latenessP99Micros / 2, latenessP99Micros, latenessP99Micros * 2)));
+                new Sidecar.Server(1000, p.rate(), latenessP50Micros, latenessP99Micros, latenessP99Micros * 2)));
     }
 
     /** {@return {@code p} with a run record saying at most {@code maxInFlight} tasks were in flight} */
