@@ -19,15 +19,17 @@ import java.util.function.Predicate;
  * <ul>
  * <li>{@link #SMOKE}: for CI, about 3½ minutes on 2 cores: a point or two per workload (sleep,
  *     cpu, mixed, fan-out, the ceilings, one open-loop rate), every model, 2 forks of one 250 ms iteration each.</li>
- * <li>{@link #QUICK}: the default, about 9 minutes of sweep on 2 cores with 9 models (about 110
- *     points, 3 forks each, run as shuffled rounds): only points a winner map or a claim uses.
- *     Sleep at 1 ms (C = 1, 3 for the gather claim, C = 100) and 50 ms (C = 1,000 and 10,000),
- *     cpu at C = 1, cores and 100, mixed at CPU shares 9% and 67% at C = cores and 100, the
- *     dispatch ceilings, and one open-loop rate for the loops and thread pools. Per fork one
- *     warm-up iteration of 200 ms and one measured of 400 ms: a point's interval comes from its
- *     3 fork means (the forks are what vary: JIT, placement, the machine over time), and a fork
- *     costs about {@value #OVERHEAD_SECONDS} s beyond its iterations, so more forks buy more than
- *     longer ones.</li>
+ * <li>{@link #QUICK}: the default, at most {@value #QUICK_SWEEP_MINUTES} minutes of sweep on 2 cores
+ *     ({@link #sweepBudget()}): 8 models ({@link #models}), about 110 points, 3 forks each as
+ *     shuffled rounds, then more forks for the points of undecided cells while the budget lasts;
+ *     only points a winner map or a claim uses: sleep at 1 ms (C = 1 and 3, the gather claim) and
+ *     50 ms (C = 1,000), cpu at C = 1 and cores, mixed at CPU shares 9% and 67% at C = cores,
+ *     fan-out with failures, the dispatch ceilings, shared state at 2 and 10,000 accounts, http at
+ *     two waits (C = 1,000 and 10,000), file, and two fixed open-loop rates. Per fork one warm-up
+ *     iteration of 300 ms (http 1.5 s: {@link #warmupTime}) and one measured of 300 ms (at least two
+ *     task times: {@link #measurementTime}); a point's interval comes from its fork means (the forks
+ *     are what vary: JIT, placement, the machine over time), and a fork costs about
+ *     {@value #OVERHEAD_SECONDS} s beyond its iterations.</li>
  * <li>{@link #FULL}: the paper-grade sweep: 5 forks, 3 + 5 iterations of 2 s, C at 1, cores,
  *     2 × cores, decades to 10,000 and 150/200/300 around the fixed pool, CPU shares 0 to 100%
  *     (with C* = (w + c) / c of the loop among the concurrencies), waits of 1, 10 and 50 ms; many hours.</li>

@@ -94,7 +94,13 @@ public final class ReportBuilder {
         Palette palette = new Palette(List.copyOf(models));
         CrossoverSection section = new CrossoverSection(points, labels, palette, margin);
         HarnessSection harness = new HarnessSection(points, load, ceilings, labels, palette);
-        List<Cell> cells = Winners.cells(points, missing, margin);
+        // a cell compares models one harness measured: the Python reference has its own driver and its own
+        // kernel calibration, so where JVM points exist the cells hold them only (the Python models stay in
+        // the charts, the tables and the claims' Python column); a Python-only report maps its own
+        boolean jvm = points.stream().anyMatch(p -> !dev.crossover.reports.jmh.PythonRuns.isPython(p.model()));
+        List<Cell> cells = Winners.cells(points.stream().filter(p -> !jvm || !dev.crossover.reports.jmh.PythonRuns.isPython(p.model()))
+                .toList(), missing.stream().filter(m -> !jvm || !dev.crossover.reports.jmh.PythonRuns.isPython(m.model())).toList(),
+                margin);
         List<Views.ClaimSet> claims = section.claims(load, nulls);
         List<String> trust = new ArrayList<>(Answer.trust(loaded.stream().map(Sources.Loaded::source).toList(), versions,
                 runFiles, points, load));
