@@ -1,6 +1,7 @@
 package dev.crossover.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crossover.core.http.BlockingClient;
 import java.time.Duration;
@@ -22,6 +23,17 @@ class DelayServerProcessStatsTest {
             assertEquals(7, server.stats().answered());
             assertEquals(7, server.resetStats().answered());
             assertEquals(0, server.stats().answered());
+        }
+    }
+
+    @Test
+    void aWarmUpAnswersRequestsThenStartsTheFiguresAfresh() throws Exception {
+        try (DelayServerProcess server = DelayServerProcess.start()) {
+            long warmed = server.warm(Duration.ofMillis(300), 4);
+            assertTrue(warmed > 0, "answered during the warm-up: " + warmed);
+            assertEquals(0, server.stats().answered(), "the warm-up's answers are nobody's");
+            assertEquals(0, Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("delay-server-warm-up-")).count(), "its clients are gone");
         }
     }
 }

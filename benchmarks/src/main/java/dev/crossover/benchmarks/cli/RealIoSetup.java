@@ -32,6 +32,10 @@ final class RealIoSetup implements AutoCloseable {
         this.directory = directory;
     }
 
+    /** How long a delay server this setup starts is warmed before the first model meets it, and by how many clients. */
+    static final Duration SERVER_WARM_UP = Duration.ofSeconds(2);
+    static final int SERVER_WARM_UP_CONNECTIONS = 16;
+
     /**
      * {@return the set-up for {@code workload}}: {@code target} ({@code HOST:PORT}, or null to start a
      * server), each request's {@code timeout}; warnings go to {@code warn}
@@ -45,8 +49,10 @@ final class RealIoSetup implements AutoCloseable {
                 return new RealIoSetup(io.withServer(parseTarget(target)), null, null);
             }
             DelayServerProcess server = DelayServerProcess.start();
+            long warmed = server.warm(SERVER_WARM_UP, SERVER_WARM_UP_CONNECTIONS);
             warn.accept("crossover: scenario: delay server pid " + server.pid() + " at "
-                    + server.address().getHostString() + ":" + server.address().getPort());
+                    + server.address().getHostString() + ":" + server.address().getPort() + ", warmed with " + warmed
+                    + " requests in " + Durations.format(SERVER_WARM_UP));
             return new RealIoSetup(io.withServer(server.address()), server, null);
         }
         if (workload.kind() == WorkloadKind.FILE) {

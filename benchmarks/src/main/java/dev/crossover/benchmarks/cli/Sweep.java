@@ -168,8 +168,9 @@ final class Sweep {
         failures.write();
         if (allPoints.stream().anyMatch(p -> p.benchmark().equals(HttpBenchmark.class.getName() + ".run"))) {
             delayServer = dev.crossover.server.DelayServerProcess.start();
-            progress.printf("delay server: %s, one JVM of its own for every http fork of the sweep%n",
-                    address(delayServer.address()));
+            long warmed = delayServer.warm(RealIoSetup.SERVER_WARM_UP, RealIoSetup.SERVER_WARM_UP_CONNECTIONS);
+            progress.printf("delay server: %s, one JVM of its own for every http fork of the sweep, warmed with %,d requests%n",
+                    address(delayServer.address()), warmed);
         }
         if (archivable(System.getProperty("java.class.path", ""))) {
             classArchive = Files.createTempDirectory("crossover-forks-").resolve("classes.jsa");
