@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM run and a Python reference run of the same host in one report: the Python models share the
- * JVM's charts and winner maps (one map per workload, not one per run), marked as Python.
+ * JVM's charts (marked as Python), not its winner cells, and each run's trust line speaks of its own points.
  */
 class PythonMergeTest {
     @TempDir
@@ -62,5 +62,16 @@ class PythonMergeTest {
         assertEquals(1, summary.stream().filter(s -> s.startsWith("cpu:")).count(), summary.toString());
         assertTrue(doc.select("#workload-cpu svg").size() > 0, "the cpu charts");
         assertTrue(doc.select("#workload-cpu").html().contains("py-threads (Python)"), "a Python line in the cpu chart");
+    }
+
+    @Test
+    void eachRunsTrustLineCountsItsOwnPoints() throws Exception {
+        // the Python run shares the JVM run's label: its line must still count its 6 points (2 models, 3 C), not the JVM's
+        List<String> trust = merged().select("ul.answer-trust li").eachText();
+        String python = trust.stream().filter(t -> t.contains("Python 3.11.7")).findFirst().orElseThrow(() ->
+                new AssertionError(trust.toString()));
+        assertTrue(python.contains("over 6 points"), python);
+        String jvm = trust.stream().filter(t -> t.contains("JDK")).findFirst().orElseThrow(() -> new AssertionError(trust.toString()));
+        assertFalse(jvm.contains("over 6 points"), jvm);
     }
 }

@@ -33,11 +33,16 @@ final class Answer {
             if (version == null) {
                 continue;
             }
-            List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(s.label())).toList();
+            // a Python run shares its JVM run's label: its own points are its models'
+            boolean python = dev.crossover.reports.jmh.PythonRuns.isPython(s);
+            List<Point> mine = points.stream().filter(p -> p.sourceLabel().equals(s.label())
+                    && dev.crossover.reports.jmh.PythonRuns.isPython(p.model()) == python).toList();
+            List<LoadPoint> myLoad = load.stream().filter(p -> p.sourceLabel().equals(s.label())
+                    && dev.crossover.reports.jmh.PythonRuns.isPython(p.model()) == python).toList();
             List<JmhResult> results = new ArrayList<>(mine.stream().map(Point::result).toList());
-            load.stream().filter(p -> p.sourceLabel().equals(s.label())).forEach(p -> results.add(p.result()));
+            myLoad.forEach(p -> results.add(p.result()));
             List<Metric> rates = new ArrayList<>(mine.stream().map(Point::throughput).toList());
-            load.stream().filter(p -> p.sourceLabel().equals(s.label())).forEach(p -> rates.add(p.achieved()));
+            myLoad.forEach(p -> rates.add(p.achieved()));
             List<String> parts = new ArrayList<>();
             parts.add(MethodVersions.words(version));
             String jdk = s.get("forkedJdkVersion") != null ? s.get("forkedJdkVersion") : s.get("jdkVersion");
