@@ -6,6 +6,7 @@ import dev.crossover.core.Workload;
 import dev.crossover.core.WorkloadKind;
 import dev.crossover.server.ConnectionLimits;
 import dev.crossover.server.DelayServerProcess;
+import dev.crossover.server.HostPort;
 import dev.crossover.server.ServerStats;
 import dev.crossover.server.StatsClient;
 import java.io.IOException;
@@ -97,16 +98,8 @@ public class HttpBenchmark extends WorkloadBenchmark {
 
     /** {@return {@code hostPort} ({@code host:port}) as an address} @throws IllegalArgumentException if it is not one */
     static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try {
-            int port = Integer.parseInt(hostPort.substring(colon + 1));
-            if (colon <= 0 || port < 1 || port > 65_535) {
-                throw new NumberFormatException();
-            }
-            return new InetSocketAddress(hostPort.substring(0, colon), port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SERVER_PROPERTY + ": " + hostPort + " (expected: host:port, e.g. 127.0.0.1:8080)");
-        }
+        return HostPort.parse(hostPort).orElseThrow(() -> new IllegalArgumentException(
+                SERVER_PROPERTY + ": " + hostPort + " (expected: host:port, e.g. 127.0.0.1:8080)"));
     }
 
     /** Starts the server's figures afresh: its answers during the warm-up are not the measured window's. */

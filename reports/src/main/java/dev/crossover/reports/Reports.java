@@ -114,14 +114,10 @@ public final class Reports {
      * @throws BadInputException if the file cannot be read as JMH results
      */
     public static List<Bracket> brackets(Path resultsFile, double margin) {
-        List<Sources.Loaded> loaded = Sources.load(List.of(resultsFile));
         List<Bracket> out = new java.util.ArrayList<>();
-        for (Sources.Loaded l : loaded) {
-            RunFiles files = RunFiles.near(l.source().file());
-            List<dev.crossover.reports.crossover.Point> points =
-                    dev.crossover.reports.crossover.Points.read(l.results(), files).points();
-            List<dev.crossover.reports.crossover.Cell> cells = dev.crossover.reports.crossover.Winners.cells(points, List.of(), margin);
-            for (dev.crossover.reports.crossover.Crossovers.Crossover c : dev.crossover.reports.crossover.Crossovers.find(cells)) {
+        for (Decided run : decided(resultsFile, margin)) {
+            List<dev.crossover.reports.crossover.Point> points = run.points();
+            for (dev.crossover.reports.crossover.Crossovers.Crossover c : dev.crossover.reports.crossover.Crossovers.find(run.cells())) {
                 List<dev.crossover.reports.crossover.Point> ends = points.stream().filter(p -> p.slice().equals(c.slice())
                         && (p.concurrency() == c.fromC() || p.concurrency() == c.toC())).toList();
                 if (ends.isEmpty() || c.midpoint() <= c.fromC() || c.midpoint() >= c.toC()) {
@@ -158,10 +154,9 @@ public final class Reports {
      */
     public static List<Undecided> undecided(Path resultsFile, double margin) {
         List<Undecided> out = new java.util.ArrayList<>();
-        for (Sources.Loaded l : Sources.load(List.of(resultsFile))) {
-            List<dev.crossover.reports.crossover.Point> points =
-                    dev.crossover.reports.crossover.Points.read(l.results(), RunFiles.near(l.source().file())).points();
-            for (dev.crossover.reports.crossover.Cell c : dev.crossover.reports.crossover.Winners.cells(points, List.of(), margin)) {
+        for (Decided run : decided(resultsFile, margin)) {
+            List<dev.crossover.reports.crossover.Point> points = run.points();
+            for (dev.crossover.reports.crossover.Cell c : run.cells()) {
                 if (c.outcome() != dev.crossover.reports.crossover.Cell.Outcome.INCONCLUSIVE) {
                     continue;
                 }
@@ -174,6 +169,21 @@ public final class Reports {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /** One source of a results file: its points and their winner-map cells. */
+    private record Decided(List<dev.crossover.reports.crossover.Point> points, List<dev.crossover.reports.crossover.Cell> cells) {
+    }
+
+    /** {@return each source of {@code resultsFile} with its points and cells decided by {@code margin}} */
+    private static List<Decided> decided(Path resultsFile, double margin) {
+        List<Decided> out = new java.util.ArrayList<>();
+        for (Sources.Loaded l : Sources.load(List.of(resultsFile))) {
+            List<dev.crossover.reports.crossover.Point> points =
+                    dev.crossover.reports.crossover.Points.read(l.results(), RunFiles.near(l.source().file())).points();
+            out.add(new Decided(points, dev.crossover.reports.crossover.Winners.cells(points, List.of(), margin)));
         }
         return out;
     }

@@ -51,7 +51,7 @@ final class RealIoSetup implements AutoCloseable {
             DelayServerProcess server = DelayServerProcess.start();
             long warmed = server.warm(SERVER_WARM_UP, SERVER_WARM_UP_CONNECTIONS);
             warn.accept("crossover: scenario: delay server pid " + server.pid() + " at "
-                    + server.address().getHostString() + ":" + server.address().getPort() + ", warmed with " + warmed
+                    + dev.crossover.server.HostPort.format(server.address()) + ", warmed with " + warmed
                     + " requests in " + Durations.format(SERVER_WARM_UP));
             return new RealIoSetup(io.withServer(server.address()), server, null);
         }
@@ -67,19 +67,8 @@ final class RealIoSetup implements AutoCloseable {
     }
 
     static InetSocketAddress parseTarget(String target) {
-        int colon = target.lastIndexOf(':');
-        int port = -1;
-        if (colon > 0) {
-            try {
-                port = Integer.parseInt(target.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
-        }
-        if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("target: " + target + " (expected: HOST:PORT of a running delay server)");
-        }
-        return new InetSocketAddress(target.substring(0, colon), port);
+        return dev.crossover.server.HostPort.parse(target).orElseThrow(() -> new IllegalArgumentException(
+                "target: " + target + " (expected: HOST:PORT of a running delay server)"));
     }
 
     /** {@return where the models' real I/O goes} */

@@ -166,15 +166,6 @@ final class Sweep {
             failures.add(new Failures.Entry(e.point(), Failures.Status.EXCLUDED, e.reason()));
         }
         failures.write();
-        if (allPoints.stream().anyMatch(p -> p.benchmark().equals(HttpBenchmark.class.getName() + ".run"))) {
-            delayServer = dev.crossover.server.DelayServerProcess.start();
-            long warmed = delayServer.warm(RealIoSetup.SERVER_WARM_UP, RealIoSetup.SERVER_WARM_UP_CONNECTIONS);
-            progress.printf("delay server: %s, one JVM of its own for every http fork of the sweep, warmed with %,d requests%n",
-                    address(delayServer.address()), warmed);
-        }
-        if (archivable(System.getProperty("java.class.path", ""))) {
-            classArchive = Files.createTempDirectory("crossover-forks-").resolve("classes.jsa");
-        }
         Thread hook = new Thread(this::interrupted, "crossover-run-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         List<Point> failed = new ArrayList<>();
@@ -182,6 +173,16 @@ final class Sweep {
         runStart = OtherLoad.sample(ProcessHandle.current());
         long start = System.nanoTime();
         try {
+            // inside the try: whatever fails after them, the finally below stops the server and removes the archive
+            if (allPoints.stream().anyMatch(p -> p.benchmark().equals(HttpBenchmark.class.getName() + ".run"))) {
+                delayServer = dev.crossover.server.DelayServerProcess.start();
+                long warmed = delayServer.warm(RealIoSetup.SERVER_WARM_UP, RealIoSetup.SERVER_WARM_UP_CONNECTIONS);
+                progress.printf("delay server: %s, one JVM of its own for every http fork of the sweep, warmed with %,d "
+                        + "requests%n", dev.crossover.server.HostPort.format(delayServer.address()), warmed);
+            }
+            if (archivable(System.getProperty("java.class.path", ""))) {
+                classArchive = Files.createTempDirectory("crossover-forks-").resolve("classes.jsa");
+            }
             java.util.Set<String> broken = new java.util.HashSet<>();
             runAll(order(points, profile.settings().forks(), seed), points.size(), broken, failed, start);
             if (!stopping && profile.refinePoints() > 0) {
@@ -312,10 +313,6 @@ final class Sweep {
             }
         }
         return true;
-    }
-
-    private static String address(java.net.InetSocketAddress a) {
-        return a.getHostString() + ":" + a.getPort();
     }
 
     /** Removes the forks' class-data archive and its directory (best effort: a temporary file). */
@@ -504,7 +501,7 @@ final class Sweep {
                 .jvmArgsAppend("-D" + LatencyLog.DIR_PROPERTY + "=" + latencyDir().toAbsolutePath(),
                         "-D" + PointSummary.DIR_PROPERTY + "=" + pointsDir().toAbsolutePath(),
                         "-D" + WorkloadBenchmark.UNITS_PER_MICRO_PROPERTY + "=" + calibration.unitsPerMicro(),
-                        "-D" + HttpBenchmark.SERVER_PROPERTY + "=" + (delayServer == null ? "" : address(delayServer.address())))
+                        "-D" + HttpBenchmark.SERVER_PROPERTY + "=" + (delayServer == null ? "" : dev.crossover.server.HostPort.format(delayServer.address())))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.NORMAL);
         point.params().forEach(options::param);
