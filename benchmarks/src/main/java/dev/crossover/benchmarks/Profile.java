@@ -20,16 +20,16 @@ import java.util.function.Predicate;
  * <li>{@link #SMOKE}: for CI, about 3½ minutes on 2 cores: a point or two per workload (sleep,
  *     cpu, mixed, fan-out, the ceilings, one open-loop rate), every model, 2 forks of one 250 ms iteration each.</li>
  * <li>{@link #QUICK}: the default, at most {@value #QUICK_SWEEP_MINUTES} minutes of sweep on 2 cores
- *     ({@link #sweepBudget()}): 8 models ({@link #models}), about 110 points, 3 forks each as
- *     shuffled rounds, then more forks for the points of undecided cells while the budget lasts;
- *     only points a winner map or a claim uses: sleep at 1 ms (C = 1 and 3, the gather claim) and
- *     50 ms (C = 1,000), cpu at C = 1 and cores, mixed at CPU shares 9% and 67% at C = cores,
- *     fan-out with failures, the dispatch ceilings, shared state at 2 and 10,000 accounts, http at
- *     two waits (C = 1,000 and 10,000), file, and two fixed open-loop rates. Per fork one warm-up
- *     iteration of 300 ms (http 1.5 s: {@link #warmupTime}) and one measured of 300 ms (at least two
- *     task times: {@link #measurementTime}); a point's interval comes from its fork means (the forks
- *     are what vary: JIT, placement, the machine over time), and a fork costs about
- *     {@value #OVERHEAD_SECONDS} s beyond its iterations.</li>
+ *     ({@link #sweepBudget()}): 7 models ({@link #models}), about 90 points, 3 forks each as
+ *     shuffled rounds, then up to {@value #QUICK_EXTRA_FORKS} more forks for the points of undecided
+ *     cells while the budget lasts; only points a winner map or a claim uses: sleep at 1 ms (C = 1
+ *     and 3, the gather claim) and 50 ms (C = 1,000), cpu at C = 1 and cores, mixed at CPU shares 9%
+ *     and 67% at C = cores, fan-out with failures, the dispatch ceilings, shared state at 2 accounts,
+ *     http at two waits (C = 1,000 and 10,000), file, and two fixed open-loop rates. Per fork one
+ *     warm-up iteration of 1 s (http 1.5 s, cpu 300 ms: {@link #warmupTime}) and one measured of
+ *     300 ms (at least two task times, file 1 s: {@link #measurementTime}); a point's interval comes
+ *     from its fork means (the forks are what vary: JIT, placement, the machine over time), and a
+ *     fork costs about {@value #OVERHEAD_SECONDS} s beyond its iterations.</li>
  * <li>{@link #FULL}: the paper-grade sweep: 5 forks, 3 + 5 iterations of 2 s, C at 1, cores,
  *     2 × cores, decades to 10,000 and 150/200/300 around the fixed pool, CPU shares 0 to 100%
  *     (with C* = (w + c) / c of the loop among the concurrencies), waits of 1, 10 and 50 ms; many hours.</li>
@@ -70,8 +70,8 @@ public enum Profile {
             new FixedRate(WorkloadKind.SLEEP, 10, 0, 100, 10_000, List.of()))),
 
     /**
-     * The default: the points the report's winner maps and claims use, in 3 forks each, about 9
-     * minutes of sweep on 2 cores with 9 models.
+     * The default: the points the report's winner maps and claims use, in 3 forks each and more where
+     * a cell is undecided, about 12 minutes of sweep on 2 cores with 7 models.
      */
     QUICK(new Settings(Pinned.FORKS, Pinned.WARMUP_ITERATIONS, Duration.ofMillis(Pinned.WARMUP_MILLIS),
             Pinned.MEASUREMENT_ITERATIONS, Duration.ofMillis(Pinned.MEASUREMENT_MILLIS), Pinned.HEAP), List.of(
@@ -87,8 +87,8 @@ public enum Profile {
             // one wait in 20 fails halfway through it: does the group end then, or when its last sibling does?
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8), Map.of("failRate", "0.05")),
             new Grid(WorkloadKind.NULL, List.of(100), List.of(0), List.of(0), List.of()),
-            // shared state at light CPU: K = 2 (every transfer contends) and 10,000 (almost none)
-            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2, 10_000)),
+            // shared state at light CPU: K = 2, every transfer contends (10,000 accounts, almost none, is in full)
+            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2)),
             // real sockets, two waits: the wait grows with C so the ideal (20,000/s) stays within the delay
             // server's capacity (wrk: 19,229 req/s at 1,000 connections and 50 ms here)
             new Grid(WorkloadKind.HTTP, List.of(1_000), List.of(50), List.of(0), List.of(), Map.of("bytes", "64")),
@@ -116,6 +116,7 @@ public enum Profile {
             new Grid(WorkloadKind.CPU, List.of(1, 2, 4, 10), List.of(0), List.of(10_000), List.of()),
             new Grid(WorkloadKind.FANOUT, List.of(10, 100, 1_000), List.of(10), List.of(0), List.of(2, 8, 32)),
             new Grid(WorkloadKind.FANOUT, List.of(100), List.of(10), List.of(0), List.of(8), Map.of("failRate", "0.05")),
+            new Grid(WorkloadKind.SHARED, List.of(100), List.of(0), List.of(10), List.of(2, 100, 10_000)),
             new Grid(WorkloadKind.NULL, List.of(1, 100, 10_000), List.of(0), List.of(0), List.of()),
             // http: the wait grows with C so the ideal stays within the delay server's ~20,000/s
             new Grid(WorkloadKind.HTTP, List.of(100), List.of(10, 50), List.of(0), List.of()),
@@ -137,7 +138,12 @@ public enum Profile {
         /** Independent forks per point: a point's interval comes from its fork means (the {@code run} command runs them as rounds). */
         public static final int FORKS = 3;
         public static final int WARMUP_ITERATIONS = 1;  // the load runs through it, already in steady state
-        public static final int WARMUP_MILLIS = 300;  // the JIT settles: the forks start measuring about 1 s into their JVM
+        /**
+         * The load runs 1 s before a fork's window opens: sleep 1 ms at C = 1 read 7–10% above its steady
+         * rate 300–600 ms into the load and 3–6% below it at 600–900 ms, steady from about 1 s; 6 forks with
+         * 300 ms of warm-up spread by 2.6–4.7% (relative sd) and read threads-virtual 4% low, with 1 s by 0.4–1.6%.
+         */
+        public static final int WARMUP_MILLIS = 1_000;
         /** One measured iteration per fork: the fork mean is what a decision uses, and the forks are what vary. */
         public static final int MEASUREMENT_ITERATIONS = 1;
         public static final int MEASUREMENT_MILLIS = 300;
@@ -180,12 +186,15 @@ public enum Profile {
 
     /**
      * {@return how many more forks a point of an undecided winner-map cell may get after the rounds}
-     * (quick 2, full 2, smoke none): the sweep adds them round by round while its
+     * (quick and full {@value #QUICK_EXTRA_FORKS}, smoke none): the sweep adds them round by round while its
      * {@linkplain #sweepBudget() budget} lasts
      */
     public int extraForks() {
-        return this == SMOKE ? 0 : 2;
+        return this == SMOKE ? 0 : QUICK_EXTRA_FORKS;
     }
+
+    /** At most this many forks beyond the rounds (quick and full): 3 + 5 = 8, where a cell of near-tied models needs about 6–8. */
+    static final int QUICK_EXTRA_FORKS = 5;
 
     /**
      * {@return the time after which the sweep adds no more extra forks}: quick {@value #QUICK_SWEEP_MINUTES}
@@ -198,19 +207,27 @@ public enum Profile {
 
     /**
      * {@return the models of {@code available} this profile runs}: every one, but quick leaves
-     * {@value #QUICK_LEAVES_OUT_WORDS} to full. Both are variants of a model quick runs (a new
-     * thread per task beside the pools; worker processes with a loop each beside those that block):
-     * their points cost about a fifth of quick's budget and decide no claim the others do not.
+     * {@value #QUICK_LEAVES_OUT_WORDS} to full, and {@code netty} (NIO) too where {@code netty-epoll}
+     * is available. Each is a variant of a model quick runs (a new thread per task beside the pools;
+     * worker processes with a loop each beside those that block; Netty's portable transport beside its
+     * Linux one): their points cost about a third of quick's budget and decide no claim the others do
+     * not, and quick spends that time on longer warm-ups and more forks where a cell is undecided.
      */
     public List<String> models(List<String> available) {
-        return this == QUICK ? available.stream().filter(m -> !QUICK_LEAVES_OUT.contains(m)).toList() : available;
+        if (this != QUICK) {
+            return available;
+        }
+        boolean epoll = available.contains(NETTY_EPOLL);
+        return available.stream().filter(m -> !QUICK_LEAVES_OUT.contains(m) && !(epoll && m.equals(NETTY_NIO))).toList();
     }
 
     /** The models quick leaves to full. */
     static final List<String> QUICK_LEAVES_OUT = List.of("threads-per-task", "processes-eventloop");
     static final String QUICK_LEAVES_OUT_WORDS = "threads-per-task and processes-eventloop";
+    private static final String NETTY_NIO = "netty";
+    private static final String NETTY_EPOLL = "netty-epoll";
     /** Quick's sweep budget in minutes, extra forks included. */
-    static final int QUICK_SWEEP_MINUTES = 11;
+    static final int QUICK_SWEEP_MINUTES = 12;
 
     /** {@return the profile's open-loop points at one offered rate for every model} */
     public List<FixedRate> fixedRates() {
@@ -422,10 +439,12 @@ public enum Profile {
     }
 
     /**
-     * {@return the warm-up of one fork of {@code benchmark}}: the profile's, but at least
-     * {@value #REAL_IO_WARMUP_MILLIS} ms for {@code http} in quick, where both the client under test and
-     * the delay server's JVM (started per fork) are JIT-cold: after 300 ms the server still answered
-     * 37–57 ms late at its p99 at 1,000 connections and 50 ms, after 3 s 12 ms (see the note of issue 12)
+     * {@return the warm-up of one fork of {@code benchmark}}: the profile's, but in quick at least
+     * {@value #REAL_IO_WARMUP_MILLIS} ms for {@code http}, where the client under test is JIT-cold (at
+     * 1,000 connections and 50 ms, eventloop read 14,037/s of an ideal 20,000 after 300 ms of warm-up,
+     * 17,410/s after 1 s and 20,744/s after 3 s), and {@value #CPU_WARMUP_MILLIS} ms for {@code cpu},
+     * whose forks spread as much after 1 s of warm-up as after 300 ms (6 forks at C = 2: 4.5% and 3.7%
+     * against 5.5% and 3.8%), so the time goes to more forks instead
      */
     public Duration warmupTime(String benchmark) {
         Duration own = settings.warmupTime();
@@ -433,27 +452,45 @@ public enum Profile {
             Duration io = Duration.ofMillis(REAL_IO_WARMUP_MILLIS);
             return own.compareTo(io) >= 0 ? own : io;
         }
+        if (this == QUICK && benchmark.equals(Point.benchmarkOf(WorkloadKind.CPU))) {
+            return Duration.ofMillis(CPU_WARMUP_MILLIS);
+        }
         return own;
     }
 
     static final int REAL_IO_WARMUP_MILLIS = 1_500;
+    static final int CPU_WARMUP_MILLIS = 300;
 
     /**
-     * {@return the measured time of one fork at {@code params}}: the profile's, but at least
+     * {@return the measured time of one fork of {@code point}}: the profile's, but at least
      * {@value #WINDOW_TASK_TIMES} task times (wait plus CPU work), so a window holds several
      * completions of every chain: a window shorter than one task time counts where the chains'
      * phases happen to fall (http at 500 ms read 18,551 to 24,642 tasks/s of an ideal 20,000 in
-     * 300 ms windows)
+     * 300 ms windows); at least {@value #WINDOW_CHAIN_TASKS} / √C task times, so the ±1 task a chain
+     * may finish more or less in a window is under 1% of the count (sd about 0.29 / (k √C) for k task
+     * times): mixed 10 ms + 20 ms at C = 2 finished about 20 tasks in 300 ms, and processes read 65 and
+     * 71 tasks/s in alternate forks of an ideal 66.7; and in quick at least {@value #FILE_WINDOW_MILLIS}
+     * ms for {@code file}, whose fsyncs make 100 ms windows of one fork differ by 20–40%, so the window
+     * itself is what varies
      */
-    public Duration measurementTime(Map<String, String> params) {
+    public Duration measurementTime(Point point) {
+        Map<String, String> params = point.params();
         Duration own = settings.measurementTime();
+        if (this == QUICK && point.benchmark().equals(Point.benchmarkOf(WorkloadKind.FILE))
+                && own.toMillis() < FILE_WINDOW_MILLIS) {
+            own = Duration.ofMillis(FILE_WINDOW_MILLIS);
+        }
         long taskMillis = Long.parseLong(params.getOrDefault("ioMillis", "0"))
                 + Long.parseLong(params.getOrDefault("cpuMicros", "0")) / 1_000;
-        Duration floor = Duration.ofMillis(WINDOW_TASK_TIMES * taskMillis);
+        int concurrency = Integer.parseInt(params.getOrDefault("concurrency", "1"));
+        double taskTimes = Math.max(WINDOW_TASK_TIMES, WINDOW_CHAIN_TASKS / Math.sqrt(Math.max(1, concurrency)));
+        Duration floor = Duration.ofMillis((long) Math.ceil(taskTimes * taskMillis));
         return own.compareTo(floor) >= 0 ? own : floor;
     }
 
     static final int WINDOW_TASK_TIMES = 2;
+    static final int WINDOW_CHAIN_TASKS = 30;
+    static final int FILE_WINDOW_MILLIS = 1_000;
 
     /** {@return about how long {@code points} take: {@link #estimate(int, int)} plus their longer warm-ups} */
     public Duration estimate(List<Point> points) {
@@ -463,7 +500,7 @@ public enum Profile {
             extraMillis += settings.forks() * settings.warmupIterations()
                     * (warmupTime(p.benchmark()).toMillis() - settings.warmupTime().toMillis());
             extraMillis += settings.forks() * settings.measurementIterations()
-                    * (measurementTime(p.params()).toMillis() - settings.measurementTime().toMillis());
+                    * (measurementTime(p).toMillis() - settings.measurementTime().toMillis());
         }
         return base.plusMillis(extraMillis);
     }

@@ -106,38 +106,61 @@ class ProfileTest {
                 m -> Models.provider(m).sweepConcurrency(dev.crossover.core.ModelOptions.defaults())).points();
         Duration rounds = Profile.QUICK.estimate(points);
         Duration budget = Profile.QUICK.sweepBudget().orElseThrow();
-        assertTrue(budget.compareTo(Duration.ofMinutes(11)) <= 0, budget.toString());
+        assertTrue(budget.compareTo(Duration.ofMinutes(12)) <= 0, budget.toString());
         // the rounds fit the budget; the extra forks take what is left of it (the sweep stops adding them there)
         assertTrue(rounds.compareTo(budget) <= 0, rounds + " for " + points.size()
                 + " points of " + models.size() + " models (expected: at most " + budget + ")");
-        assertEquals(2, Profile.QUICK.extraForks());
+        assertEquals(5, Profile.QUICK.extraForks());
     }
 
     @Test
-    void quickWarmsHttpForksLongerAndItsEstimateCountsIt() {
+    void quickWarmsHttpLongerAndCpuShorterAndItsEstimateCountsBoth() {
         String http = Point.benchmarkOf(dev.crossover.core.WorkloadKind.HTTP);
         String sleep = Point.benchmarkOf(dev.crossover.core.WorkloadKind.SLEEP);
+        String cpu = Point.benchmarkOf(dev.crossover.core.WorkloadKind.CPU);
+        assertEquals(Duration.ofSeconds(1), Profile.QUICK.settings().warmupTime(), "the load runs 1 s before a window opens");
         assertEquals(Duration.ofMillis(1_500), Profile.QUICK.warmupTime(http));
+        assertEquals(Duration.ofMillis(300), Profile.QUICK.warmupTime(cpu));
         assertEquals(Profile.QUICK.settings().warmupTime(), Profile.QUICK.warmupTime(sleep));
         assertEquals(Profile.FULL.settings().warmupTime(), Profile.FULL.warmupTime(http), "full warms up longer anyway");
+        assertEquals(Profile.FULL.settings().warmupTime(), Profile.FULL.warmupTime(cpu));
         Point h = new Point(http, java.util.Map.of("model", "m", "concurrency", "1000", "ioMillis", "50", "cpuMicros", "0"));
         Point z = new Point(sleep, java.util.Map.of("model", "m", "concurrency", "1", "ioMillis", "1", "cpuMicros", "0"));
-        assertEquals(Profile.QUICK.estimate(2, 0).plusMillis(3 * 1_200), Profile.QUICK.estimate(List.of(h, z)),
-                "3 forks of 1.2 s more warm-up");
+        Point c = new Point(cpu, java.util.Map.of("model", "m", "concurrency", "2", "ioMillis", "0", "cpuMicros", "1000"));
+        assertEquals(Profile.QUICK.estimate(3, 0).plusMillis(3 * 500 - 3 * 700), Profile.QUICK.estimate(List.of(h, z, c)),
+                "3 forks of 0.5 s more warm-up (http) and 3 of 0.7 s less (cpu)");
     }
 
     @Test
-    void aWindowHoldsAtLeastTwoTaskTimes() {
-        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(java.util.Map.of("ioMillis", "50", "cpuMicros", "0")));
-        assertEquals(Duration.ofMillis(1_000), Profile.QUICK.measurementTime(java.util.Map.of("ioMillis", "500", "cpuMicros", "0")));
-        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(java.util.Map.of("ioMillis", "10", "cpuMicros", "20000")));
-        assertEquals(Duration.ofSeconds(2), Profile.FULL.measurementTime(java.util.Map.of("ioMillis", "500", "cpuMicros", "0")));
+    void aWindowHoldsAtLeastTwoTaskTimesEnoughCompletionsAndFileASecond() {
+        String sleep = Point.benchmarkOf(dev.crossover.core.WorkloadKind.SLEEP);
+        String file = Point.benchmarkOf(dev.crossover.core.WorkloadKind.FILE);
+        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(point(sleep, 1_000, "50", "0")));
+        assertEquals(Duration.ofMillis(1_000), Profile.QUICK.measurementTime(point(sleep, 10_000, "500", "0")), "two task times");
+        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(point(sleep, 100, "10", "0")));
+        assertEquals(Duration.ofMillis(637), Profile.QUICK.measurementTime(point(sleep, 2, "10", "20000")),
+                "2 chains of 30 ms tasks: 30 / sqrt(2) task times, so a chain's one task more or less is under 1%");
+        assertEquals(Duration.ofMillis(300), Profile.QUICK.measurementTime(point(sleep, 1, "1", "0")), "30 task times of 1 ms");
+        assertEquals(Duration.ofMillis(1_000), Profile.QUICK.measurementTime(point(file, 16, "0", "0")),
+                "fsyncs vary within a fork: a longer window");
+        assertEquals(Duration.ofMillis(250), Profile.SMOKE.measurementTime(point(file, 16, "0", "0")), "smoke keeps its own");
+        assertEquals(Duration.ofSeconds(2), Profile.FULL.measurementTime(point(sleep, 10_000, "500", "0")));
+    }
+
+    private static Point point(String benchmark, int concurrency, String ioMillis, String cpuMicros) {
+        return new Point(benchmark, java.util.Map.of("model", "m", "concurrency", Integer.toString(concurrency),
+                "ioMillis", ioMillis, "cpuMicros", cpuMicros));
     }
 
     @Test
-    void quickLeavesTheTwoVariantModelsToFull() {
+    void quickLeavesTheVariantModelsToFull() {
         List<String> all = List.of("eventloop", "threads-per-task", "threads-fixed", "processes", "processes-eventloop");
         assertEquals(List.of("eventloop", "threads-fixed", "processes"), Profile.QUICK.models(all));
+        assertEquals(List.of("eventloop", "netty-epoll"), Profile.QUICK.models(List.of("eventloop", "netty", "netty-epoll")),
+                "Netty's portable transport beside its Linux one is full's");
+        assertEquals(List.of("eventloop", "netty"), Profile.QUICK.models(List.of("eventloop", "netty")),
+                "where epoll does not load, quick keeps Netty's NIO transport");
+        assertEquals(List.of("eventloop", "netty", "netty-epoll"), Profile.FULL.models(List.of("eventloop", "netty", "netty-epoll")));
         assertEquals(all, Profile.FULL.models(all));
         assertEquals(all, Profile.SMOKE.models(all));
         assertTrue(Profile.FULL.sweepBudget().isEmpty(), "full: no budget");

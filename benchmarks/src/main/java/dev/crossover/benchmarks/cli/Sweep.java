@@ -493,7 +493,7 @@ final class Sweep {
                 .warmupIterations(s.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupTime(point.benchmark()).toMillis()))
                 .measurementIterations(s.measurementIterations())
-                .measurementTime(TimeValue.milliseconds(profile.measurementTime(point.params()).toMillis()))
+                .measurementTime(TimeValue.milliseconds(profile.measurementTime(point).toMillis()))
                 .timeout(TimeValue.seconds(Profile.Pinned.TIMEOUT_SECONDS))
                 // the forks run on this JVM's java (the JDK >= 21 running this command), never on PATH's
                 .jvm(JvmFlags.thisJava().toString())

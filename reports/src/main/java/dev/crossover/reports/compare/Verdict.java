@@ -8,6 +8,11 @@ public enum Verdict {
     MISSING,
     /** Both runs have it, but they computed different kernel units per task: different work, not judged. */
     UNITS_DIFFER,
+    /**
+     * Both runs have it, but it is one measurement a side whose run-to-run noise is unknown and large
+     * (a footprint's Pss or spawn time): shown, not judged, so it never fails a check.
+     */
+    NO_INTERVAL,
     /** Within the threshold or within noise. */
     UNCHANGED,
     /** Better by more than the threshold, and the difference is beyond noise. */

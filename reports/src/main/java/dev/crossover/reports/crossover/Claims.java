@@ -13,7 +13,7 @@ import java.util.Optional;
  * Gives each claim of design.md's table a verdict from one run's points. Every claim is a
  * comparison between the models it speaks of, decided by the margin rule of the winner map
  * ({@link Decision}: 95% intervals over the forks, δ = 5% by default): holds, does not hold,
- * equivalent, or inconclusive. No threshold on one model decides a claim. A claim whose points are
+ * equivalent, holds for some and not others, or inconclusive. No threshold on one model decides a claim. A claim whose points are
  * not in the run is "not measured in this run", never guessed; a dispatch-bound point never
  * decides a claim for its model.
  *
@@ -21,8 +21,8 @@ import java.util.Optional;
  * A claim judged at several points (or on several models) combines their verdicts: the
  * undecided ones are named in the evidence and left out; among the decided, a claim holds when
  * some hold and the rest are equivalent, does not hold when some fail and the rest are
- * equivalent, is equivalent when all are, and is inconclusive when decided comparisons disagree
- * or none is decided.
+ * equivalent, is equivalent when all are, holds for some and not others ({@link Verdict#MIXED})
+ * when decided comparisons disagree, and is inconclusive when none is decided.
  *
  * <h2>Checks, not claims</h2>
  * A property that holds by construction (at most C tasks in flight, the seeds' "semaphores")
@@ -128,7 +128,8 @@ public final class Claims {
     /** {@return the combined verdict of several comparisons} (see the class comment) */
     static Verdict combine(List<Verdict> verdicts) {
         List<Verdict> decided = verdicts.stream()
-                .filter(v -> v == Verdict.HOLDS || v == Verdict.DOES_NOT_HOLD || v == Verdict.EQUIVALENT).toList();
+                .filter(v -> v == Verdict.HOLDS || v == Verdict.DOES_NOT_HOLD || v == Verdict.EQUIVALENT
+                        || v == Verdict.MIXED).toList();
         if (verdicts.isEmpty()) {
             return Verdict.NOT_MEASURED;
         }
@@ -137,8 +138,8 @@ public final class Claims {
         }
         boolean holds = decided.contains(Verdict.HOLDS);
         boolean fails = decided.contains(Verdict.DOES_NOT_HOLD);
-        if (holds && fails) {
-            return Verdict.INCONCLUSIVE;
+        if (holds && fails || decided.contains(Verdict.MIXED)) {
+            return Verdict.MIXED;
         }
         return holds ? Verdict.HOLDS : fails ? Verdict.DOES_NOT_HOLD : Verdict.EQUIVALENT;
     }
@@ -562,6 +563,7 @@ public final class Claims {
             case HOLDS -> "(holds)";
             case DOES_NOT_HOLD -> "(does not hold)";
             case EQUIVALENT -> "(equivalent)";
+            case MIXED -> "(holds for some, not others)";
             case INCONCLUSIVE -> "(inconclusive)";
             case NOT_MEASURED -> "(not measured)";
         };
