@@ -90,6 +90,8 @@ final class Sweep {
     private final Kernel.Calibration calibration;
     private final double busyThreshold;
     private final java.util.Map<String, List<RunResult>> forks = new java.util.LinkedHashMap<>();
+    /** Each planned point's forks' wall time so far, in seconds: the extra rounds spend the budget on the cheapest first. */
+    private final java.util.Map<String, List<Double>> forkSeconds = new java.util.HashMap<>();
     /** The planned points and any a refinement added, in order: what {@code results.json} lists. */
     private final List<Point> allPoints = new ArrayList<>();
     private final long seed;
@@ -262,6 +264,7 @@ final class Sweep {
             }
             Optional<OtherLoad.Figures> load = OtherLoad.between(before, OtherLoad.sample(ProcessHandle.current()));
             double took = (System.nanoTime() - forkStart) / 1e9;
+            forkSeconds.computeIfAbsent(run.point().id(), k -> new ArrayList<>()).add(took);
             if (!r.results().isEmpty() && order.size() > distinct && took > SLOW_FORK_SECONDS) {
                 // a fork this slow (a model's set-up of C tasks, say) would take the profile's budget several
                 // times over in the later rounds: the point is left out, its forks dropped, and the reason kept
@@ -331,10 +334,12 @@ final class Sweep {
     /**
      * Gives the points of undecided cells more forks: up to {@link Profile#extraForks()} more rounds,
      * each over the leader and the open models of every cell the forks so far left inconclusive
-     * ({@link dev.crossover.reports.Reports#undecided}), in an order shuffled from the seed, and only as
-     * many as fit in what is left of the profile's {@linkplain Profile#sweepBudget() budget} at the mean
-     * fork time so far. A cell the forks decide drops out of the next round. The decision is still the
-     * margin rule over all of a point's forks: more forks narrow an interval, they do not move the rule.
+     * ({@link dev.crossover.reports.Reports#undecided}), cheapest first (by each point's mean fork time so
+     * far; ties in an order shuffled from the seed), as many as fit in what is left of the profile's
+     * {@linkplain Profile#sweepBudget() budget}: a budget that cannot give every open point a fork
+     * decides as many cells as it can, and an http fork costs about three of a cpu fork. A cell the forks
+     * decide drops out of the next round. The decision is still the margin rule over all of a point's
+     * forks: more forks narrow an interval, they do not move the rule.
      */
     private void extraRounds(java.util.Set<String> broken, List<Point> failed, long start) throws IOException {
         java.util.Map<String, Point> planned = new java.util.HashMap<>();
@@ -351,23 +356,47 @@ final class Sweep {
             if (open.isEmpty()) {
                 return;
             }
-            int forksSoFar = forks.values().stream().mapToInt(List::size).sum();
-            double perFork = forksSoFar == 0 ? 0 : (System.nanoTime() - start) / 1e9 / forksSoFar;
             double left = profile.sweepBudget().map(b -> b.toNanos() / 1e9).orElse(Double.MAX_VALUE)
                     - (System.nanoTime() - start) / 1e9;
-            int fits = perFork == 0 ? open.size() : (int) Math.min(open.size(), Math.floor(left / perFork));
+            List<Run> order = cheapestFirst(order(open, 1, seed + 2 + extra), this::meanForkSeconds);
+            int fits = fits(order, this::meanForkSeconds, left);
             if (fits <= 0) {
                 progress.printf("undecided cells: %d points would take another fork; the profile's budget of %s is spent%n",
                         open.size(), format(profile.sweepBudget().orElseThrow()));
                 return;
             }
-            List<Run> order = order(open, 1, seed + 2 + extra);
             progress.printf("undecided cells: %d points get one more fork (%d of %d extra rounds)%s%n", fits, extra + 1,
                     profile.extraForks(), fits < open.size() ? "; " + (open.size() - fits)
                             + " left as they are: the profile's budget of " + format(profile.sweepBudget().orElseThrow())
                             + " is spent" : "");
             runAll(order.subList(0, fits), fits, broken, failed, System.nanoTime());
         }
+    }
+
+    /** {@return {@code runs} sorted by {@code seconds} of their points, ascending; equal ones keep their order} */
+    static List<Run> cheapestFirst(List<Run> runs, java.util.function.ToDoubleFunction<Point> seconds) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(r -> seconds.applyAsDouble(r.point())));
+        return sorted;
+    }
+
+    /** {@return how many of {@code runs}, from the first, take at most {@code left} seconds together} */
+    static int fits(List<Run> runs, java.util.function.ToDoubleFunction<Point> seconds, double left) {
+        int n = 0;
+        double spent = 0;
+        while (n < runs.size()) {
+            spent += seconds.applyAsDouble(runs.get(n).point());
+            if (spent > left) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** {@return the mean wall time of {@code point}'s forks so far}, 0 when it has none */
+    private double meanForkSeconds(Point point) {
+        return forkSeconds.getOrDefault(point.id(), List.of()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The rounds' order: every point once per round, each round its own shuffle of the run's seed. */
+/** The rounds' order: every point once per round, each round its own shuffle of the run's seed; extra forks cheapest first. */
 class ForkMergeTest {
     private static final List<Point> POINTS = List.of(
             new Point("b.run", Map.of("model", "a")), new Point("b.run", Map.of("model", "b")),
@@ -37,6 +37,25 @@ class ForkMergeTest {
     void theOrderIsTheSeedsAlone() {
         assertEquals(Sweep.order(POINTS, 3, 42), Sweep.order(POINTS, 3, 42));
         assertNotEquals(Sweep.order(POINTS, 3, 42), Sweep.order(POINTS, 3, 43));
+    }
+
+    @Test
+    void extraForksGoToTheCheapestPointsFirstWithinWhatIsLeft() {
+        // an http fork costs about three cpu forks: a budget too small for every open point decides the most cells
+        Map<String, Double> seconds = Map.of("a", 4.6, "b", 1.3, "c", 2.2, "d", 1.3, "e", 3.5, "f", 0.0);
+        java.util.function.ToDoubleFunction<Point> cost = p -> seconds.get(p.params().get("model"));
+        List<Sweep.Run> shuffled = Sweep.order(POINTS, 1, 7);
+
+        List<Sweep.Run> sorted = Sweep.cheapestFirst(shuffled, cost);
+
+        assertEquals(List.of(0.0, 1.3, 1.3, 2.2, 3.5, 4.6), sorted.stream().map(r -> cost.applyAsDouble(r.point())).toList());
+        List<String> ties = shuffled.stream().map(r -> r.point().params().get("model")).filter(m -> m.equals("b") || m.equals("d")).toList();
+        assertEquals(ties, sorted.subList(1, 3).stream().map(r -> r.point().params().get("model")).toList(),
+                "equal costs keep the seed's order");
+        assertEquals(4, Sweep.fits(sorted, cost, 4.85), "0 + 1.3 + 1.3 + 2.2 = 4.8 fits, 3.5 more does not");
+        assertEquals(3, Sweep.fits(sorted, cost, 4.75));
+        assertEquals(0, Sweep.fits(Sweep.cheapestFirst(List.of(new Sweep.Run(POINTS.get(0), 0)), cost), cost, 4.5));
+        assertEquals(6, Sweep.fits(sorted, cost, 100));
     }
 
     @Test
