@@ -15,11 +15,6 @@ public record Claim(String claim, String experiment, Verdict verdict, String evi
         DOES_NOT_HOLD("does not hold"),
         /** The models compared are within the margin of each other: neither side is better. */
         EQUIVALENT("equivalent"),
-        /**
-         * Decided comparisons disagree: it holds at some points or for some models and does not at or
-         * for others (each named in the evidence). The data decided; the answer is "it depends".
-         */
-        MIXED("holds for some, not others"),
         INCONCLUSIVE("inconclusive"),
         NOT_MEASURED("not measured in this run");
 

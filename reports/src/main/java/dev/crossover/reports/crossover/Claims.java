@@ -13,7 +13,7 @@ import java.util.Optional;
  * Gives each claim of design.md's table a verdict from one run's points. Every claim is a
  * comparison between the models it speaks of, decided by the margin rule of the winner map
  * ({@link Decision}: 95% intervals over the forks, δ = 5% by default): holds, does not hold,
- * equivalent, holds for some and not others, or inconclusive. No threshold on one model decides a claim. A claim whose points are
+ * equivalent, or inconclusive. No threshold on one model decides a claim. A claim whose points are
  * not in the run is "not measured in this run", never guessed; a dispatch-bound point never
  * decides a claim for its model.
  *
@@ -21,8 +21,9 @@ import java.util.Optional;
  * A claim judged at several points (or on several models) combines their verdicts: the
  * undecided ones are named in the evidence and left out; among the decided, a claim holds when
  * some hold and the rest are equivalent, does not hold when some fail and the rest are
- * equivalent, is equivalent when all are, holds for some and not others ({@link Verdict#MIXED})
- * when decided comparisons disagree, and is inconclusive when none is decided.
+ * equivalent, is equivalent when all are, and is inconclusive when none is decided or the decided
+ * ones disagree; then its evidence begins by saying so ({@link #judged}): it holds for some models
+ * or points and not for others, each named.
  *
  * <h2>Checks, not claims</h2>
  * A property that holds by construction (at most C tasks in flight, the seeds' "semaphores")
@@ -128,8 +129,7 @@ public final class Claims {
     /** {@return the combined verdict of several comparisons} (see the class comment) */
     static Verdict combine(List<Verdict> verdicts) {
         List<Verdict> decided = verdicts.stream()
-                .filter(v -> v == Verdict.HOLDS || v == Verdict.DOES_NOT_HOLD || v == Verdict.EQUIVALENT
-                        || v == Verdict.MIXED).toList();
+                .filter(v -> v == Verdict.HOLDS || v == Verdict.DOES_NOT_HOLD || v == Verdict.EQUIVALENT).toList();
         if (verdicts.isEmpty()) {
             return Verdict.NOT_MEASURED;
         }
@@ -138,11 +138,23 @@ public final class Claims {
         }
         boolean holds = decided.contains(Verdict.HOLDS);
         boolean fails = decided.contains(Verdict.DOES_NOT_HOLD);
-        if (holds && fails || decided.contains(Verdict.MIXED)) {
-            return Verdict.MIXED;
+        if (holds && fails) {
+            return Verdict.INCONCLUSIVE;
         }
         return holds ? Verdict.HOLDS : fails ? Verdict.DOES_NOT_HOLD : Verdict.EQUIVALENT;
     }
+
+    /**
+     * {@return a claim with the combined verdict of {@code verdicts}}; when decided comparisons disagree
+     * (inconclusive, though each was decided), the evidence begins by saying so
+     */
+    static Claim judged(String claim, String experiment, List<Verdict> verdicts, String evidence) {
+        boolean split = verdicts.contains(Verdict.HOLDS) && verdicts.contains(Verdict.DOES_NOT_HOLD);
+        return new Claim(claim, experiment, combine(verdicts), split ? SPLIT + evidence : evidence);
+    }
+
+    /** How the evidence of a claim whose decided comparisons disagree begins. */
+    static final String SPLIT = "decided comparisons disagree (it holds for some, not for others): ";
 
     /** {@return the verdict of "A is better than B" from their decision} */
     static Verdict better(Decision d) {
@@ -223,7 +235,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no " + String.join("/", workloads)
                         + " point at C \u2265 1,000 with both a loop model and a thread model");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
 
         private static List<Double> sidecarP99(Point p) {
@@ -256,7 +268,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no open-loop point at one offered rate with per-fork CPU time for a loop and a thread model");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + "; harness cost taken off: " + num(harness)
+            return judged(claim, experiment, verdicts, rule() + "; harness cost taken off: " + num(harness)
                     + " \u00b5s/task; " + String.join("; ", evidence));
         }
 
@@ -306,7 +318,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no cpu point at C \u2265 cores measured under both processes and a thread model");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence)
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence)
                     + (g == Groups.JVM ? "; the JVM has no GIL: its threads compute in parallel, and a worker process adds pipe IPC per task"
                             : "; CPython's GIL lets one thread compute at a time, and each worker process has an interpreter of its own"));
         }
@@ -342,7 +354,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no shared-state point with both a thread model and a loop or process model in this run");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
 
         Claim gather(List<Point> points) {
@@ -373,7 +385,7 @@ public final class Claims {
             if (verdicts.isEmpty()) {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no model measured at both C = 1 and C = 3 on sleep");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
 
         /** {@return how many tasks a model's configuration runs at once, from the run's model defaults; max when unbounded} */
@@ -422,7 +434,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no open-loop point with CPU spikes under both eventloop and eventloop-offload in this run");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
 
         Claim singleThreaded(List<Point> points, boolean single) {
@@ -466,7 +478,7 @@ public final class Claims {
             if (verdicts.isEmpty()) {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED, "no loop model measured on cpu at both C = 1 and C = cores");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence)
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence)
                     + (context.isEmpty() ? "" : "; beside them: " + String.join("; ", context)));
         }
 
@@ -493,7 +505,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no sleep/http point at 1 < C \u2264 200 with threads-fixed and a loop model");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
 
         Claim realTime(List<LoadPoint> load) {
@@ -519,7 +531,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no open-loop point at one offered rate with per-fork latency for a loop and a thread model");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
 
         private static Optional<LoadPoint> lowestP99(List<LoadPoint> ps, List<String> models) {
@@ -554,7 +566,7 @@ public final class Claims {
                 return new Claim(claim, experiment, Verdict.NOT_MEASURED,
                         "no fanout point with injected failures and per-fork failure times in this run");
             }
-            return new Claim(claim, experiment, combine(verdicts), rule() + ": " + String.join("; ", evidence));
+            return judged(claim, experiment, verdicts, rule() + ": " + String.join("; ", evidence));
         }
     }
 
@@ -563,7 +575,6 @@ public final class Claims {
             case HOLDS -> "(holds)";
             case DOES_NOT_HOLD -> "(does not hold)";
             case EQUIVALENT -> "(equivalent)";
-            case MIXED -> "(holds for some, not others)";
             case INCONCLUSIVE -> "(inconclusive)";
             case NOT_MEASURED -> "(not measured)";
         };

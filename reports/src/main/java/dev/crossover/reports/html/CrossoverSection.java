@@ -213,7 +213,6 @@ final class CrossoverSection {
             case HOLDS -> "holds";
             case DOES_NOT_HOLD -> "fails";
             case EQUIVALENT -> "equivalent";
-            case MIXED -> "mixed";
             case INCONCLUSIVE -> "inconclusive";
             case NOT_MEASURED -> "unmeasured";
         };

@@ -125,8 +125,7 @@ public final class ReportBuilder {
     /** {@return the claims' verdicts counted, such as "12 claims: 3 hold, 2 do not hold, 1 equivalent, 2 inconclusive, 4 not measured"} */
     static String claimCounts(List<Views.ClaimSet> sets) {
         Map<String, Integer> n = new java.util.LinkedHashMap<>();
-        for (String v : List.of("holds", "does not hold", "equivalent", "holds for some, not others", "inconclusive",
-                "not measured in this run")) {
+        for (String v : List.of("holds", "does not hold", "equivalent", "inconclusive", "not measured in this run")) {
             n.put(v, 0);
         }
         int all = 0;
@@ -144,7 +143,7 @@ public final class ReportBuilder {
             }
         });
         int measured = all - n.get("not measured in this run");
-        int decided = n.get("holds") + n.get("does not hold") + n.get("equivalent") + n.get("holds for some, not others");
+        int decided = n.get("holds") + n.get("does not hold") + n.get("equivalent");
         return all + " claims: " + String.join(", ", parts) + (measured > 0 ? "; decided " + decided + " of the "
                 + measured + " measured" : "") + ". Each is a comparison by the margin, never one model's number.";
     }

@@ -4,7 +4,6 @@ import static dev.crossover.reports.crossover.Claim.Verdict.DOES_NOT_HOLD;
 import static dev.crossover.reports.crossover.Claim.Verdict.EQUIVALENT;
 import static dev.crossover.reports.crossover.Claim.Verdict.HOLDS;
 import static dev.crossover.reports.crossover.Claim.Verdict.INCONCLUSIVE;
-import static dev.crossover.reports.crossover.Claim.Verdict.MIXED;
 import static dev.crossover.reports.crossover.Claim.Verdict.NOT_MEASURED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,7 +142,7 @@ class ClaimsTest {
                 Case.closed("equivalent throughput, the loop's p99 shorter by 15%", WAITING, HOLDS, () -> List.of(
                         TestPoints.withForkP99(p("sleep", "eventloop", 1000, 50, 0, 19_000), f(51_000)),
                         TestPoints.withForkP99(p("sleep", "threads-virtual", 1000, 50, 0, 19_000), f(60_000)))),
-                Case.closed("the loop 27% ahead, but its p99 15% longer", WAITING, MIXED, () -> List.of(
+                Case.closed("the loop 27% ahead, but its p99 15% longer", WAITING, INCONCLUSIVE, () -> List.of(
                         TestPoints.withForkP99(p("sleep", "eventloop", 1000, 50, 0, 19_000), f(60_000)),
                         TestPoints.withForkP99(p("sleep", "threads-virtual", 1000, 50, 0, 15_000), f(51_000)))),
                 Case.closed("http counts too", WAITING, HOLDS, () -> List.of(
@@ -212,7 +211,7 @@ class ClaimsTest {
                 Case.closed("2 workers overlap 2, as configured", GATHER, HOLDS, () -> gather(CAPPED, "processes", 0.5, 1.0)),
                 Case.closed("2 of 3 without a configuration that says so", GATHER, DOES_NOT_HOLD,
                         () -> gather(TestPoints.SOURCE, "processes", 0.5, 1.0)),
-                Case.closed("one model holds, another does not", GATHER, MIXED, () -> all(
+                Case.closed("one model holds, another does not", GATHER, INCONCLUSIVE, () -> all(
                         gather(TestPoints.SOURCE, "eventloop", 0.5, 1.5), gather(TestPoints.SOURCE, "netty", 0.5, 0.75))),
                 Case.closed("C = 3 only", GATHER, NOT_MEASURED, () -> List.of(p("sleep", "eventloop", 3, 2000, 0, 1.5))),
 
@@ -370,10 +369,12 @@ class ClaimsTest {
         assertEquals(DOES_NOT_HOLD, Claims.combine(List.of(DOES_NOT_HOLD, INCONCLUSIVE, DOES_NOT_HOLD)));
         assertEquals(EQUIVALENT, Claims.combine(List.of(EQUIVALENT, EQUIVALENT)));
         assertEquals(EQUIVALENT, Claims.combine(List.of(EQUIVALENT, INCONCLUSIVE)));
-        assertEquals(MIXED, Claims.combine(List.of(HOLDS, DOES_NOT_HOLD)), "decided comparisons disagree: it depends");
-        assertEquals(MIXED, Claims.combine(List.of(HOLDS, EQUIVALENT, DOES_NOT_HOLD)));
-        assertEquals(MIXED, Claims.combine(List.of(MIXED, HOLDS)), "a part that depends makes the whole depend");
-        assertEquals(MIXED, Claims.combine(List.of(INCONCLUSIVE, DOES_NOT_HOLD, HOLDS)), "the undecided are still left out");
+        assertEquals(INCONCLUSIVE, Claims.combine(List.of(HOLDS, DOES_NOT_HOLD)), "decided comparisons disagree");
+        assertEquals(INCONCLUSIVE, Claims.combine(List.of(HOLDS, EQUIVALENT, DOES_NOT_HOLD)));
+        Claim split = Claims.judged("c", "e", List.of(HOLDS, INCONCLUSIVE, DOES_NOT_HOLD), "a holds; b does not");
+        assertEquals(INCONCLUSIVE, split.verdict());
+        assertEquals(Claims.SPLIT + "a holds; b does not", split.evidence(), "it holds for some, not for others: said first");
+        assertEquals("a holds; b undecided", Claims.judged("c", "e", List.of(HOLDS, INCONCLUSIVE), "a holds; b undecided").evidence());
     }
 
     @Test
@@ -407,7 +408,8 @@ class ClaimsTest {
         two.add(TestPoints.open("mixed", "eventloop", 50, 100, 500, Map.of("cpuDist", "spike"), new long[0], f(12_000)));
         two.add(TestPoints.open("mixed", "eventloop-offload", 50, 100, 500, Map.of("cpuDist", "spike"), new long[0], f(90_000)));
         Claim blocking = Claims.evaluate(List.of(), two, 0.05).get(BLOCKING);
-        assertEquals(MIXED, blocking.verdict(), "one pair holds, the other does not: " + blocking.evidence());
+        assertEquals(INCONCLUSIVE, blocking.verdict(), "one pair holds, the other does not: " + blocking.evidence());
+        assertTrue(blocking.evidence().startsWith(Claims.SPLIT), "the evidence says the decided ones disagree: " + blocking.evidence());
         assertTrue(blocking.evidence().contains("p99 eventloop 90,000 \u00b5s vs eventloop-offload 12,000 \u00b5s"), blocking.evidence());
         assertTrue(blocking.evidence().contains("p99 eventloop 12,000 \u00b5s vs eventloop-offload 90,000 \u00b5s"), blocking.evidence());
     }
