@@ -139,8 +139,8 @@ public enum Profile {
         public static final int FORKS = 3;
         public static final int WARMUP_ITERATIONS = 1;  // the load runs through it, already in steady state
         /**
-         * The load runs 1 s before a fork's window opens: sleep 1 ms at C = 1 read 7–10% above its steady
-         * rate 300–600 ms into the load and 3–6% below it at 600–900 ms, steady from about 1 s; 6 forks with
+         * The load runs 1 s before a fork's window opens: sleep 1 ms at C = 1 read 1–6% above its steady
+         * rate 300–600 ms into the load (9 forks of 10) and 0–5% below it at 600–900 ms, steady from about 1 s; 6 forks with
          * 300 ms of warm-up spread by 2.6–4.7% (relative sd) and read threads-virtual 4% low, with 1 s by 0.4–1.6%.
          */
         public static final int WARMUP_MILLIS = 1_000;
