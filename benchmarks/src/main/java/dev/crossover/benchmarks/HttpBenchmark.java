@@ -9,8 +9,6 @@ import dev.crossover.server.DelayServerProcess;
 import dev.crossover.server.HostPort;
 import dev.crossover.server.ServerStats;
 import dev.crossover.server.StatsClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -64,7 +62,6 @@ public class HttpBenchmark extends WorkloadBenchmark {
      * uses; unset, each trial starts its own and stops it at its end.
      */
     public static final String SERVER_PROPERTY = "crossover.delayServer";
-    private static final java.time.Duration STATS_WAIT = java.time.Duration.ofSeconds(10);
 
     /** The server this trial started, null when it uses one that {@link #SERVER_PROPERTY} names. */
     private DelayServerProcess server;
@@ -115,12 +112,7 @@ public class HttpBenchmark extends WorkloadBenchmark {
     }
 
     private ServerStats stats(boolean reset) {
-        try {
-            return StatsClient.fetch(address, reset, STATS_WAIT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("server: no stats from " + address + ": " + e.getMessage()
-                    + " (expected: an answer to GET /stats within " + STATS_WAIT.toSeconds() + " s)", e);
-        }
+        return StatsClient.fetchOrFail(address, reset);
     }
 
     @Override

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeoutException;
 public final class DelayServerProcess implements AutoCloseable {
     private static final Duration READY_WAIT = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
-    private static final Duration STATS_WAIT = Duration.ofSeconds(10);
 
     private final Process process;
     private final InetSocketAddress address;
@@ -199,12 +198,7 @@ public final class DelayServerProcess implements AutoCloseable {
     }
 
     private ServerStats fetchStats(boolean reset) {
-        try {
-            return StatsClient.fetch(address, reset, STATS_WAIT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("server: no stats from " + address + ": " + e.getMessage()
-                    + " (expected: an answer to GET /stats within " + STATS_WAIT.toSeconds() + " s)", e);
-        }
+        return StatsClient.fetchOrFail(address, reset);
     }
 
     /** {@return the process's id} */

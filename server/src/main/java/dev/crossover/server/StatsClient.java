@@ -16,6 +16,8 @@ import java.time.Duration;
  */
 public final class StatsClient {
     private static final int MAX_RESPONSE = 64 * 1024;
+    /** How long {@link #fetchOrFail} waits for an answer. */
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
     private StatsClient() {
     }
@@ -45,6 +47,19 @@ public final class StatsClient {
                 }
             }
             return parse(response.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * {@return {@link #fetch} within {@link #WAIT}}, for a caller whose trial cannot go on without the figures
+     * @throws java.io.UncheckedIOException naming the server and the rule when there is no answer
+     */
+    public static ServerStats fetchOrFail(InetSocketAddress server, boolean reset) {
+        try {
+            return fetch(server, reset, WAIT);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("server: no stats from " + server + ": " + e.getMessage()
+                    + " (expected: an answer to GET /stats within " + WAIT.toSeconds() + " s)", e);
         }
     }
 
