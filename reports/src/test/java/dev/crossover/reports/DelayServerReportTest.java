@@ -78,7 +78,9 @@ class DelayServerReportTest {
         ObjectMapper json = new ObjectMapper();
         @SuppressWarnings("unchecked")
         Map<String, Object> record = json.readValue(file.toFile(), Map.class);
-        ((Map<String, Object>) record.get("server")).remove("latenessP99Micros");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> server = (Map<String, Object>) record.get("server");
+        server.remove("latenessP99Micros");
         json.writeValue(file.toFile(), record);
         BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
                 () -> RunFiles.points(dir.resolve("run").resolve("points")));

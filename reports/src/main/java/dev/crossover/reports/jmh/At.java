@@ -83,8 +83,7 @@ public record At(Path file, String path, JsonNode json) {
         return json.textValue();
     }
 
-    /** A param value: JMH writes strings, hand-made files may hold numbers. */
-    /** Reads or checks this node; @throws BadInputException naming the file and path when it does not fit. */
+    /** A param value: JMH writes strings, hand-made files may hold numbers; @throws BadInputException naming the file and path when it does not fit. */
     public String scalar() {
         if (json.isValueNode() && !json.isNull()) {
             return json.asText();

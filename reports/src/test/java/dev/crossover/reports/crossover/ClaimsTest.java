@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,7 +95,11 @@ class ClaimsTest {
 
     @SafeVarargs
     static <T> List<T> all(List<T>... lists) {
-        return Stream.of(lists).flatMap(List::stream).toList();
+        List<T> out = new ArrayList<>();
+        for (List<T> l : lists) {
+            out.addAll(l);
+        }
+        return List.copyOf(out);
     }
 
     /**
