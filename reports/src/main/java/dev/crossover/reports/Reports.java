@@ -134,12 +134,14 @@ public final class Reports {
     }
 
     /**
-     * A point whose winner-map cell the data did not decide: one more fork of it may decide it.
+     * A point whose winner-map cell the data did not decide: more forks of it may decide it.
      *
-     * @param benchmark the point's benchmark
-     * @param params    its params, {@code model} included
+     * @param benchmark     the point's benchmark
+     * @param params        its params, {@code model} included
+     * @param forksToDecide the forks a side that would decide its cell at the measured ratios and
+     *                      spreads ({@link dev.crossover.reports.crossover.Cell#forksToDecide})
      */
-    public record Undecided(String benchmark, Map<String, String> params) {
+    public record Undecided(String benchmark, Map<String, String> params, int forksToDecide) {
         public Undecided {
             params = Map.copyOf(params);
         }
@@ -147,17 +149,21 @@ public final class Reports {
 
     /**
      * {@return the points of the Crossover run in {@code resultsFile} whose winner-map cell is
-     * inconclusive by {@code margin}}: in each such cell the leader and every model whose comparison
-     * with it was open (neither better, worse nor equivalent); the models the cell already decided
-     * against are left out, as are cells that are clear, shared, alone or dispatch-bound
+     * inconclusive by {@code margin} and would be decided by at most {@code maxForks} forks a side
+     * at its measured ratios and spreads}: in each such cell the leader and every model whose
+     * comparison with it was open (neither better, worse nor equivalent), cells needing the fewest
+     * forks first; the models the cell already decided against are left out, as are cells that are
+     * clear, shared, alone, dispatch-bound or beyond {@code maxForks} (a gap about as large as the
+     * margin: more forks there would not decide it within the run)
      * @throws BadInputException if the file cannot be read as JMH results
      */
-    public static List<Undecided> undecided(Path resultsFile, double margin) {
+    public static List<Undecided> undecided(Path resultsFile, double margin, int maxForks) {
         List<Undecided> out = new java.util.ArrayList<>();
         for (Decided run : decided(resultsFile, margin)) {
             List<dev.crossover.reports.crossover.Point> points = run.points();
             for (dev.crossover.reports.crossover.Cell c : run.cells()) {
-                if (c.outcome() != dev.crossover.reports.crossover.Cell.Outcome.INCONCLUSIVE) {
+                int needs = c.forksToDecide();
+                if (c.outcome() != dev.crossover.reports.crossover.Cell.Outcome.INCONCLUSIVE || needs < 0 || needs > maxForks) {
                     continue;
                 }
                 java.util.Set<String> models = new java.util.LinkedHashSet<>();
@@ -165,11 +171,12 @@ public final class Reports {
                 models.addAll(c.tied());
                 for (dev.crossover.reports.crossover.Point p : points) {
                     if (p.cellKey().equals(c.key()) && models.contains(p.model())) {
-                        out.add(new Undecided(p.result().benchmark(), p.result().params()));
+                        out.add(new Undecided(p.result().benchmark(), p.result().params(), needs));
                     }
                 }
             }
         }
+        out.sort(java.util.Comparator.comparingInt(Undecided::forksToDecide));
         return out;
     }
 

@@ -63,7 +63,10 @@ class ReportHtmlTest {
         assertEquals("fanout, I/O wait 20 ms, fanout 4", doc.select("section#winners h3").get(3).text());
         Elements fanout = maps.get(3).select("td");
         assertTrue(fanout.get(0).hasClass("inconclusive"), "C = 10: eventloop 5.6% ahead, not by the margin");
-        assertEquals("best eventloop; not told from threads-virtual", fanout.get(0).selectFirst("small").text());
+        assertEquals("best eventloop; not told from threads-virtual \u00d71.06 [1.01, 1.10]", fanout.get(0).selectFirst("small").text(),
+                "the open comparison with its ratio and interval");
+        assertTrue(fanout.get(0).attr("title").endsWith("; forks a side that would decide it if its ratios and spreads held: "
+                + "threads-virtual about 41"), "5.6% ahead, 0.6% past the margin: many forks to show it " + fanout.get(0).attr("title"));
         assertEquals("eventloop", fanout.get(1).ownText(), "C = 100: eventloop 19% ahead");
         assertTrue(fanout.get(1).hasClass("clear"));
         Element sleep = maps.get(0);
@@ -94,7 +97,7 @@ class ReportHtmlTest {
                 "cpu: threads-fixed wins at C = 1, C = 2, C = 4 (3 of 3 cells decided)",
                 "mixed: only threads-virtual measured at C = 10 (1% CPU), C = 100 (1% CPU), C = 1,000 (1% CPU); eventloop wins "
                         + "at C = 10 (9% CPU); eventloop-offload wins at C = 100 (9% CPU), C = 1,000 (9% CPU) (3 of 6 cells decided)",
-                "fanout: inconclusive at C = 10; eventloop wins at C = 100 (1 of 2 cells decided)"), summary.eachText(),
+                "fanout: inconclusive (best eventloop, not told from threads-virtual) at C = 10; eventloop wins at C = 100 (1 of 2 cells decided)"), summary.eachText(),
                 "a shared or inconclusive cell is never a win");
 
         Elements claims = doc.select("table.claims tr");
@@ -112,6 +115,9 @@ class ReportHtmlTest {
         assertFalse(doc.select("table.claims").text().contains("in flight"), "the in-flight limit is a check, not a claim");
         assertTrue(doc.selectFirst("section#answer ul.answer-trust li").text()
                 .contains("at most C tasks in flight at every point (37 checked)"), doc.selectFirst("section#answer").text());
+        assertEquals("winner-map cells decided (a clear winner or models shown equivalent): 12 of 13 (92%), margin 5%; forks a side "
+                + "that would decide the undecided cell at its measured ratios and spreads: 41",
+                doc.select("section#answer ul.answer-trust li").last().text(), "the run says what deciding the rest would take");
 
         Element mixed = doc.selectFirst("section#workload-mixed");
         assertEquals(List.of("between C = 10 and C = 100 the lead passes from eventloop to eventloop-offload"),
@@ -218,12 +224,13 @@ class ReportHtmlTest {
         assertEquals(List.of("eventloop: no result"), cells.get(1).select("ul.cellnotes li").eachText());
         assertTrue(cells.get(2).hasClass("inconclusive"), "one fork each: no interval over forks");
         assertEquals("inconclusive", cells.get(2).ownText());
-        assertEquals("best eventloop; not told from threads-virtual", cells.get(2).selectFirst("small").text());
+        assertEquals("best eventloop; not told from threads-virtual \u00d71.00 (no interval)", cells.get(2).selectFirst("small").text());
         assertTrue(cells.get(3).hasClass("inconclusive"), "eventloop's forks 62.5, 100, 137.5: ahead, not by the margin");
-        assertEquals("best eventloop; not told from threads-virtual", cells.get(3).selectFirst("small").text());
+        assertTrue(cells.get(3).selectFirst("small").text().startsWith("best eventloop; not told from threads-virtual \u00d71.06 [0.40, 2.83]"),
+                cells.get(3).selectFirst("small").text());
         assertTrue(cells.stream().noneMatch(td -> td.attr("style").contains(dev.crossover.reports.html.Colours.SHARED)));
-        assertEquals("sleep: no result at C = 3; only threads-virtual measured at C = 10; inconclusive at C = 100, C = 1,000 "
-                + "(0 of 4 cells decided)", doc.selectFirst("ul.summary li").text(),
+        assertEquals("sleep: no result at C = 3; only threads-virtual measured at C = 10; inconclusive (best eventloop, not told "
+                + "from threads-virtual) at C = 100, C = 1,000 (0 of 4 cells decided)", doc.selectFirst("ul.summary li").text(),
                 "an inconclusive cell is never a win, nor is a model alone");
     }
 

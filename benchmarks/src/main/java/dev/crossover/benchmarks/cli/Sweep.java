@@ -333,44 +333,73 @@ final class Sweep {
 
     /**
      * Gives the points of undecided cells more forks: up to {@link Profile#extraForks()} more rounds,
-     * each over the leader and the open models of every cell the forks so far left inconclusive
-     * ({@link dev.crossover.reports.Reports#undecided}), cheapest first (by each point's mean fork time so
-     * far; ties in an order shuffled from the seed), as many as fit in what is left of the profile's
+     * each over the leader and the open models of every cell the forks so far left inconclusive and
+     * that the profile's most forks a side could still decide at its measured ratios and spreads
+     * ({@link dev.crossover.reports.Reports#undecided}; a model whose gap to the leader is about the
+     * margin needs ever more forks, and those would be spent for nothing). The cells go cheapest to
+     * decide first: the forks each of its points still lacks times that point's mean fork time so far
+     * (ties in an order shuffled from the seed), as many points as fit in what is left of the profile's
      * {@linkplain Profile#sweepBudget() budget}: a budget that cannot give every open point a fork
-     * decides as many cells as it can, and an http fork costs about three of a cpu fork. A cell the forks
-     * decide drops out of the next round. The decision is still the margin rule over all of a point's
-     * forks: more forks narrow an interval, they do not move the rule.
+     * decides as many cells as it can, and an http fork costs about three of a cpu fork. A cell the
+     * forks decide drops out of the next round. The decision is still the margin rule over all of a
+     * point's forks: more forks narrow an interval, they do not move the rule.
      */
     private void extraRounds(java.util.Set<String> broken, List<Point> failed, long start) throws IOException {
         java.util.Map<String, Point> planned = new java.util.HashMap<>();
         allPoints.forEach(p -> planned.put(p.id(), p));
+        int most = profile.settings().forks() + profile.extraForks();
         for (int extra = 0; extra < profile.extraForks() && !stopping; extra++) {
             List<Point> open = new ArrayList<>();
+            java.util.Map<String, Integer> needs = new java.util.HashMap<>();
             for (dev.crossover.reports.Reports.Undecided u : dev.crossover.reports.Reports.undecided(resultsFile(),
-                    dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN)) {
+                    dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN, most)) {
                 Point p = planned.get(new Point(u.benchmark(), u.params()).id());
                 if (p != null && !broken.contains(p.id()) && forks.containsKey(p.id()) && !open.contains(p)) {
                     open.add(p);
+                    needs.put(p.id(), u.forksToDecide());
                 }
             }
             if (open.isEmpty()) {
                 return;
             }
+            java.util.Map<String, Double> cellCost = cellCosts(open, p -> needs.get(p.id()) - forks.get(p.id()).size(),
+                    this::meanForkSeconds);
             double left = profile.sweepBudget().map(b -> b.toNanos() / 1e9).orElse(Double.MAX_VALUE)
                     - (System.nanoTime() - start) / 1e9;
-            List<Run> order = cheapestFirst(order(open, 1, seed + 2 + extra), this::meanForkSeconds);
+            List<Run> order = cheapestFirst(order(open, 1, seed + 2 + extra), p -> cellCost.get(cellOf(p)));
             int fits = fits(order, this::meanForkSeconds, left);
             if (fits <= 0) {
                 progress.printf("undecided cells: %d points would take another fork; the profile's budget of %s is spent%n",
                         open.size(), format(profile.sweepBudget().orElseThrow()));
                 return;
             }
-            progress.printf("undecided cells: %d points get one more fork (%d of %d extra rounds)%s%n", fits, extra + 1,
+            progress.printf("undecided cells that %d forks a side could decide: %d points get one more fork (%d of %d extra rounds)%s%n",
+                    most, fits, extra + 1,
                     profile.extraForks(), fits < open.size() ? "; " + (open.size() - fits)
                             + " left as they are: the profile's budget of " + format(profile.sweepBudget().orElseThrow())
                             + " is spent" : "");
             runAll(order.subList(0, fits), fits, broken, failed, System.nanoTime());
         }
+    }
+
+    /**
+     * {@return what deciding each cell of {@code open} would cost, by {@link #cellOf}}: over its points, the
+     * forks each still lacks (at least one: it is open) times its fork's {@code seconds}
+     */
+    static java.util.Map<String, Double> cellCosts(List<Point> open, java.util.function.ToIntFunction<Point> lacking,
+                                                   java.util.function.ToDoubleFunction<Point> seconds) {
+        java.util.Map<String, Double> cost = new java.util.HashMap<>();
+        for (Point p : open) {
+            cost.merge(cellOf(p), Math.max(1, lacking.applyAsInt(p)) * seconds.applyAsDouble(p), Double::sum);
+        }
+        return cost;
+    }
+
+    /** {@return the cell {@code point} belongs to: its benchmark and params but the model} */
+    static String cellOf(Point point) {
+        java.util.Map<String, String> params = new java.util.TreeMap<>(point.params());
+        params.remove("model");
+        return point.benchmark() + params;
     }
 
     /** {@return {@code runs} sorted by {@code seconds} of their points, ascending; equal ones keep their order} */

@@ -59,6 +59,27 @@ class ForkMergeTest {
     }
 
     @Test
+    void aCellCostsTheForksItsPointsStillLackTimesTheirForkTimes() {
+        // cell 1 (C = 10): two sleep points lacking 3 forks at 1.3 s; cell 2 (C = 100): one http point lacking 1 at 4.6 s
+        // and one whose estimate is met already (still open: one fork); cheaper to decide cell 2 (4.6 + 1.3) than cell 1 (7.8)
+        Point a = new Point("S.run", Map.of("model", "a", "concurrency", "10"));
+        Point b = new Point("S.run", Map.of("model", "b", "concurrency", "10"));
+        Point c = new Point("S.run", Map.of("model", "a", "concurrency", "100"));
+        Point d = new Point("S.run", Map.of("model", "b", "concurrency", "100"));
+        Map<Point, Integer> lacking = Map.of(a, 3, b, 3, c, 1, d, -2);
+        Map<Point, Double> seconds = Map.of(a, 1.3, b, 1.3, c, 4.6, d, 1.3);
+        Map<String, Double> cost = Sweep.cellCosts(List.of(a, b, c, d), lacking::get, seconds::get);
+        assertEquals(2, cost.size());
+        assertEquals(7.8, cost.get(Sweep.cellOf(a)), 1e-9);
+        assertEquals(5.9, cost.get(Sweep.cellOf(c)), 1e-9);
+        assertEquals(Sweep.cellOf(a), Sweep.cellOf(b), "the model is not part of the cell");
+        assertNotEquals(Sweep.cellOf(a), Sweep.cellOf(c));
+        List<Sweep.Run> order = Sweep.cheapestFirst(Sweep.order(List.of(a, b, c, d), 1, 3), p -> cost.get(Sweep.cellOf(p)));
+        assertEquals(List.of("100", "100", "10", "10"), order.stream().map(r -> r.point().params().get("concurrency")).toList(),
+                "a cell's points together, the cheaper cell first");
+    }
+
+    @Test
     void refusesToMergeNothing() {
         assertThrows(IllegalArgumentException.class, () -> ForkMerge.merge(List.of()));
     }

@@ -20,11 +20,17 @@ import java.util.Map;
  * @param measured every model compared at this point (a finite throughput, not dispatch-bound), fastest first
  * @param notes    per model, what else is known: "no result" (a NaN or infinite score), "did not reach C: ...",
  *                 "dispatch-bound: ..., left out", "excluded (...)", "failed: ..."; in model order
+ * @param open     for {@link Outcome#INCONCLUSIVE}, the leader against each model it could not be told from,
+ *                 as {@code tied} orders them; else none
  */
 public record Cell(Key key, String winner, Outcome outcome, List<String> tied, double margin,
-                   Map<String, Metric> measured, Map<String, String> notes) {
+                   Map<String, Metric> measured, Map<String, String> notes, List<Open> open) {
+    /** The most forks a side {@link Open#forksToDecide} looks for: beyond it a comparison is out of reach. */
+    public static final int REACH = 50;
+
     public Cell {
         tied = List.copyOf(tied);
+        open = List.copyOf(open);
         measured = Collections.unmodifiableMap(new LinkedHashMap<>(measured));
         notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
@@ -37,6 +43,33 @@ public record Cell(Key key, String winner, Outcome outcome, List<String> tied, d
     /** {@return true if the data decided the cell: a clear winner or models shown equivalent} */
     public boolean decided() {
         return outcome == Outcome.CLEAR || outcome == Outcome.EQUIVALENT;
+    }
+
+    /**
+     * {@return the forks a side that would decide the cell if its ratios and spreads stayed as measured}:
+     * the most its open comparisons need; 0 when decided or nothing is open; -1 when one of them needs
+     * more than {@link #REACH} (or has no spread to go by)
+     */
+    public int forksToDecide() {
+        int most = 0;
+        for (Open o : open) {
+            if (o.forksToDecide() < 0) {
+                return -1;
+            }
+            most = Math.max(most, o.forksToDecide());
+        }
+        return most;
+    }
+
+    /**
+     * The leader against a model it could not be told from.
+     *
+     * @param model         the other model
+     * @param decision      the leader's throughput over the model's, undecided
+     * @param forksToDecide the forks a side at which this ratio and these spreads would decide
+     *                      ({@link Decision#forksToDecide}), -1 when more than {@link #REACH}
+     */
+    public record Open(String model, Decision decision, int forksToDecide) {
     }
 
     /** {@return the models that share the cell: the winner alone when clear, it and its equivalents when shared; else none} */

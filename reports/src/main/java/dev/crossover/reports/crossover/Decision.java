@@ -89,6 +89,40 @@ public record Decision(Outcome outcome, double ratio, double low, double high, d
     }
 
     /**
+     * {@return how many forks a side would decide A against B (throughput) by {@code margin} if the
+     * ratio and the forks' spreads stayed as measured}: the current count when {@link #of} decides
+     * already, the least n up to {@code limit} at which the same rule (Welch's t with n forks a side)
+     * would, or -1 when it would take more than {@code limit} (a gap about as large as the margin
+     * needs ever more forks: neither "better by the margin" nor "within it" can be shown) or when
+     * the spread is unknown (fewer than 2 forks on a side, a value that is not positive).
+     * An estimate from few forks, not a promise: the next forks move the ratio and the spreads.
+     */
+    public static int forksToDecide(List<Double> a, List<Double> b, double margin, int limit) {
+        if (of(a, b, margin).decided()) {
+            return Math.max(a.size(), b.size());
+        }
+        if (a.size() < 2 || b.size() < 2 || !positive(a) || !positive(b)) {
+            return -1;
+        }
+        double d = meanLog(a) - meanLog(b);
+        double va = varLog(a);
+        double vb = varLog(b);
+        double up = Math.log(1 + margin);
+        double down = Math.log(1 - margin);
+        for (int n = Math.max(a.size(), b.size()); n <= limit; n++) {
+            double se = Math.sqrt((va + vb) / n);
+            double df = (va + vb) * (va + vb) / ((va * va + vb * vb) / (n - 1));
+            TDistribution t = new TDistribution(null, df);
+            double t95 = t.inverseCumulativeProbability(0.975);
+            double t90 = t.inverseCumulativeProbability(0.95);
+            if (d - t95 * se > up || d + t95 * se < down || (d - t90 * se >= down && d + t90 * se <= up)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * {@return A against B where lower is better (latency, CPU per task), by {@code margin}}: A better
      * when B / A is above 1 + δ (A / B below 1 / (1 + δ), about 1 − δ), judged as {@link #of} judges B against A
      */

@@ -68,30 +68,34 @@ public final class Winners {
         if (sorted.isEmpty()) {
             Cell.Outcome none = ps.stream().anyMatch(p -> p.throughput().hasScore() && p.dispatchBound())
                     ? Cell.Outcome.DISPATCH_BOUND : Cell.Outcome.NO_RESULT;
-            return new Cell(key, null, none, List.of(), Double.NaN, Map.of(), notes);
+            return new Cell(key, null, none, List.of(), Double.NaN, Map.of(), notes, List.of());
         }
         Point best = sorted.get(0);
         Map<String, Metric> measured = new LinkedHashMap<>();
         sorted.forEach(p -> measured.put(p.model(), p.throughput()));
         if (sorted.size() == 1) {
-            return new Cell(key, best.model(), Cell.Outcome.ALONE, List.of(), 1, measured, notes);
+            return new Cell(key, best.model(), Cell.Outcome.ALONE, List.of(), 1, measured, notes, List.of());
         }
         List<String> equivalent = new ArrayList<>();
         List<String> open = new ArrayList<>();
+        List<Cell.Open> reach = new ArrayList<>();
         for (Point p : sorted.subList(1, sorted.size())) {
             Decision d = Decision.of(best.forkRates(), p.forkRates(), margin);
             switch (d.outcome()) {
                 case BETTER -> {
                 }
                 case EQUIVALENT -> equivalent.add(p.model());
-                default -> open.add(p.model());
+                default -> {
+                    open.add(p.model());
+                    reach.add(new Cell.Open(p.model(), d, Decision.forksToDecide(best.forkRates(), p.forkRates(), margin, Cell.REACH)));
+                }
             }
         }
         Cell.Outcome outcome = !open.isEmpty() ? Cell.Outcome.INCONCLUSIVE
                 : equivalent.isEmpty() ? Cell.Outcome.CLEAR : Cell.Outcome.EQUIVALENT;
         double lead = best.rate() / sorted.get(1).rate();
         return new Cell(key, best.model(), outcome, outcome == Cell.Outcome.INCONCLUSIVE ? open : equivalent,
-                Double.isFinite(lead) ? lead : Double.NaN, measured, notes);
+                Double.isFinite(lead) ? lead : Double.NaN, measured, notes, reach);
     }
 
     private static String join(String a, String b) {

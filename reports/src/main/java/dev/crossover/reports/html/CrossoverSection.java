@@ -68,7 +68,7 @@ final class CrossoverSection {
                     String who = switch (c.outcome()) {
                         case CLEAR -> c.winner() + " wins";
                         case EQUIVALENT -> String.join(", ", c.holders()) + " are equivalent";
-                        case INCONCLUSIVE -> "inconclusive";
+                        case INCONCLUSIVE -> "inconclusive (best " + c.winner() + ", not told from " + String.join(", ", c.tied()) + ")";
                         case ALONE -> "only " + c.winner() + " measured";
                         case NO_RESULT -> "no result";
                         case DISPATCH_BOUND -> "dispatch-bound";
@@ -163,9 +163,38 @@ final class CrossoverSection {
             case ALONE -> new Views.CellView(PythonRuns.name(c.winner()), "only model", tooltip, "#f3f3f3", "#000000", "#999999", true, false,
                     "noresult", notes);
             default -> new Views.CellView("inconclusive", "best " + PythonRuns.name(c.winner()) + "; not told from "
-                    + String.join(", ", c.tied().stream().map(PythonRuns::name).toList()),
-                    tooltip, "#ffffff", "#000000", "#8a6d00", true, false, "inconclusive", notes);
+                    + String.join(", ", c.open().isEmpty() ? c.tied().stream().map(PythonRuns::name).toList()
+                            : c.open().stream().map(o -> PythonRuns.name(o.model()) + " " + o.decision().words()).toList()),
+                    tooltip + (c.open().isEmpty() ? "" : "; forks a side that would decide it if its ratios and spreads held: "
+                            + String.join(", ", c.open().stream().map(o -> PythonRuns.name(o.model()) + " " + reach(o.forksToDecide())).toList())),
+                    "#ffffff", "#000000", "#8a6d00", true, false, "inconclusive", notes);
         };
+    }
+
+    /** {@return forks a side in words: "about 12", "more than 50" (beyond {@link Cell#REACH} or no spread to go by)} */
+    static String reach(int forks) {
+        return forks < 0 ? "more than " + Cell.REACH : "about " + forks;
+    }
+
+    /**
+     * {@return what the undecided cells would take, such as "forks a side that would decide the 9 undecided
+     * cells at their measured ratios and spreads: 6, 8, 14, more than 50 (6 cells)"}, or empty when every cell is decided
+     */
+    static String undecidedReach(List<Cell> cells) {
+        List<Integer> within = cells.stream().filter(c -> c.outcome() == Cell.Outcome.INCONCLUSIVE)
+                .map(Cell::forksToDecide).filter(n -> n >= 0).sorted().toList();
+        long beyond = cells.stream().filter(c -> c.outcome() == Cell.Outcome.INCONCLUSIVE && c.forksToDecide() < 0).count();
+        if (within.isEmpty() && beyond == 0) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>(within.stream().map(String::valueOf).toList());
+        if (beyond > 0) {
+            parts.add("more than " + Cell.REACH + (beyond > 1 ? " (" + beyond + " cells)" : ""));
+        }
+        return within.size() + beyond > 1
+                ? "forks a side that would decide the " + (within.size() + beyond) + " undecided cells at their measured ratios and spreads: "
+                        + String.join(", ", parts)
+                : "forks a side that would decide the undecided cell at its measured ratios and spreads: " + parts.get(0);
     }
 
     /** The background of a cell that several models share: neutral, never one model's colour. */

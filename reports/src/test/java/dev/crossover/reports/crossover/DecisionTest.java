@@ -161,6 +161,52 @@ class DecisionTest {
         assertEquals(Math.exp(mean - t * Math.sqrt(va + vb)), d.low(), 1e-9);
     }
 
+    /** n fork means whose logs have exactly the mean log(mean) and the standard deviation s. */
+    private static List<Double> spread(double mean, double s, int n) {
+        double half = (n - 1) / 2.0;
+        double unit = Math.sqrt(java.util.stream.IntStream.range(0, n).mapToDouble(i -> (i - half) * (i - half)).sum() / (n - 1));
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> mean * Math.exp(s * (i - half) / unit)).toList();
+    }
+
+    @Test
+    void forksToDecideIsTheCurrentCountWhenTheRuleDecidesAlready() {
+        assertEquals(3, Decision.forksToDecide(forks(110, 0.005), forks(100, 0.005), M, 50));
+        assertEquals(5, Decision.forksToDecide(List.of(109.0, 109.5, 110.0, 110.5, 111.0), forks(100, 0.005), M, 50));
+    }
+
+    @Test
+    void forksToDecideIsTheFirstCountAtWhichTheSameRatioAndSpreadsWouldDecide() {
+        // 2% apart, 2.5% spread a side: open at 3 forks; the estimate is where forks of that ratio and spread decide
+        for (double[] c : new double[][] {{102, 0.025}, {108, 0.04}, {97, 0.03}}) {
+            List<Double> a = spread(c[0], c[1], 3);
+            List<Double> b = spread(100, c[1], 3);
+            assertEquals(INCONCLUSIVE, Decision.of(a, b, M).outcome(), Decision.of(a, b, M).words());
+            int n = Decision.forksToDecide(a, b, M, 50);
+            assertTrue(n > 3 && n <= 50, c[0] + ": " + n);
+            Decision at = Decision.of(spread(c[0], c[1], n), spread(100, c[1], n), M);
+            Decision before = Decision.of(spread(c[0], c[1], n - 1), spread(100, c[1], n - 1), M);
+            assertTrue(at.decided(), c[0] + " at " + n + ": " + at.words());
+            assertFalse(before.decided(), c[0] + " at " + (n - 1) + ": " + before.words());
+            assertEquals(c[0] > 105 ? BETTER : EQUIVALENT, at.outcome(), at.words());
+        }
+    }
+
+    @Test
+    void aGapAsLargeAsTheMarginIsBeyondReachAtAnyCount() {
+        assertEquals(-1, Decision.forksToDecide(spread(105, 0.01, 3), spread(100, 0.01, 3), M, 10_000));
+        assertEquals(-1, Decision.forksToDecide(spread(95, 0.01, 3), spread(100, 0.01, 3), M, 10_000));
+        // near it, a limit: 4.5% apart with 1% spread needs more than 8 forks a side, fewer than 200
+        int n = Decision.forksToDecide(spread(104.5, 0.01, 3), spread(100, 0.01, 3), M, 200);
+        assertTrue(n > 8, "" + n);
+        assertEquals(-1, Decision.forksToDecide(spread(104.5, 0.01, 3), spread(100, 0.01, 3), M, 8));
+    }
+
+    @Test
+    void forksToDecideNeedsASpreadOnEachSide() {
+        assertEquals(-1, Decision.forksToDecide(List.of(104.0), forks(100, 0.01), M, 50));
+        assertEquals(-1, Decision.forksToDecide(forks(104, 0.01), List.of(100.0, -1.0), M, 50));
+    }
+
     private static List<Double> logs(List<Double> xs) {
         return xs.stream().map(Math::log).toList();
     }

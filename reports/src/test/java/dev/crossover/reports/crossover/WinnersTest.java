@@ -73,6 +73,30 @@ class WinnersTest {
     }
 
     @Test
+    void anInconclusiveCellSaysWhatEachOpenComparisonWouldTake() {
+        // c 3% behind with a 2.5% spread: open at 3 forks a side, decided at some count within reach;
+        // d 5.3% behind: about as far as the margin, so beyond reach however its forks spread
+        Point a = p("a", 10, 100, 0.025);
+        Point third = p("c", 10, 97, 0.025);
+        Cell c = cell(a, p("b", 10, 99.5), third, p("d", 10, 100 / 1.0526, 0.01));
+        assertEquals(Cell.Outcome.INCONCLUSIVE, c.outcome());
+        assertEquals(List.of("c", "d"), c.open().stream().map(Cell.Open::model).toList(), "as tied orders them");
+        Cell.Open open = c.open().get(0);
+        assertEquals(Decision.Outcome.INCONCLUSIVE, open.decision().outcome());
+        assertEquals(Decision.of(a.forkRates(), third.forkRates(), 0.05), open.decision());
+        assertEquals(Decision.forksToDecide(a.forkRates(), third.forkRates(), 0.05, Cell.REACH), open.forksToDecide());
+        assertTrue(open.forksToDecide() > 3 && open.forksToDecide() <= Cell.REACH, "" + open.forksToDecide());
+        assertEquals(-1, c.open().get(1).forksToDecide(), c.open().get(1).decision().words());
+        assertEquals(-1, c.forksToDecide(), "one comparison out of reach puts the cell out of reach");
+
+        Cell near = cell(p("a", 10, 100, 0.025), p("c", 10, 97, 0.025));
+        assertEquals(near.open().get(0).forksToDecide(), near.forksToDecide());
+        Cell decided = cell(p("a", 10, 100), p("b", 10, 50));
+        assertEquals(List.of(), decided.open());
+        assertEquals(0, decided.forksToDecide());
+    }
+
+    @Test
     void oneForkDecidesNothing() {
         Cell c = cell(TestPoints.point("sleep", "a", 10, 50, 0, 200.0), TestPoints.point("sleep", "b", 10, 50, 0, 100.0));
         assertEquals(Cell.Outcome.INCONCLUSIVE, c.outcome(), "twice as fast, but from one fork each");
