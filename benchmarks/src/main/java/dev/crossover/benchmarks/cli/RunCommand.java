@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = "quick",
-            description = "smoke (CI, ~2 min), quick (~10 min) or full (hours) (default: ${DEFAULT-VALUE}).")
+            description = "smoke (CI, ~3 min), quick (~13 min) or full (hours) (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--out", description = "Folder for the results (default: crossover-run-<date-time>).")

@@ -360,6 +360,8 @@ final class Sweep {
                 }
             }
             if (open.isEmpty()) {
+                progress.printf("no undecided cell that %d forks a side could decide at its measured ratios and spreads: "
+                        + "no more forks%n", most);
                 return;
             }
             java.util.Map<String, Double> cellCost = cellCosts(open, p -> needs.get(p.id()) - forks.get(p.id()).size(),
