@@ -139,7 +139,8 @@ public final class Reports {
      * @param benchmark     the point's benchmark
      * @param params        its params, {@code model} included
      * @param forksToDecide the forks a side that would decide its cell at the measured ratios and
-     *                      spreads ({@link dev.crossover.reports.crossover.Cell#forksToDecide})
+     *                      spreads ({@link dev.crossover.reports.crossover.Cell#forksToDecide}), -1 when
+     *                      more than {@link dev.crossover.reports.crossover.Cell#REACH}
      */
     public record Undecided(String benchmark, Map<String, String> params, int forksToDecide) {
         public Undecided {
@@ -149,21 +150,19 @@ public final class Reports {
 
     /**
      * {@return the points of the Crossover run in {@code resultsFile} whose winner-map cell is
-     * inconclusive by {@code margin} and would be decided by at most {@code maxForks} forks a side
-     * at its measured ratios and spreads}: in each such cell the leader and every model whose
-     * comparison with it was open (neither better, worse nor equivalent), cells needing the fewest
-     * forks first; the models the cell already decided against are left out, as are cells that are
-     * clear, shared, alone, dispatch-bound or beyond {@code maxForks} (a gap about as large as the
-     * margin: more forks there would not decide it within the run)
+     * inconclusive by {@code margin}}: in each such cell the leader and every model whose comparison
+     * with it was open (neither better, worse nor equivalent), each with the forks a side that would
+     * decide its cell at the measured ratios and spreads, the cells needing the fewest forks first and
+     * those out of reach (-1) last; the models the cell already decided against are left out, as are
+     * cells that are clear, shared, alone or dispatch-bound
      * @throws BadInputException if the file cannot be read as JMH results
      */
-    public static List<Undecided> undecided(Path resultsFile, double margin, int maxForks) {
+    public static List<Undecided> undecided(Path resultsFile, double margin) {
         List<Undecided> out = new java.util.ArrayList<>();
         for (Decided run : decided(resultsFile, margin)) {
             List<dev.crossover.reports.crossover.Point> points = run.points();
             for (dev.crossover.reports.crossover.Cell c : run.cells()) {
-                int needs = c.forksToDecide();
-                if (c.outcome() != dev.crossover.reports.crossover.Cell.Outcome.INCONCLUSIVE || needs < 0 || needs > maxForks) {
+                if (c.outcome() != dev.crossover.reports.crossover.Cell.Outcome.INCONCLUSIVE) {
                     continue;
                 }
                 java.util.Set<String> models = new java.util.LinkedHashSet<>();
@@ -171,12 +170,12 @@ public final class Reports {
                 models.addAll(c.tied());
                 for (dev.crossover.reports.crossover.Point p : points) {
                     if (p.cellKey().equals(c.key()) && models.contains(p.model())) {
-                        out.add(new Undecided(p.result().benchmark(), p.result().params(), needs));
+                        out.add(new Undecided(p.result().benchmark(), p.result().params(), c.forksToDecide()));
                     }
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingInt(Undecided::forksToDecide));
+        out.sort(java.util.Comparator.comparingInt(u -> u.forksToDecide() < 0 ? Integer.MAX_VALUE : u.forksToDecide()));
         return out;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossover.reports.crossover.Cell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,21 +48,21 @@ class BracketsTest {
     void undecidedCellsNameTheirLeaderAndTheModelsItCouldNotBeToldFrom(@TempDir Path dir) throws Exception {
         // C = 10: a beats b and c clearly (decided: nothing to add); C = 100: a leads b by 2% with forks 3% apart
         // (open, a few more forks would tell), and beats c clearly (c needs no more forks); C = 1,000: a leads b
-        // by 5.3%, about the margin: beyond reach, so no fork goes there
+        // by 5.3%, about the margin: out of reach, last
         Path file = write(dir, List.of(
                 entry("a", 10, 100, 101, 99), entry("b", 10, 50, 51, 49), entry("c", 10, 20, 21, 19),
                 entry("a", 100, 102, 105, 99), entry("b", 100, 100, 103, 97), entry("c", 100, 20, 21, 19),
                 entry("a", 1_000, 105.3, 106.3, 104.3), entry("b", 1_000, 100, 101, 99)));
-        List<Reports.Undecided> undecided = Reports.undecided(file, 0.05, 50);
-        assertEquals(List.of("a@100", "b@100"), undecided.stream()
+        List<Reports.Undecided> undecided = Reports.undecided(file, 0.05);
+        assertEquals(List.of("a@100", "b@100", "a@1000", "b@1000"), undecided.stream()
                 .map(u -> u.params().get("model") + "@" + u.params().get("concurrency")).toList());
         assertEquals(SLEEP, undecided.get(0).benchmark());
         assertEquals(Map.of("concurrency", "100", "cpuMicros", "0", "ioMillis", "10", "model", "a"), undecided.get(0).params());
         int needs = undecided.get(0).forksToDecide();
         assertTrue(needs > 3 && needs <= 50, "" + needs);
         assertEquals(needs, undecided.get(1).forksToDecide(), "the cell's figure, on each of its points");
-        assertEquals(2, Reports.undecided(file, 0.05, needs).size());
-        assertEquals(List.of(), Reports.undecided(file, 0.05, needs - 1), "more forks than the run may give: none");
+        assertEquals(-1, undecided.get(2).forksToDecide(), "5.3% ahead: about the margin, more than " + Cell.REACH + " forks a side");
+        assertEquals(-1, undecided.get(3).forksToDecide());
     }
 
     @Test
@@ -69,7 +70,7 @@ class BracketsTest {
         Path file = write(dir, List.of(
                 entry("a", 10, 102, 106, 98), entry("b", 10, 100, 104, 96),
                 entry("a", 100, 102, 104, 100), entry("b", 100, 100, 102, 98)));
-        List<Reports.Undecided> undecided = Reports.undecided(file, 0.05, 50);
+        List<Reports.Undecided> undecided = Reports.undecided(file, 0.05);
         assertEquals(List.of("a@100", "b@100", "a@10", "b@10"), undecided.stream()
                 .map(u -> u.params().get("model") + "@" + u.params().get("concurrency")).toList(), "2% spread before 4%");
         assertTrue(undecided.get(0).forksToDecide() < undecided.get(2).forksToDecide(), undecided.toString());
@@ -80,7 +81,7 @@ class BracketsTest {
         Path file = write(dir, List.of(
                 entry("a", 10, 100, 101, 99), entry("b", 10, 50, 51, 49),
                 entry("a", 1_000, 100, 100.5, 99.5), entry("b", 1_000, 103, 103.5, 102.5)));
-        assertEquals(List.of(), Reports.undecided(file, 0.05, 50));
+        assertEquals(List.of(), Reports.undecided(file, 0.05));
     }
 
     private static Map<String, Object> entry(String model, int c, double... forkMeans) {

@@ -333,35 +333,32 @@ final class Sweep {
 
     /**
      * Gives the points of undecided cells more forks: up to {@link Profile#extraForks()} more rounds,
-     * each over the leader and the open models of every cell the forks so far left inconclusive and
-     * that the profile's most forks a side could still decide at its measured ratios and spreads
-     * ({@link dev.crossover.reports.Reports#undecided}; a model whose gap to the leader is about the
-     * margin needs ever more forks, and those would be spent for nothing). The cells go cheapest to
-     * decide first: the forks each of its points still lacks times that point's mean fork time so far
-     * (ties in an order shuffled from the seed), as many points as fit in what is left of the profile's
-     * {@linkplain Profile#sweepBudget() budget}: a budget that cannot give every open point a fork
-     * decides as many cells as it can, and an http fork costs about three of a cpu fork. A cell the
-     * forks decide drops out of the next round. The decision is still the margin rule over all of a
-     * point's forks: more forks narrow an interval, they do not move the rule.
+     * each over the leader and the open models of every cell the forks so far left inconclusive
+     * ({@link dev.crossover.reports.Reports#undecided}), the cells cheapest to decide first: the forks
+     * each of its points still lacks at the cell's measured ratios and spreads (more than
+     * {@link dev.crossover.reports.crossover.Cell#REACH} when a gap is about the margin itself) times
+     * that point's mean fork time so far, ties in an order shuffled from the seed. As many points as
+     * fit in what is left of the profile's {@linkplain Profile#sweepBudget() budget} take a fork: a
+     * budget that cannot give every open point one decides as many cells as it can (an http fork costs
+     * about three of a cpu fork), and a cell out of reach gets what is left. A cell the forks decide
+     * drops out of the next round. The decision is still the margin rule over all of a point's forks:
+     * more forks narrow an interval, they do not move the rule.
      */
     private void extraRounds(java.util.Set<String> broken, List<Point> failed, long start) throws IOException {
         java.util.Map<String, Point> planned = new java.util.HashMap<>();
         allPoints.forEach(p -> planned.put(p.id(), p));
-        int most = profile.settings().forks() + profile.extraForks();
         for (int extra = 0; extra < profile.extraForks() && !stopping; extra++) {
             List<Point> open = new ArrayList<>();
             java.util.Map<String, Integer> needs = new java.util.HashMap<>();
             for (dev.crossover.reports.Reports.Undecided u : dev.crossover.reports.Reports.undecided(resultsFile(),
-                    dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN, most)) {
+                    dev.crossover.reports.crossover.Decision.DEFAULT_MARGIN)) {
                 Point p = planned.get(new Point(u.benchmark(), u.params()).id());
                 if (p != null && !broken.contains(p.id()) && forks.containsKey(p.id()) && !open.contains(p)) {
                     open.add(p);
-                    needs.put(p.id(), u.forksToDecide());
+                    needs.put(p.id(), u.forksToDecide() < 0 ? dev.crossover.reports.crossover.Cell.REACH + 1 : u.forksToDecide());
                 }
             }
             if (open.isEmpty()) {
-                progress.printf("no undecided cell that %d forks a side could decide at its measured ratios and spreads: "
-                        + "no more forks%n", most);
                 return;
             }
             java.util.Map<String, Double> cellCost = cellCosts(open, p -> needs.get(p.id()) - forks.get(p.id()).size(),
@@ -375,9 +372,8 @@ final class Sweep {
                         open.size(), format(profile.sweepBudget().orElseThrow()));
                 return;
             }
-            progress.printf("undecided cells that %d forks a side could decide: %d points get one more fork (%d of %d extra rounds)%s%n",
-                    most, fits, extra + 1,
-                    profile.extraForks(), fits < open.size() ? "; " + (open.size() - fits)
+            progress.printf("undecided cells: %d points get one more fork, the cells cheapest to decide first (%d of %d extra "
+                            + "rounds)%s%n", fits, extra + 1, profile.extraForks(), fits < open.size() ? "; " + (open.size() - fits)
                             + " left as they are: the profile's budget of " + format(profile.sweepBudget().orElseThrow())
                             + " is spent" : "");
             runAll(order.subList(0, fits), fits, broken, failed, System.nanoTime());
