@@ -3,6 +3,7 @@
 # a console error or a network request. Not part of CI; needs the Debian package `chromium`.
 #
 #   reports/src/test/browser-check.sh path/to/report.html [/tmp/report.png]
+#   BROWSER_WINDOW=1400,1000 reports/src/test/browser-check.sh ...   # the first screen only (default 1400,4000)
 set -euo pipefail
 report=$(readlink -f "${1:?usage: browser-check.sh REPORT.html [SCREENSHOT.png]}")
 png=${2:-/tmp/report.png}
@@ -11,7 +12,7 @@ log=$(mktemp)
 trap 'rm -rf "$profile" "$log"' EXIT
 chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --disable-sync --no-first-run --user-data-dir="$profile" --enable-logging=stderr --v=0 \
-  --screenshot="$png" --window-size=1400,4000 "file://$report" 2>"$log" || true
+  --screenshot="$png" --window-size=${BROWSER_WINDOW:-1400,4000} "file://$report" 2>"$log" || true
 echo "screenshot: $png"
 if grep -E "CONSOLE|Uncaught|ERR_|Refused to" "$log"; then
   echo "browser-check: console errors or blocked requests above" >&2

@@ -235,6 +235,14 @@ class ReportHtmlTest {
     }
 
     @Test
+    void aWorkloadOfOneCellCountsItInTheSingular() throws Exception {
+        CrossoverFixture f = new CrossoverFixture().add("Sleep", "eventloop", 10, 50, 0, 190).add("Sleep", "threads-virtual", 10, 50, 0, 100);
+        Document doc = report(List.of(f.writeTo(dir.resolve("single"))));
+        assertTrue(doc.selectFirst("ul.summary li").text().endsWith("at C = 10 (1 of 1 cell decided)"),
+                doc.selectFirst("ul.summary li").text());
+    }
+
+    @Test
     void duplicatePointsInOneFileAreBadInputButTwoFilesAreTwoRuns() throws Exception {
         CrossoverFixture f = new CrossoverFixture()
                 .add("Sleep", "eventloop", 10, 50, 0, 190).add("Sleep", "threads-virtual", 10, 50, 0, 150)

@@ -368,12 +368,13 @@ final class Sweep {
             List<Run> order = cheapestFirst(order(open, 1, seed + 2 + extra), p -> cellCost.get(cellOf(p)));
             int fits = fits(order, this::meanForkSeconds, left);
             if (fits <= 0) {
-                progress.printf("undecided cells: %d points would take another fork; the profile's budget of %s is spent%n",
-                        open.size(), format(profile.sweepBudget().orElseThrow()));
+                progress.printf("undecided cells: %s take another fork; the profile's budget of %s is spent%n",
+                        open.size() == 1 ? "1 point would" : open.size() + " points would", format(profile.sweepBudget().orElseThrow()));
                 return;
             }
-            progress.printf("undecided cells: %d points get one more fork, the cells cheapest to decide first (%d of %d extra "
-                            + "rounds)%s%n", fits, extra + 1, profile.extraForks(), fits < open.size() ? "; " + (open.size() - fits)
+            progress.printf("undecided cells: %s one more fork, the cells cheapest to decide first (%d of %d extra "
+                            + "rounds)%s%n", fits == 1 ? "1 point gets" : fits + " points get", extra + 1, profile.extraForks(),
+                    fits < open.size() ? "; " + (open.size() - fits)
                             + " left as they are: the profile's budget of " + format(profile.sweepBudget().orElseThrow())
                             + " is spent" : "");
             runAll(order.subList(0, fits), fits, broken, failed, System.nanoTime());

@@ -79,7 +79,7 @@ final class CrossoverSection {
                 where.forEach((who, at) -> parts.add(who + " at " + String.join(", ", at)));
                 long decided = mine.stream().filter(Cell::decided).count();
                 out.add((sources.size() > 1 ? source + ", " : "") + w + ": " + String.join("; ", parts)
-                        + " (" + decided + " of " + mine.size() + " cells decided)");
+                        + " (" + decided + " of " + mine.size() + (mine.size() == 1 ? " cell" : " cells") + " decided)");
             }
         }
         return out;
