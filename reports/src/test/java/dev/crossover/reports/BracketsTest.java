@@ -54,8 +54,7 @@ class BracketsTest {
                 entry("a", 100, 102, 105, 99), entry("b", 100, 100, 103, 97), entry("c", 100, 20, 21, 19),
                 entry("a", 1_000, 105.3, 106.3, 104.3), entry("b", 1_000, 100, 101, 99)));
         List<Reports.Undecided> undecided = Reports.undecided(file, 0.05);
-        assertEquals(List.of("a@100", "b@100", "a@1000", "b@1000"), undecided.stream()
-                .map(u -> u.params().get("model") + "@" + u.params().get("concurrency")).toList());
+        assertEquals(List.of("a@100", "b@100", "a@1000", "b@1000"), ids(undecided));
         assertEquals(SLEEP, undecided.get(0).benchmark());
         assertEquals(Map.of("concurrency", "100", "cpuMicros", "0", "ioMillis", "10", "model", "a"), undecided.get(0).params());
         int needs = undecided.get(0).forksToDecide();
@@ -71,8 +70,7 @@ class BracketsTest {
                 entry("a", 10, 102, 106, 98), entry("b", 10, 100, 104, 96),
                 entry("a", 100, 102, 104, 100), entry("b", 100, 100, 102, 98)));
         List<Reports.Undecided> undecided = Reports.undecided(file, 0.05);
-        assertEquals(List.of("a@100", "b@100", "a@10", "b@10"), undecided.stream()
-                .map(u -> u.params().get("model") + "@" + u.params().get("concurrency")).toList(), "2% spread before 4%");
+        assertEquals(List.of("a@100", "b@100", "a@10", "b@10"), ids(undecided), "2% spread before 4%");
         assertTrue(undecided.get(0).forksToDecide() < undecided.get(2).forksToDecide(), undecided.toString());
     }
 
@@ -82,6 +80,11 @@ class BracketsTest {
                 entry("a", 10, 100, 101, 99), entry("b", 10, 50, 51, 49),
                 entry("a", 1_000, 100, 100.5, 99.5), entry("b", 1_000, 103, 103.5, 102.5)));
         assertEquals(List.of(), Reports.undecided(file, 0.05));
+    }
+
+    /** {@return each undecided point as model@C} */
+    private static List<String> ids(List<Reports.Undecided> undecided) {
+        return undecided.stream().map(u -> u.params().get("model") + "@" + u.params().get("concurrency")).toList();
     }
 
     private static Map<String, Object> entry(String model, int c, double... forkMeans) {

@@ -106,10 +106,10 @@ public final class ReportBuilder {
                 runFiles, points, load));
         long[] decided = CrossoverSection.decided(cells);
         if (decided[1] > 0) {
+            String reach = CrossoverSection.undecidedReach(cells);
             trust.add("winner-map cells decided (a clear winner or models shown equivalent): " + decided[0] + " of "
                     + decided[1] + " (" + Math.round(100.0 * decided[0] / decided[1]) + "%), margin " + Format.percent(margin)
-                    + (decided[0] < decided[1] && !CrossoverSection.undecidedReach(cells).isEmpty()
-                            ? "; " + CrossoverSection.undecidedReach(cells) : ""));
+                    + (reach.isEmpty() ? "" : "; " + reach));
         }
         return new Views.Report(
                 isCrossover ? "Crossover report: where each concurrency model wins" : "JMH report",
